@@ -1,0 +1,60 @@
+import {
+  type Activation,
+  activations,
+  bookInits,
+  defaultBins,
+  defaultLayers,
+  defaultSamples,
+  defaultWidth,
+} from '@initscope/sim';
+
+/** The book's §6.2 sweep: every activation × the book's four initializers, 5 layers of 100, X (1000, 100). */
+export interface BookSweep {
+  activations: readonly Activation[];
+  inits: readonly string[];
+  layers: number;
+  width: number;
+  samples: number;
+  bins: number;
+}
+
+/** The sweep every engine runs in the `sweep` suite (sim's defaults). */
+export const bookSweep: BookSweep = {
+  activations,
+  inits: bookInits,
+  layers: defaultLayers,
+  width: defaultWidth,
+  samples: defaultSamples,
+  bins: defaultBins,
+};
+
+/** Napkin numbers of one sweep: what any engine has to compute. */
+export interface SweepWork {
+  runs: number;
+  layers: number;
+  /** 2·samples·width² per layer. */
+  flop: number;
+  /** N(0, 1) draws: X once, then every layer's weights. */
+  normals: number;
+  /** Post-activation values: activated once, then two statistics passes each. */
+  values: number;
+  /** Least bytes: per layer read x and w, write z (f32), then read z twice for statistics. */
+  bytes: number;
+}
+
+/** The work of `sweep`. */
+export function sweepWork(sweep: BookSweep = bookSweep): SweepWork {
+  const runs = sweep.activations.length * sweep.inits.length;
+  const layers = runs * sweep.layers;
+  const { samples, width } = sweep;
+  const perLayerBytes =
+    4 * (samples * width + width * width + samples * width + 2 * samples * width);
+  return {
+    runs,
+    layers,
+    flop: layers * 2 * samples * width * width,
+    normals: samples * width + layers * width * width,
+    values: layers * samples * width,
+    bytes: layers * perLayerBytes,
+  };
+}

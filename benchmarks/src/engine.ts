@@ -1,0 +1,38 @@
+/** Every engine a suite can time: initscope and its peers. */
+export const engineNames = ['initscope', 'naive-js', 'tfjs-cpu', 'tfjs-wasm', 'numpy'] as const;
+
+/** An engine's name as it appears in results. */
+export type EngineName = (typeof engineNames)[number];
+
+/** The engine every ratio is computed against. */
+export const baselineEngine: EngineName = 'initscope';
+
+/**
+ * One operation with its inputs already in place (WASM memory, tensors, typed arrays), ready to
+ * be run: once for validation, then many times under the timer.
+ */
+export interface Prepared<T> {
+  /** Does the work once; this call is what gets timed. */
+  run(): void | Promise<void>;
+  /** What the last run produced, copied out where needed, for validation. */
+  output(): T;
+  /** Frees what preparing allocated. */
+  dispose(): void;
+}
+
+/** A matmul case's inputs: a is (m, k), b is (k, n), row-major f32. */
+export interface MatmulInputs {
+  a: Float32Array;
+  b: Float32Array;
+  m: number;
+  k: number;
+  n: number;
+}
+
+/** A histogram case's inputs: `bins` equal bins on [lo, hi]. */
+export interface HistogramInputs {
+  values: Float32Array;
+  lo: number;
+  hi: number;
+  bins: number;
+}

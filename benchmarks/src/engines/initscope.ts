@@ -1,0 +1,101 @@
+import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
+import { type Activation, sweep } from '@initscope/sim';
+import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
+import type { SweepRuns } from '../sweep-runs.js';
+
+// initscope itself: core-wasm kernels on blocks of WASM memory (zero-copy), and sim's sweep.
+
+let core: Promise<Core> | undefined;
+
+/** The core-wasm instance the benchmarks share, loaded on first use. */
+export function benchCore(): Promise<Core> {
+  core ??= loadCore();
+  return core;
+}
+
+/** Allocates a block holding a copy of `values`. */
+function blockOf(wasm: Core, values: Float32Array): F32Block {
+  const block = wasm.alloc(values.length);
+  block.array.set(values);
+  return block;
+}
+
+/** a·b with core.matmulInto on blocks allocated once; output is read from WASM memory. */
+export async function prepareMatmul({
+  a,
+  b,
+  m,
+  k,
+  n,
+}: MatmulInputs): Promise<Prepared<Float32Array>> {
+  const wasm = await benchCore();
+  const blocks = [blockOf(wasm, a), blockOf(wasm, b), wasm.alloc(m * n)] as const;
+  const [ba, bb, out] = blocks;
+  return {
+    run: () => wasm.matmulInto(ba, bb, out, m, k, n),
+    output: () => out.array.slice(),
+    dispose: () => {
+      for (const block of blocks) wasm.free(block);
+    },
+  };
+}
+
+/** sim's `sweep({ seed })`: the whole book sweep, end to end. */
+export function prepareSweep(seed: number): Prepared<SweepRuns> {
+  let last: SweepRuns = { runs: [] };
+  return {
+    run: async () => {
+      last = await sweep({ seed });
+    },
+    output: () => last,
+    dispose() {},
+  };
+}
+
+/** core.normalInto: `length` N(0, 1) samples into one block. */
+export async function prepareNormal(length: number, seed: number): Promise<Prepared<Float32Array>> {
+  const wasm = await benchCore();
+  const out = wasm.alloc(length);
+  return {
+    run: () => wasm.normalInto(out, seed, 0, 1),
+    output: () => out.array.slice(),
+    dispose: () => wasm.free(out),
+  };
+}
+
+/** core.activateInto from one block into another. */
+export async function prepareActivation(
+  kind: Activation,
+  x: Float32Array,
+): Promise<Prepared<Float32Array>> {
+  const wasm = await benchCore();
+  const input = blockOf(wasm, x);
+  const out = wasm.alloc(x.length);
+  return {
+    run: () => wasm.activateInto(kind, input, out),
+    output: () => out.array.slice(),
+    dispose: () => {
+      wasm.free(input);
+      wasm.free(out);
+    },
+  };
+}
+
+/** core.histogramOf (which also sums squared deviations, as sim uses it). */
+export async function prepareHistogram({
+  values,
+  lo,
+  hi,
+  bins,
+}: HistogramInputs): Promise<Prepared<number[]>> {
+  const wasm = await benchCore();
+  const input = blockOf(wasm, values);
+  let counts: number[] = [];
+  return {
+    run: () => {
+      counts = wasm.histogramOf(input, lo, hi, bins, 0).counts;
+    },
+    output: () => counts,
+    dispose: () => wasm.free(input),
+  };
+}

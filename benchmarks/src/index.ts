@@ -1,0 +1,27 @@
+export type { BookSweep, SweepWork } from './book.js';
+export { bookSweep, sweepWork } from './book.js';
+export type { EngineName, HistogramInputs, MatmulInputs, Prepared } from './engine.js';
+export { baselineEngine, engineNames } from './engine.js';
+export type { Machine } from './machine.js';
+export { checkedRows, checkMatmul, F32_UNIT_ROUNDOFF, matmulTolerance } from './matmul-check.js';
+export type { FirstRun, Timing } from './measure.js';
+export { runOnce, timeRuns } from './measure.js';
+export { renderBenchPage, writeBenchPage } from './page.js';
+export type { Ratio } from './ratios.js';
+export { formatSpeedup, ratioLabel, ratios } from './ratios.js';
+export type { BenchCase, BenchResult, ResultsDocument, Skip, SuiteName } from './results.js';
+export {
+  defaultResultsDir,
+  erroredResult,
+  suiteNames,
+  timedResult,
+  writeResults,
+} from './results.js';
+export type { RunOptions } from './run.js';
+export { runBenchmarks, suites } from './run.js';
+export type { BenchMode, BenchSettings } from './settings.js';
+export { benchSeed, benchSettings, fullSettings, naiveMaxFlop, quickSettings } from './settings.js';
+export type { Log, SuiteContext, SuiteOutput } from './suite.js';
+export { checkSweep, checkSweepShape, histogramDistance } from './sweep-check.js';
+export { formatTable } from './table.js';
+export { ValidationError } from './validation-error.js';

@@ -1,0 +1,65 @@
+import type { LayerStats } from '@initscope/sim';
+
+/**
+ * One layer's statistics in the results contract's shape, computed in plain JS (two passes, f64
+ * accumulators) from values downloaded to a Float32Array: what the JS peers run per layer.
+ * Binning follows core-wasm: bin = min(bins − 1, ⌊(x − lo) / (hi − lo) · bins⌋); NaN/±Inf skipped.
+ */
+export function layerStatsOf(
+  values: Float32Array,
+  layer: number,
+  bins: number,
+  range: (max: number) => [number, number],
+): LayerStats {
+  // Pass 1: sum, extremes, zeros, non-finite values.
+  let finite = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let zeros = 0;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x - x !== 0) continue; // NaN or ±Inf
+    finite++;
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x === 0) zeros++;
+  }
+  const hasFinite = finite > 0;
+  const mean = hasFinite ? sum / finite : 0;
+  const [lo, hi] = range(hasFinite ? max : Number.NaN);
+
+  // Pass 2: histogram and squared deviations from the mean.
+  const counts = new Array<number>(bins).fill(0);
+  let below = 0;
+  let above = 0;
+  let sumSqDev = 0;
+  const width = hi - lo;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x - x !== 0) continue;
+    const d = x - mean;
+    sumSqDev += d * d;
+    if (x < lo) below++;
+    else if (x > hi) above++;
+    else {
+      const bin = Math.min(bins - 1, Math.floor(((x - lo) / width) * bins));
+      counts[bin] = (counts[bin] as number) + 1;
+    }
+  }
+  const edges = new Array<number>(bins + 1);
+  for (let i = 0; i < bins; i++) edges[i] = lo + ((hi - lo) * i) / bins;
+  edges[bins] = hi;
+  return {
+    layer,
+    mean: hasFinite ? mean : null,
+    std: hasFinite ? Math.sqrt(sumSqDev / finite) : null,
+    min: hasFinite ? min : null,
+    max: hasFinite ? max : null,
+    zeroFraction: zeros / n,
+    nonFinite: n - finite,
+    histogram: { edges, counts, below, above },
+  };
+}

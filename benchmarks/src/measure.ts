@@ -1,0 +1,65 @@
+import { Bench } from 'tinybench';
+import type { BenchSettings } from './settings.js';
+
+/** Latency statistics of one task, in ms; `samples` counts timed runs. */
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  samples: number;
+}
+
+/** One untimed-by-tinybench run, used for validation: how long it took and whether it was async. */
+export interface FirstRun {
+  ms: number;
+  async: boolean;
+}
+
+/** Runs `run` once, measuring it with `performance.now()`. */
+export async function runOnce(run: () => unknown): Promise<FirstRun> {
+  const start = performance.now();
+  const value = run();
+  const async = value instanceof Promise;
+  if (async) await value;
+  return { ms: performance.now() - start, async };
+}
+
+/**
+ * Times `run` with tinybench after a first, validated run, for at least `timeMs`. Fast tasks get a
+ * warmup and at least `minSamples` samples; slow tasks (first run longer than `timeMs`, which the
+ * validated run already warmed up) at least `slowSamples`. A first run slowed by one-time costs
+ * (JIT, backend start-up) thus still gets `timeMs` worth of samples.
+ */
+export async function timeRuns(
+  name: string,
+  run: () => unknown,
+  first: FirstRun,
+  settings: BenchSettings,
+): Promise<Timing> {
+  const slow = first.ms > settings.timeMs;
+  const bench = new Bench({
+    name,
+    time: settings.timeMs,
+    iterations: slow ? settings.slowSamples : settings.minSamples,
+    warmup: !slow,
+    warmupTime: settings.warmupMs,
+    warmupIterations: settings.warmupRuns,
+    retainSamples: false,
+    throws: true,
+  });
+  bench.add(name, run as () => void, { async: first.async });
+  const [task] = await bench.run();
+  const result = task?.result;
+  if (!result || !('latency' in result)) {
+    throw new Error(
+      `tinybench recorded no samples for ${name} (state: ${result?.state ?? 'none'})`,
+    );
+  }
+  const { latency } = result;
+  return {
+    medianMs: latency.p50,
+    minMs: latency.min,
+    maxMs: latency.max,
+    samples: latency.samplesCount,
+  };
+}

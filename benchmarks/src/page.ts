@@ -1,0 +1,164 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type PageChart, renderChartsPage } from '@initscope/report';
+import { baselineEngine, type EngineName, engineNames } from './engine.js';
+import { formatMs } from './format.js';
+import type { BenchCase, ResultsDocument } from './results.js';
+import { defaultResultsDir } from './results.js';
+import { figureOf } from './table.js';
+
+/** The vega-lite schema the specs are written for (report pins the runtime). */
+export const vegaLiteSchema = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** One colour per engine, the same on every chart; initscope's is the one that stands out. */
+export const engineColors: Readonly<Record<EngineName, string>> = {
+  initscope: '#e45756',
+  'naive-js': '#9d755d',
+  'tfjs-cpu': '#f58518',
+  'tfjs-wasm': '#4c78a8',
+  numpy: '#54a24b',
+};
+
+/** The vega-lite colour encoding of engines, with or without a legend. */
+function engineColor(legend: boolean): object {
+  return {
+    field: 'engine',
+    type: 'nominal',
+    scale: { domain: [...engineNames], range: engineNames.map((e) => engineColors[e]) },
+    ...(legend ? {} : { legend: null }),
+  };
+}
+
+/** One bar's data: an engine's median with its range and its label. */
+interface Bar {
+  engine: string;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+  label: string;
+}
+
+function caseChart(document: ResultsDocument, work: BenchCase): PageChart | undefined {
+  const results = document.results.filter((r) => r.suite === work.suite && r.case === work.case);
+  const bars: Bar[] = [];
+  const notes: string[] = [work.napkin];
+  for (const r of results) {
+    if (r.median_ms === null) {
+      notes.push(`${r.engine}: error: ${r.error}`);
+      continue;
+    }
+    const ratio = document.ratios.find(
+      (q) => q.suite === r.suite && q.case === r.case && q.engine === r.engine,
+    );
+    const label = [
+      formatMs(r.median_ms),
+      figureOf(r),
+      r.engine === baselineEngine ? '' : ratio?.label,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    bars.push({
+      engine: r.engine,
+      median_ms: r.median_ms,
+      min_ms: r.min_ms as number,
+      max_ms: r.max_ms as number,
+      label,
+    });
+  }
+  for (const skip of document.skipped) {
+    if (skip.suite === work.suite && skip.case === work.case)
+      notes.push(`${skip.engine}: skipped, ${skip.reason}`);
+  }
+  if (bars.length === 0) return undefined;
+  const y = { field: 'engine', type: 'nominal', sort: null, title: null };
+  return {
+    id: `${work.suite}-${work.case}`.replace(/[^a-zA-Z0-9-]/g, '-'),
+    title: `${work.suite} · ${work.case}`,
+    description: notes.join(' — '),
+    spec: {
+      $schema: vegaLiteSchema,
+      data: { values: bars },
+      width: 520,
+      height: { step: 30 },
+      encoding: { y },
+      layer: [
+        {
+          mark: 'bar',
+          encoding: {
+            x: { field: 'median_ms', type: 'quantitative', title: 'median ms (shorter is faster)' },
+            color: engineColor(false),
+            tooltip: [
+              { field: 'engine' },
+              { field: 'median_ms', format: '.4g', title: 'median ms' },
+              { field: 'min_ms', format: '.4g', title: 'min ms' },
+              { field: 'max_ms', format: '.4g', title: 'max ms' },
+              { field: 'label' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'rule', color: '#333' },
+          encoding: { x: { field: 'min_ms', type: 'quantitative' }, x2: { field: 'max_ms' } },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 6, fontSize: 11 },
+          encoding: { x: { field: 'max_ms', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    },
+  };
+}
+
+/** GFLOP/s of every engine on every matmul shape, grouped by shape. */
+function matmulOverview(document: ResultsDocument): PageChart | undefined {
+  const values = document.results
+    .filter((r) => r.suite === 'matmul' && r.gflops !== undefined)
+    .map((r) => ({ case: r.case, engine: r.engine, gflops: r.gflops }));
+  if (values.length === 0) return undefined;
+  return {
+    id: 'matmul-gflops',
+    title: 'matmul · GFLOP/s by shape',
+    description: '2·M·K·N / median time, f32. Longer is faster.',
+    spec: {
+      $schema: vegaLiteSchema,
+      data: { values },
+      width: 520,
+      height: { step: 14 },
+      encoding: {
+        y: { field: 'case', type: 'nominal', sort: null, title: 'M×K×N' },
+        yOffset: { field: 'engine', type: 'nominal' },
+        x: { field: 'gflops', type: 'quantitative', title: 'GFLOP/s' },
+        color: engineColor(true),
+        tooltip: [{ field: 'case' }, { field: 'engine' }, { field: 'gflops', format: '.3g' }],
+      },
+      mark: 'bar',
+    },
+  };
+}
+
+/** The benchmark page: an overview of matmul GFLOP/s, then one bar chart per suite and case. */
+export function renderBenchPage(document: ResultsDocument): string {
+  const { machine } = document;
+  const charts = [
+    matmulOverview(document),
+    ...document.cases.map((work) => caseChart(document, work)),
+  ].filter((chart): chart is PageChart => chart !== undefined);
+  return renderChartsPage({
+    title: 'initscope benchmarks',
+    intro:
+      `${document.mode} run of ${document.date} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}. ` +
+      `Each engine's output was validated before it was timed. Bars are medians, lines min–max; ` +
+      `“initscope 1.8× tfjs-wasm” means initscope took 1/1.8 of tfjs-wasm's time.`,
+    charts,
+  });
+}
+
+/** Writes the page to `<dir>/latest.html`, returning the file's path. */
+export async function writeBenchPage(
+  document: ResultsDocument,
+  dir: string = defaultResultsDir,
+): Promise<string> {
+  const file = path.join(dir, 'latest.html');
+  await writeFile(file, renderBenchPage(document));
+  return file;
+}

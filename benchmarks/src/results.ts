@@ -1,0 +1,127 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EngineName } from './engine.js';
+import type { Machine } from './machine.js';
+import type { Timing } from './measure.js';
+import type { Ratio } from './ratios.js';
+import type { BenchMode } from './settings.js';
+
+/** The suites, in the order they run. */
+export const suiteNames = ['matmul', 'sweep', 'components'] as const;
+
+/** A suite's name as it appears in results. */
+export type SuiteName = (typeof suiteNames)[number];
+
+/** One case of a suite and its napkin math: the work one run does, whoever runs it. */
+export interface BenchCase {
+  suite: SuiteName;
+  case: string;
+  /** Floating-point operations of one run (2·M·K·N for a matmul), when that is the figure of merit. */
+  flop?: number;
+  /** Least bytes one run must read and write. */
+  bytes: number;
+  /** Items one run processes (samples, elements, values), for throughput figures. */
+  items?: number;
+  /** What an item is, e.g. "samples". */
+  unit?: string;
+  /** The napkin math as printed, e.g. "2·1000·100·100 = 20.0 MFLOP; 4·(MK+KN+MN) = 840 kB moved; 24 flop/B". */
+  napkin: string;
+}
+
+/** One engine's timing of one case; a run that failed carries `error` and null timings. */
+export interface BenchResult {
+  suite: SuiteName;
+  case: string;
+  engine: EngineName;
+  median_ms: number | null;
+  min_ms: number | null;
+  max_ms: number | null;
+  /** Timed runs (the validation run is not counted). */
+  samples: number;
+  /** 2·M·K·N / median, for matmul cases. */
+  gflops?: number;
+  /** Items per second at the median, for component cases. */
+  throughput?: number;
+  /** What `throughput` counts per second. */
+  unit?: string;
+  /** How the figure was taken when it differs from the rest, e.g. "timed inside Python". */
+  note?: string;
+  /** Why the run failed (validation or a thrown error). */
+  error?: string;
+}
+
+/** An engine deliberately not run on a case, with the printed reason. */
+export interface Skip {
+  suite: SuiteName;
+  case: string;
+  engine: EngineName;
+  reason: string;
+}
+
+/** What `benchmarks/results/latest.json` holds. */
+export interface ResultsDocument {
+  machine: Machine;
+  mode: BenchMode;
+  /** ISO time the run finished. */
+  date: string;
+  /** Library and runtime versions of the peers. */
+  versions: Record<string, string>;
+  results: BenchResult[];
+  cases: BenchCase[];
+  skipped: Skip[];
+  ratios: Ratio[];
+}
+
+/** A finished timing as a result row, with GFLOP/s or throughput filled in from the case's work. */
+export function timedResult(
+  work: BenchCase,
+  engine: EngineName,
+  timing: Timing,
+  note?: string,
+): BenchResult {
+  const result: BenchResult = {
+    suite: work.suite,
+    case: work.case,
+    engine,
+    median_ms: timing.medianMs,
+    min_ms: timing.minMs,
+    max_ms: timing.maxMs,
+    samples: timing.samples,
+  };
+  const seconds = timing.medianMs / 1e3;
+  if (work.suite === 'matmul' && work.flop !== undefined) result.gflops = work.flop / seconds / 1e9;
+  if (work.items !== undefined && work.suite === 'components') {
+    result.throughput = work.items / seconds;
+    result.unit = `${work.unit ?? 'items'}/s`;
+  }
+  if (note) result.note = note;
+  return result;
+}
+
+/** A run that failed, as data: the message is kept, the timings are null. */
+export function erroredResult(work: BenchCase, engine: EngineName, error: unknown): BenchResult {
+  return {
+    suite: work.suite,
+    case: work.case,
+    engine,
+    median_ms: null,
+    min_ms: null,
+    max_ms: null,
+    samples: 0,
+    error: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** The default folder results are written to: `benchmarks/results/` (gitignored). */
+export const defaultResultsDir = path.resolve(import.meta.dirname, '..', 'results');
+
+/** Writes `document` as pretty JSON to `<dir>/latest.json`, returning the file's path. */
+export async function writeResults(
+  document: ResultsDocument,
+  dir: string = defaultResultsDir,
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}

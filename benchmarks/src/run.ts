@@ -1,0 +1,55 @@
+import { machine } from './machine.js';
+import { ratios } from './ratios.js';
+import type { ResultsDocument } from './results.js';
+import { benchSettings } from './settings.js';
+import { emptyOutput, type Log, type SuiteContext, type SuiteOutput } from './suite.js';
+import { runComponentsSuite } from './suites/components.js';
+import { runMatmulSuite } from './suites/matmul.js';
+import { runSweepSuite } from './suites/sweep.js';
+
+/** The suites in the order they run. */
+export const suites: readonly {
+  name: string;
+  run: (context: SuiteContext) => Promise<SuiteOutput>;
+}[] = [
+  { name: 'matmul', run: runMatmulSuite },
+  { name: 'sweep', run: runSweepSuite },
+  { name: 'components', run: runComponentsSuite },
+];
+
+/** Options of one benchmark run. */
+export interface RunOptions {
+  /** @default read from `BENCH_QUICK` */
+  settings?: SuiteContext['settings'];
+  /** @default console.log */
+  log?: Log;
+}
+
+/** Runs every suite and assembles the results document; a suite that throws is logged, not fatal. */
+export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDocument> {
+  const settings = options.settings ?? benchSettings();
+  const log = options.log ?? console.log;
+  const context: SuiteContext = { settings, log };
+  const all = emptyOutput();
+  for (const suite of suites) {
+    try {
+      const out = await suite.run(context);
+      all.cases.push(...out.cases);
+      all.results.push(...out.results);
+      all.skipped.push(...out.skipped);
+      Object.assign(all.versions, out.versions);
+    } catch (error) {
+      log(`${suite.name} suite failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+  return {
+    machine: machine(),
+    mode: settings.mode,
+    date: new Date().toISOString(),
+    versions: { node: process.versions.node, ...all.versions },
+    results: all.results,
+    cases: all.cases,
+    skipped: all.skipped,
+    ratios: ratios(all.results),
+  };
+}

@@ -1,0 +1,25 @@
+import type { BenchCase, BenchResult, Skip } from './results.js';
+import type { BenchSettings } from './settings.js';
+
+/** Where suites report progress lines; main prints them. */
+export type Log = (line: string) => void;
+
+/** What every suite runs with. */
+export interface SuiteContext {
+  settings: BenchSettings;
+  log: Log;
+}
+
+/** What every suite hands back: its cases' napkin math, one result per timed (case, engine), and skips. */
+export interface SuiteOutput {
+  cases: BenchCase[];
+  results: BenchResult[];
+  skipped: Skip[];
+  /** Versions of the peers it ran, e.g. { numpy: "2.4.6" }. */
+  versions: Record<string, string>;
+}
+
+/** An empty output to fill. */
+export function emptyOutput(): SuiteOutput {
+  return { cases: [], results: [], skipped: [], versions: {} };
+}

@@ -1,0 +1,112 @@
+import type { EngineName, MatmulInputs, Prepared } from '../engine.js';
+import * as initscope from '../engines/initscope.js';
+import * as naive from '../engines/naive-js.js';
+import * as tfjs from '../engines/tfjs.js';
+import { formatBytes, formatSi } from '../format.js';
+import { checkMatmul } from '../matmul-check.js';
+import { normalSource } from '../random.js';
+import type { BenchCase } from '../results.js';
+import { benchSeed, naiveMaxFlop } from '../settings.js';
+import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
+import { trial } from '../trial.js';
+
+// Dimension legend: a is (M, K), b is (K, N), out = a·b is (M, N), f32, row-major.
+
+/** The cases, M×K×N: the book's layer shape, then square and tall shapes up to ~8.6 GFLOP. */
+export const matmulShapes: readonly (readonly [number, number, number])[] = [
+  [1000, 100, 100],
+  [256, 256, 256],
+  [1024, 1024, 1024],
+  [4096, 1024, 1024],
+  [10000, 512, 512],
+];
+
+/** Engines of the matmul suite, in the order they run. */
+export const matmulEngines = ['initscope', 'naive-js', 'tfjs-cpu', 'tfjs-wasm'] as const;
+
+type MatmulEngine = (typeof matmulEngines)[number];
+
+const prepareFor: Record<
+  MatmulEngine,
+  (inputs: MatmulInputs) => Prepared<Float32Array> | Promise<Prepared<Float32Array>>
+> = {
+  initscope: initscope.prepareMatmul,
+  'naive-js': naive.prepareMatmul,
+  'tfjs-cpu': (inputs) => tfjs.prepareMatmul('cpu', inputs),
+  'tfjs-wasm': (inputs) => tfjs.prepareMatmul('wasm', inputs),
+};
+
+/** "1000x100x100" */
+export function matmulCaseName(m: number, k: number, n: number): string {
+  return `${m}x${k}x${n}`;
+}
+
+/** The napkin math of one M×K×N matmul: 2·M·K·N flops, 4·(MK + KN + MN) bytes at least. */
+export function matmulWork(m: number, k: number, n: number): BenchCase {
+  const flop = 2 * m * k * n;
+  const bytes = 4 * (m * k + k * n + m * n);
+  return {
+    suite: 'matmul',
+    case: matmulCaseName(m, k, n),
+    flop,
+    bytes,
+    napkin:
+      `2·${m}·${k}·${n} = ${formatSi(flop)}FLOP; 4·(MK+KN+MN) = ${formatBytes(bytes)} moved; ` +
+      `${(flop / bytes).toFixed(0)} flop/B`,
+  };
+}
+
+/**
+ * Every engine on every shape: inputs N(0, 1), each engine's output checked against an f64
+ * reference (checkMatmul) before it is timed. naive-js is skipped above {@link naiveMaxFlop};
+ * any engine is skipped when its best GFLOP/s so far predicts a run longer than `maxRunMs`.
+ */
+export async function runMatmulSuite(context: SuiteContext): Promise<SuiteOutput> {
+  const { settings, log } = context;
+  const out = emptyOutput();
+  const bestGflops = new Map<EngineName, number>();
+  for (const [index, [m, k, n]] of matmulShapes.entries()) {
+    const work = matmulWork(m, k, n);
+    out.cases.push(work);
+    log(`matmul ${work.case}: ${work.napkin}`);
+    const source = normalSource(benchSeed, index + 1);
+    const inputs: MatmulInputs = {
+      a: source.fill(new Float32Array(m * k)),
+      b: source.fill(new Float32Array(k * n)),
+      m,
+      k,
+      n,
+    };
+    const flop = work.flop as number;
+    for (const engine of matmulEngines) {
+      const rate = bestGflops.get(engine);
+      const estimateMs = rate ? flop / rate / 1e6 : 0;
+      let reason: string | undefined;
+      if (engine === 'naive-js' && flop > naiveMaxFlop) {
+        reason = `${formatSi(flop)}FLOP is above naive-js's ${formatSi(naiveMaxFlop)}FLOP limit`;
+      } else if (estimateMs > settings.maxRunMs) {
+        reason =
+          `an estimated ${(estimateMs / 1e3).toFixed(1)} s per run at ${rate?.toFixed(2)} GFLOP/s ` +
+          `exceeds ${settings.mode} mode's ${(settings.maxRunMs / 1e3).toFixed(0)} s limit`;
+      }
+      if (reason) {
+        log(`matmul ${work.case} ${engine}: skipped, ${reason}`);
+        out.skipped.push({ suite: 'matmul', case: work.case, engine, reason });
+        continue;
+      }
+      const result = await trial(
+        work,
+        engine,
+        () => prepareFor[engine](inputs),
+        (c) => checkMatmul(inputs.a, inputs.b, c, m, k, n),
+        context,
+      );
+      if (result.gflops !== undefined) {
+        bestGflops.set(engine, Math.max(result.gflops, rate ?? 0));
+      }
+      out.results.push(result);
+    }
+  }
+  out.versions.tfjs = tfjs.tfjsVersion;
+  return out;
+}

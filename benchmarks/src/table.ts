@@ -1,0 +1,58 @@
+import { baselineEngine } from './engine.js';
+import { formatMs, formatSi } from './format.js';
+import type { BenchResult, ResultsDocument } from './results.js';
+
+/** The figure of merit of a result: GFLOP/s for matmul, items/s for components, runs/s otherwise. */
+export function figureOf(result: BenchResult): string {
+  if (result.gflops !== undefined) return `${result.gflops.toPrecision(3)} GFLOP/s`;
+  if (result.throughput !== undefined)
+    return `${formatSi(result.throughput)}${result.unit ?? '/s'}`;
+  if (result.median_ms) return `${(1000 / result.median_ms).toPrecision(3)} runs/s`;
+  return '';
+}
+
+function row(cells: readonly string[], widths: readonly number[]): string {
+  return `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
+}
+
+/**
+ * The console table: per case, its napkin math, then one line per engine with median, range,
+ * sample count, figure of merit and the ratio against initscope; skips and errors say why.
+ */
+export function formatTable(document: ResultsDocument): string {
+  const lines: string[] = [];
+  const header = ['engine', 'median', 'min–max', 'n', 'figure', `vs ${baselineEngine}`];
+  for (const work of document.cases) {
+    lines.push('', `${work.suite} ${work.case} — ${work.napkin}`);
+    const results = document.results.filter((r) => r.suite === work.suite && r.case === work.case);
+    const rows = results.map((r) => {
+      if (r.error !== undefined) return [r.engine, `ERROR ${r.error}`];
+      const ratio = document.ratios.find(
+        (q) => q.suite === r.suite && q.case === r.case && q.engine === r.engine,
+      );
+      return [
+        r.engine,
+        formatMs(r.median_ms as number),
+        `${formatMs(r.min_ms as number)}–${formatMs(r.max_ms as number)}`,
+        String(r.samples),
+        figureOf(r),
+        r.engine === baselineEngine ? '—' : (ratio?.label ?? 'n/a'),
+      ];
+    });
+    const widths = header.map((h, i) =>
+      Math.max(
+        h.length,
+        ...rows.filter((cells) => cells.length > 2).map((cells) => cells[i]?.length ?? 0),
+      ),
+    );
+    lines.push(row(header, widths));
+    for (const cells of rows)
+      lines.push(cells.length > 2 ? row(cells, widths) : `  ${cells.join('  ')}`);
+    for (const skip of document.skipped) {
+      if (skip.suite === work.suite && skip.case === work.case) {
+        lines.push(`  ${skip.engine.padEnd(widths[0] ?? 0)}  skipped: ${skip.reason}`);
+      }
+    }
+  }
+  return lines.join('\n').slice(1);
+}

@@ -1,0 +1,27 @@
+import { machine } from '../src/machine.js';
+import { ratios } from '../src/ratios.js';
+import { erroredResult, type ResultsDocument, timedResult } from '../src/results.js';
+import { componentWork } from '../src/suites/components.js';
+import { matmulWork } from '../src/suites/matmul.js';
+
+/** A small results document: two matmul engines and a failed one, one component case, one skip. */
+export function sampleDocument(): ResultsDocument {
+  const matmul = matmulWork(1000, 100, 100);
+  const sigmoid = componentWork('sigmoid', 1000);
+  const results = [
+    timedResult(matmul, 'initscope', { medianMs: 0.5, minMs: 0.4, maxMs: 0.9, samples: 100 }),
+    timedResult(matmul, 'tfjs-wasm', { medianMs: 0.9, minMs: 0.8, maxMs: 1.2, samples: 80 }),
+    erroredResult(matmul, 'tfjs-cpu', new Error('boom')),
+    timedResult(sigmoid, 'initscope', { medianMs: 0.01, minMs: 0.01, maxMs: 0.02, samples: 900 }),
+  ];
+  return {
+    machine: machine(),
+    mode: 'quick',
+    date: new Date(0).toISOString(),
+    versions: { node: process.versions.node },
+    results,
+    cases: [matmul, sigmoid],
+    skipped: [{ suite: 'matmul', case: matmul.case, engine: 'naive-js', reason: 'too slow' }],
+    ratios: ratios(results),
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { MatmulInputs, Prepared } from '../src/engine.js';
+import * as initscope from '../src/engines/initscope.js';
+import * as naive from '../src/engines/naive-js.js';
+import * as tfjs from '../src/engines/tfjs.js';
+import { checkedRows, checkMatmul, matmulTolerance } from '../src/matmul-check.js';
+import { normalSource } from '../src/random.js';
+import { ValidationError } from '../src/validation-error.js';
+
+// An odd shape: no dimension is a multiple of a SIMD width or a tile.
+const [m, k, n] = [7, 13, 5];
+const source = normalSource(1, 1);
+const inputs: MatmulInputs = {
+  a: source.fill(new Float32Array(m * k)),
+  b: source.fill(new Float32Array(k * n)),
+  m,
+  k,
+  n,
+};
+
+const engines: Record<string, () => Prepared<Float32Array> | Promise<Prepared<Float32Array>>> = {
+  initscope: () => initscope.prepareMatmul(inputs),
+  'naive-js': () => naive.prepareMatmul(inputs),
+  'tfjs-cpu': () => tfjs.prepareMatmul('cpu', inputs),
+  'tfjs-wasm': () => tfjs.prepareMatmul('wasm', inputs),
+};
+
+describe.each(Object.entries(engines))('%s matmul', (_name, prepare) => {
+  it('passes validation on 7×13·13×5', async () => {
+    const prepared = await prepare();
+    try {
+      await prepared.run();
+      const out = prepared.output();
+      expect(() => checkMatmul(inputs.a, inputs.b, out, m, k, n)).not.toThrow();
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it('fails validation when one output value is off by 1%', async () => {
+    const prepared = await prepare();
+    try {
+      await prepared.run();
+      const out = Float32Array.from(prepared.output());
+      out[3 * n + 2] = (out[3 * n + 2] as number) * 1.01 + 0.01;
+      expect(() => checkMatmul(inputs.a, inputs.b, out, m, k, n)).toThrow(ValidationError);
+    } finally {
+      prepared.dispose();
+    }
+  });
+});
+
+describe('checkMatmul()', () => {
+  const good = naive.naiveMatmul(inputs.a, inputs.b, new Float32Array(m * n), m, k, n);
+
+  it('names the element and the tolerance when a value is wrong', () => {
+    const bad = Float32Array.from(good);
+    bad[0] = 1000;
+    expect(() => checkMatmul(inputs.a, inputs.b, bad, m, k, n)).toThrow(
+      /^matmul 7×13×5: out\[0,0\] = 1000 but the f64 reference is -?\d/,
+    );
+  });
+
+  it('rejects an output of the wrong length', () => {
+    expect(() => checkMatmul(inputs.a, inputs.b, good.subarray(1), m, k, n)).toThrow(
+      'matmul 7×13×5: output has 34 values, expected 35',
+    );
+  });
+
+  it('rejects NaN', () => {
+    const bad = Float32Array.from(good);
+    bad[34] = Number.NaN;
+    expect(() => checkMatmul(inputs.a, inputs.b, bad, m, k, n)).toThrow('out[6,4] is NaN');
+  });
+
+  it('catches a wrong row that is not among the sampled ones, through the row sums', () => {
+    const [bm, bk, bn] = [300, 9, 4];
+    const a = source.fill(new Float32Array(bm * bk));
+    const b = source.fill(new Float32Array(bk * bn));
+    const c = naive.naiveMatmul(a, b, new Float32Array(bm * bn), bm, bk, bn);
+    const unchecked = [...Array(bm).keys()].find((i) => !checkedRows(bm).includes(i)) as number;
+    expect(() => checkMatmul(a, b, c, bm, bk, bn)).not.toThrow();
+    c[unchecked * bn + 1] = (c[unchecked * bn + 1] as number) + 0.5;
+    expect(() => checkMatmul(a, b, c, bm, bk, bn)).toThrow(`row ${unchecked} sum`);
+  });
+
+  it('allows f32 accumulation error: tolerance grows with k', () => {
+    expect(matmulTolerance(1024)).toBeGreaterThan(matmulTolerance(13));
+    expect(matmulTolerance(13)).toBeLessThan(1e-5);
+  });
+});

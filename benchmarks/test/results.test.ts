@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeResults } from '../src/results.js';
+import { sampleDocument } from './fixtures.js';
+
+describe('writeResults()', () => {
+  it('writes latest.json in the documented shape', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'initscope-bench-'));
+    try {
+      const file = await writeResults(sampleDocument(), dir);
+      expect(path.basename(file)).toBe('latest.json');
+      const json = JSON.parse(await readFile(file, 'utf8'));
+      expect(Object.keys(json.machine).sort()).toEqual(['cores', 'cpu', 'node']);
+      expect(typeof json.machine.cpu).toBe('string');
+      expect(json.machine.cores).toBeGreaterThan(0);
+      expect(json.machine.node).toBe(process.version);
+      for (const r of json.results) {
+        for (const key of ['suite', 'case', 'engine', 'median_ms', 'min_ms', 'max_ms', 'samples']) {
+          expect(r).toHaveProperty(key);
+        }
+        expect(r).not.toHaveProperty('latency');
+      }
+      const [fast, slow, failed, sigmoid] = json.results;
+      expect(fast).toMatchObject({
+        suite: 'matmul',
+        case: '1000x100x100',
+        engine: 'initscope',
+        median_ms: 0.5,
+      });
+      expect(fast.gflops).toBeCloseTo((2 * 1000 * 100 * 100) / 0.5e-3 / 1e9);
+      expect(slow.gflops).toBeCloseTo(20e6 / 0.9e-3 / 1e9);
+      expect(failed).toMatchObject({
+        engine: 'tfjs-cpu',
+        median_ms: null,
+        samples: 0,
+        error: 'boom',
+      });
+      expect(sigmoid).not.toHaveProperty('gflops');
+      expect(sigmoid).toMatchObject({ throughput: 1000 / 0.01e-3, unit: 'elements/s' });
+      expect(json.ratios).toEqual([
+        expect.objectContaining({ engine: 'tfjs-wasm', label: 'initscope 1.8× tfjs-wasm' }),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,7 @@
+export { checkOutputPath, removePending, writeAtomic } from './files.js';
+export { main } from './main.js';
+export type { ProgramOutput, RunFlags } from './program.js';
+export { createProgram, defaultOut, flagOf } from './program.js';
+export type { RunIO } from './run.js';
+export { runCommand } from './run.js';
+export { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';

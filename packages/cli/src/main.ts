@@ -1,0 +1,42 @@
+import { CommanderError } from 'commander';
+import { removePending } from './files.js';
+import { createProgram } from './program.js';
+import { type RunIO, runCommand } from './run.js';
+import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
+
+/** Runs the `initscope` command line and resolves to its exit code; installs a Ctrl-C handler while it runs. */
+export async function main(argv: readonly string[], io: Partial<RunIO> = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onInterrupt);
+  const program = createProgram(
+    (flags) => runCommand(flags, { stdout, stderr, signal: io.signal ?? controller.signal }),
+    { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
+  );
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    removePending();
+    if (error instanceof CommanderError) {
+      // commander has already printed its one-line message (or the help / version).
+      return error.exitCode === 0 ? 0 : usageExitCode;
+    }
+    if (error instanceof UsageError) {
+      stderr.write(`initscope: ${error.message}\n`);
+      return usageExitCode;
+    }
+    if (controller.signal.aborted || io.signal?.aborted) {
+      stderr.write('initscope: interrupted; no file was written or changed.\n');
+      return interruptedExitCode;
+    }
+    stderr.write(
+      `initscope: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}

@@ -1,0 +1,139 @@
+import { totalmem } from 'node:os';
+import { renderReport, summarize } from '@initscope/report';
+import {
+  ConfigError,
+  estimateRunBytes,
+  type ResolvedSweepConfig,
+  resolveSweepConfig,
+  type SweepOptions,
+  sweep,
+} from '@initscope/sim';
+import cliProgress from 'cli-progress';
+import { checkOutputPath, writeAtomic } from './files.js';
+import { flagOf, type RunFlags } from './program.js';
+import { UsageError } from './usage-error.js';
+
+/** Where `initscope run` prints; tests pass their own. */
+export interface RunIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** Share of the machine's memory one run may plan to use. */
+const machineMemoryShare = 0.8;
+
+function sweepOptions(flags: RunFlags): SweepOptions {
+  if (flags.book && (flags.range !== undefined || flags.bins !== undefined)) {
+    throw new UsageError(
+      'Invalid --book with --range or --bins: --book fixes the range to 0,1 and the bins to 30.',
+    );
+  }
+  const options: SweepOptions = {};
+  const keys = [
+    'activations',
+    'inits',
+    'layers',
+    'width',
+    'samples',
+    'bins',
+    'seed',
+    'range',
+  ] as const;
+  for (const key of keys) {
+    const value = flags[key];
+    if (value !== undefined) (options as Record<string, unknown>)[key] = value;
+  }
+  if (flags.book) {
+    options.range = [0, 1];
+    options.bins = 30;
+  }
+  return options;
+}
+
+function resolve(flags: RunFlags): ResolvedSweepConfig {
+  try {
+    return resolveSweepConfig(sweepOptions(flags), (field) => flagOf[field] ?? field);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function checkMachineMemory(config: ResolvedSweepConfig): void {
+  const needed = estimateRunBytes(config);
+  const available = totalmem() * machineMemoryShare;
+  if (needed > available) {
+    const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+    throw new UsageError(
+      `Run too large: --samples ${config.samples} × --width ${config.width} needs ${gib(needed)}; this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or --width.`,
+    );
+  }
+}
+
+function progressBar(io: RunIO, quiet: boolean) {
+  const stream = io.stderr as NodeJS.WriteStream;
+  if (quiet || !stream.isTTY) return undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'simulating [{bar}] {percentage}% | {value}/{total} layers | {eta}s left',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** `initscope run`: validate everything, simulate, then write the report and JSON atomically. */
+export async function runCommand(flags: RunFlags, io: RunIO): Promise<void> {
+  const config = resolve(flags);
+  checkMachineMemory(config);
+  const outPath = checkOutputPath('--out', flags.out);
+  const jsonToStdout = flags.json === '-';
+  const jsonPath =
+    flags.json === undefined || jsonToStdout ? undefined : checkOutputPath('--json', flags.json);
+  if (jsonPath !== undefined && jsonPath === outPath) {
+    throw new UsageError(`Invalid --json "${flags.json}": it is the same file as --out.`);
+  }
+
+  const bar = progressBar(io, flags.quiet === true);
+  let results: Awaited<ReturnType<typeof sweep>>;
+  try {
+    results = await sweep(config, {
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+  } finally {
+    bar?.stop();
+  }
+
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const html = renderReport(results, {
+    lang: flags.lang,
+    book: flags.book === true,
+    logCounts: flags.logCounts === true,
+  });
+  await writeAtomic(outPath, html);
+  if (jsonPath !== undefined) await writeAtomic(jsonPath, json);
+  if (jsonToStdout) io.stdout.write(json);
+
+  if (!flags.quiet) {
+    const text = jsonToStdout ? io.stderr : io.stdout;
+    text.write(`${summarize(results, { lang: flags.lang })}\n`);
+    text.write(`Report: ${outPath}\n`);
+    if (jsonPath !== undefined) text.write(`JSON: ${jsonPath}\n`);
+  }
+}

@@ -1,0 +1,10 @@
+export type { ActivationKernel } from './activations.js';
+export { activationKernels } from './activations.js';
+export { Core, defaultNormalScale, maxBins, maxBlockLength } from './core.js';
+export type { LoadOptions } from './load.js';
+export { loadCore } from './load.js';
+export type { F32Block } from './memory.js';
+export { allocAlign } from './memory.js';
+export { reference } from './reference/index.js';
+export { Xoshiro128 } from './reference/rng.js';
+export type { HistogramPass, Moments } from './stats.js';

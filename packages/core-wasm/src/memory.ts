@@ -1,0 +1,153 @@
+// JS owns the module's linear memory above its heap base: a first-fit free list with
+// coalescing, 16-byte aligned, growing memory only when no free range fits.
+
+/** Every allocation starts on (and is a multiple of) this many bytes: one v128. */
+export const allocAlign = 16;
+
+/** Bytes per WebAssembly page. */
+const pageBytes = 65_536;
+
+/** Largest wasm32 memory (65 536 pages). */
+const maxMemoryBytes = 2 ** 32;
+
+/** A run of f32 values living in WASM memory. `array` is a live view (re-created after memory growth). */
+export interface F32Block {
+  /** Byte address in the module's memory. */
+  readonly ptr: number;
+  /** Number of f32 values. */
+  readonly length: number;
+  /** A Float32Array over the block, valid until the next memory growth (read it again after). */
+  readonly array: Float32Array;
+}
+
+interface Range {
+  ptr: number;
+  size: number;
+}
+
+function alignUp(bytes: number): number {
+  return Math.ceil(bytes / allocAlign) * allocAlign;
+}
+
+/** First-fit allocator over `memory` from `base` up (free list sorted by address, neighbours coalesced). */
+export class Heap {
+  readonly memory: WebAssembly.Memory;
+  readonly base: number;
+  readonly #free: Range[] = [];
+  readonly #live = new Map<number, number>();
+
+  constructor(memory: WebAssembly.Memory, base: number) {
+    this.memory = memory;
+    this.base = alignUp(base);
+    const end = memory.buffer.byteLength;
+    if (end > this.base) this.#free.push({ ptr: this.base, size: end - this.base });
+  }
+
+  /** Bytes currently handed out. */
+  get liveBytes(): number {
+    let total = 0;
+    for (const size of this.#live.values()) total += size;
+    return total;
+  }
+
+  /** Reserves `bytes` (rounded up to 16, at least 16) and returns their 16-byte aligned address. */
+  alloc(bytes: number): number {
+    const size = Math.max(allocAlign, alignUp(bytes));
+    let index = this.#free.findIndex((range) => range.size >= size);
+    if (index < 0) index = this.#grow(size);
+    const range = this.#free[index] as Range;
+    const ptr = range.ptr;
+    if (range.size === size) this.#free.splice(index, 1);
+    else {
+      range.ptr += size;
+      range.size -= size;
+    }
+    this.#live.set(ptr, size);
+    return ptr;
+  }
+
+  /** Whether `ptr` is the start of a live allocation. */
+  owns(ptr: number): boolean {
+    return this.#live.has(ptr);
+  }
+
+  /** Returns the allocation at `ptr` to the free list, merging it with free neighbours. */
+  free(ptr: number): void {
+    const size = this.#live.get(ptr);
+    if (size === undefined) throw new Error(`free: ${ptr} is not a live allocation`);
+    this.#live.delete(ptr);
+    const free = this.#free;
+    let lo = 0;
+    let hi = free.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((free[mid] as Range).ptr < ptr) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = free[lo - 1];
+    const next = free[lo];
+    if (prev && prev.ptr + prev.size === ptr) {
+      prev.size += size;
+      if (next && ptr + size === next.ptr) {
+        prev.size += next.size;
+        free.splice(lo, 1);
+      }
+    } else if (next && ptr + size === next.ptr) {
+      next.ptr = ptr;
+      next.size += size;
+    } else {
+      free.splice(lo, 0, { ptr, size });
+    }
+  }
+
+  // Grows memory by just enough pages for `size` bytes (extending a free range that touches
+  // the end); returns the index of the free range that now fits.
+  #grow(size: number): number {
+    const end = this.memory.buffer.byteLength;
+    const last = this.#free.at(-1);
+    const tail = last && last.ptr + last.size === end ? last.size : 0;
+    const pages = Math.ceil((size - tail) / pageBytes);
+    if (end + pages * pageBytes > maxMemoryBytes) {
+      throw new Error(
+        `alloc: ${size} bytes do not fit in WebAssembly memory (${end} bytes used of the 4 GiB wasm32 limit)`,
+      );
+    }
+    this.memory.grow(pages);
+    if (last && tail > 0) last.size += pages * pageBytes;
+    else this.#free.push({ ptr: end, size: pages * pageBytes });
+    return this.#free.length - 1;
+  }
+}
+
+/** An F32Block handed out by a Core; its view follows memory growth. */
+export class Block implements F32Block {
+  readonly ptr: number;
+  readonly length: number;
+  readonly heap: Heap;
+  #view: Float32Array;
+  #freed = false;
+
+  constructor(heap: Heap, ptr: number, length: number) {
+    this.heap = heap;
+    this.ptr = ptr;
+    this.length = length;
+    this.#view = new Float32Array(heap.memory.buffer, ptr, length);
+  }
+
+  /** Whether `Core.free` has released this block. */
+  get freed(): boolean {
+    return this.#freed;
+  }
+
+  get array(): Float32Array {
+    if (this.#freed) throw new Error(`F32Block at ${this.ptr} was freed`);
+    const buffer = this.heap.memory.buffer;
+    if (this.#view.buffer !== buffer) this.#view = new Float32Array(buffer, this.ptr, this.length);
+    return this.#view;
+  }
+
+  /** Marks the block released (the Core returns its bytes to the heap). */
+  release(): void {
+    this.#freed = true;
+  }
+}

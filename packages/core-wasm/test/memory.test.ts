@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allocAlign, type Core } from '../src/index.js';
+import { newCore, randn } from './fixtures.js';
+
+let core: Core;
+beforeAll(async () => {
+  core = await newCore();
+});
+
+describe('alloc() / free()', () => {
+  it('hands out 16-byte aligned, non-overlapping blocks', () => {
+    const blocks = [1, 3, 4, 17, 0, 100].map((n) => core.alloc(n));
+    for (const b of blocks) expect(b.ptr % allocAlign).toBe(0);
+    const sorted = [...blocks].sort((p, q) => p.ptr - q.ptr);
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1] as (typeof sorted)[number];
+      expect((sorted[i] as (typeof sorted)[number]).ptr).toBeGreaterThanOrEqual(
+        prev.ptr + prev.length * 4,
+      );
+    }
+    for (const b of blocks) core.free(b);
+  });
+
+  it('reuses freed space first-fit and coalesces neighbours', () => {
+    const a = core.alloc(64);
+    const b = core.alloc(64);
+    const c = core.alloc(64);
+    core.free(a);
+    core.free(b);
+    const ab = core.alloc(128);
+    expect(ab.ptr).toBe(a.ptr);
+    core.free(ab);
+    core.free(c);
+  });
+
+  it('re-creates the array view after memory grows', () => {
+    const b = core.alloc(4);
+    b.array.set([1, 2, 3, 4]);
+    const before = b.array;
+    const big = core.alloc(4 * 65_536);
+    expect(before.byteLength).toBe(0); // the old view was detached by growth
+    expect(Array.from(b.array)).toEqual([1, 2, 3, 4]);
+    core.free(big);
+    core.free(b);
+  });
+
+  it('accepts a caller-made F32Block inside the heap (a view of part of a block)', () => {
+    const whole = core.alloc(16);
+    whole.array.set(randn(16, 4));
+    const part = { ptr: whole.ptr + 16, length: 8, array: whole.array.subarray(4, 12) };
+    core.activateInto('relu', part, part);
+    expect(Array.from(whole.array.subarray(4, 12)).every((v) => v >= 0)).toBe(true);
+    core.free(whole);
+  });
+
+  it('leaves memory unchanged over 100 000 alloc/free cycles', () => {
+    core.free(core.alloc(1000));
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 0; i < 100_000; i++) {
+      const p = core.alloc(1 + (i % 1000));
+      const q = core.alloc(7);
+      core.free(p);
+      core.free(q);
+    }
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+});
+
+describe('copying conveniences', () => {
+  it('matmul() does not grow memory over 100 000 calls', () => {
+    const a = randn(4 * 9, 1);
+    const b = randn(9 * 5, 2);
+    core.matmul(a, b, 4, 9, 5);
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 0; i < 100_000; i++) core.matmul(a, b, 4, 9, 5);
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+
+  it('activate() does not grow memory over 100 000 calls', () => {
+    const x = randn(33, 3);
+    core.activate('tanh', x);
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 0; i < 100_000; i++) core.activate(i % 2 ? 'tanh' : 'sigmoid', x);
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+
+  it('normal() and growing sizes reuse the scratch area once it is large enough', () => {
+    core.normal(10_000, 1, 1);
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 1; i <= 10_000; i++) core.normal(i, 1, 1);
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+});

@@ -1,0 +1,39 @@
+import { activationKernels, loadCore, reference } from '@initscope/core-wasm';
+import { describe, expect, it } from 'vitest';
+
+describe('@initscope/core-wasm', () => {
+  it('loads on its own and multiplies through the package entry point', async () => {
+    const core = await loadCore();
+    const a = Float32Array.from([1, 2, 3, 4]);
+    expect(Array.from(core.matmul(a, a, 2, 2, 2))).toEqual([7, 10, 15, 22]);
+    expect(Array.from(reference.matmul(a, a, 2, 2, 2))).toEqual([7, 10, 15, 22]);
+    expect(activationKernels).toEqual(['linear', 'sigmoid', 'tanh', 'relu']);
+  });
+
+  it('loads from given bytes and from a compiled module', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(new URL('../build/release.wasm', import.meta.url));
+    const fromBytes = await loadCore({ wasm: bytes });
+    const fromModule = await loadCore({ wasm: await WebAssembly.compile(bytes) });
+    expect(fromBytes.uniformBits(3, 1, 2)).toEqual(fromModule.uniformBits(3, 1, 2));
+  });
+
+  it('runs the debug build identically', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const debug = await loadCore({
+      wasm: await readFile(new URL('../build/debug.wasm', import.meta.url)),
+    });
+    const release = await loadCore();
+    const x = reference.normal(37, 1, 1, 3);
+    expect(debug.activate('sigmoid', x)).toEqual(release.activate('sigmoid', x));
+    expect(debug.normal(11, 3, 4)).toEqual(release.normal(11, 3, 4));
+    const a = reference.normal(7 * 300, 5, 1);
+    const b = reference.normal(300 * 13, 6, 1);
+    expect(debug.dense(a, b, 7, 300, 13, 'tanh')).toEqual(release.dense(a, b, 7, 300, 13, 'tanh'));
+    const h = reference.normal(1001, 7, 1);
+    const [hd, hr] = [debug.alloc(1001), release.alloc(1001)];
+    hd.array.set(h);
+    hr.array.set(h);
+    expect(debug.histogramOf(hd, -1, 1, 30, 0)).toEqual(release.histogramOf(hr, -1, 1, 30, 0));
+  });
+});

@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Core, type F32Block, reference } from '../src/index.js';
+import { edgeValues, newCore, randn } from './fixtures.js';
+
+let core: Core;
+beforeAll(async () => {
+  core = await newCore();
+});
+
+function block(values: ArrayLike<number>): F32Block {
+  const b = core.alloc(values.length);
+  b.array.set(values);
+  return b;
+}
+
+// normals, every edge value, exact bin edges of [-1, 1] with 30 bins, lo/hi themselves and values outside
+function awkwardData(): Float32Array {
+  const edges = Array.from({ length: 31 }, (_, i) => -1 + (2 * i) / 30);
+  return Float32Array.from([
+    ...randn(1001, 30, 1.5),
+    ...edgeValues,
+    ...edges,
+    -1,
+    1,
+    -1.0000001,
+    1.0000001,
+    0,
+    -0,
+    Number.NaN,
+    2,
+    -2,
+  ]);
+}
+
+describe('momentsOf()', () => {
+  it('equals the reference exactly on data with NaN, ±Inf, zeros and extremes', () => {
+    const x = awkwardData();
+    const got = core.momentsOf(block(x));
+    expect(got).toEqual(reference.moments(x));
+    expect(got.count).toBe(x.length);
+    expect(got.finite + got.nonFinite).toBe(x.length);
+  });
+
+  it('counts +0 and −0 as zeros and NaN/±Inf as non-finite', () => {
+    const x = Float32Array.from([
+      0,
+      -0,
+      1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]);
+    expect(core.momentsOf(block(x))).toEqual({
+      count: 6,
+      finite: 3,
+      sum: 1,
+      min: 0,
+      max: 1,
+      zeros: 2,
+      nonFinite: 3,
+    });
+  });
+
+  it('reports NaN min and max when no value is finite, and handles an empty block', () => {
+    const none = core.momentsOf(block([Number.NaN, Number.POSITIVE_INFINITY]));
+    expect(none).toEqual(
+      reference.moments(Float32Array.from([Number.NaN, Number.POSITIVE_INFINITY])),
+    );
+    expect(Number.isNaN(none.min) && Number.isNaN(none.max)).toBe(true);
+    expect(core.momentsOf(core.alloc(0))).toEqual(reference.moments(new Float32Array(0)));
+  });
+});
+
+describe('histogramOf()', () => {
+  const ranges: [number, number, number, number][] = [
+    [-1, 1, 30, 0],
+    [0, 1, 30, 0.5],
+    [-3, 3, 1, 0.1],
+    [-0.5, 2.5, 7, -0.25],
+  ];
+  for (const [lo, hi, bins, center] of ranges) {
+    it(`equals the reference exactly on [${lo}, ${hi}] with ${bins} bins`, () => {
+      const x = awkwardData();
+      const got = core.histogramOf(block(x), lo, hi, bins, center);
+      expect(got).toEqual(reference.histogram(x, lo, hi, bins, center));
+      const moments = core.momentsOf(block(x));
+      const inside = got.counts.reduce((s, c) => s + c, 0);
+      expect(inside + got.below + got.above + moments.nonFinite).toBe(x.length);
+      const odd = x.subarray(1);
+      expect(core.histogramOf(block(odd), lo, hi, bins, center)).toEqual(
+        reference.histogram(odd, lo, hi, bins, center),
+      );
+    });
+  }
+
+  it('puts hi in the last bin, lo in the first, and bin edges in the upper bin', () => {
+    const got = core.histogramOf(block([0, 0.25, 0.5, 0.75, 1, -0.1, 1.1]), 0, 1, 4, 0);
+    expect(got.counts).toEqual([1, 1, 1, 2]);
+    expect([got.below, got.above]).toEqual([1, 1]);
+    expect(got.sumSqDev).toBeCloseTo(0 + 0.0625 + 0.25 + 0.5625 + 1 + 0.01 + 1.21, 6);
+  });
+
+  it('skips NaN and ±Inf (momentsOf counts them)', () => {
+    const got = core.histogramOf(
+      block([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5]),
+      0,
+      1,
+      2,
+      0,
+    );
+    expect(got).toEqual({ counts: [0, 1], below: 0, above: 0, sumSqDev: 0.25 });
+  });
+
+  it('does not grow memory over 10 000 calls', () => {
+    const x = block(randn(1000, 31));
+    core.histogramOf(x, -1, 1, 30, 0);
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 0; i < 10_000; i++) core.histogramOf(x, -1, 1, 30, 0);
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+});

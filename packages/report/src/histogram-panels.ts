@@ -1,0 +1,94 @@
+import type { RunResult } from '@initscope/sim';
+import { activationProfile } from './activation-profile.js';
+import { layerTotal } from './layer-total.js';
+import { binIndex, bookBins, bookRange, evenEdges, rebin } from './rebin.js';
+
+/** One bar of a histogram panel. */
+export interface PanelBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+/** What one (initializer, layer) panel of the histogram grid draws and notes. */
+export interface Panel {
+  init: string;
+  layer: number;
+  bins: PanelBin[];
+  /** All of the layer's values (`samples × width`). */
+  total: number;
+  /** Exact zeros drawn apart from the bars (ReLU); 0 when they stay in their bin. */
+  zeros: number;
+  /** Finite values below / above the plotted range (default mode). */
+  below: number;
+  above: number;
+  nonFinite: number;
+  /** Book mode: every value the book's plot leaves out (outside (0, 1), and NaN/Inf); 0 otherwise. */
+  hidden: number;
+  /** Book mode: the counts were re-binned from another binning, so they are estimates. */
+  approximate: boolean;
+}
+
+/** How the grid bins its panels. */
+export interface PanelMode {
+  /** The book's plot: 30 bins over (0, 1), with what it hides counted. */
+  book: boolean;
+}
+
+/**
+ * The histogram panels of a completed run, one per layer. Default mode plots the data's own bins
+ * and, for ReLU, takes the exact zeros (zeroFraction × samples·width) out of the bin at 0;
+ * book mode plots 30 bins over (0, 1) as the book does.
+ */
+export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
+  const { exactZeros } = activationProfile(run.activation);
+  return run.layers.map((stats) => {
+    const { histogram } = stats;
+    const total = layerTotal(stats);
+    const zeros = Math.round(stats.zeroFraction * total);
+    const base = { init: run.init, layer: stats.layer, total, nonFinite: stats.nonFinite };
+    if (mode.book) {
+      const edges = evenEdges(bookRange, bookBins);
+      const { counts, exact } = rebin(histogram, edges, zeros);
+      const shown = counts.reduce((sum, count) => sum + count, 0);
+      return {
+        ...base,
+        bins: toBins(edges, counts),
+        zeros: 0,
+        below: 0,
+        above: 0,
+        hidden: Math.max(0, total - shown),
+        approximate: !exact,
+      };
+    }
+    const counts = [...histogram.counts];
+    let { below, above } = histogram;
+    let apart = 0;
+    if (exactZeros && zeros > 0) {
+      const at = binIndex(histogram.edges, 0);
+      if (at >= 0) {
+        apart = Math.min(zeros, counts[at] ?? 0);
+        counts[at] = (counts[at] ?? 0) - apart;
+      } else if ((histogram.edges[0] ?? 0) > 0) {
+        apart = Math.min(zeros, below);
+        below -= apart;
+      } else {
+        apart = Math.min(zeros, above);
+        above -= apart;
+      }
+    }
+    return {
+      ...base,
+      bins: toBins(histogram.edges, counts),
+      zeros: apart,
+      below,
+      above,
+      hidden: 0,
+      approximate: false,
+    };
+  });
+}
+
+function toBins(edges: readonly number[], counts: readonly number[]): PanelBin[] {
+  return counts.map((count, i) => ({ x0: edges[i] ?? 0, x1: edges[i + 1] ?? 0, count }));
+}

@@ -1,0 +1,310 @@
+import type { Results, RunResult } from '@initscope/sim';
+import { activationProfile } from './activation-profile.js';
+import { formatRange } from './format.js';
+import { histogramPanels } from './histogram-panels.js';
+import { anchors, escapeHtml } from './html.js';
+import { type Messages, messagesFor } from './i18n/messages.js';
+import { defaultLang, type Lang } from './lang.js';
+import { layerTotal } from './layer-total.js';
+import { chartBlock, type PageChart, renderPage } from './page.js';
+import { saturationFraction, saturationZone } from './saturation.js';
+import { histogramGridSpec } from './specs/histogram-grid.js';
+import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
+import { chartConfig, type SpecContext } from './specs/theme.js';
+import {
+  collapseGrowth,
+  collapseSpread,
+  deadThreshold,
+  explodingGrowth,
+  saturationThreshold,
+  type Verdict,
+  verdict,
+  verdictKinds,
+} from './verdict.js';
+import { vegaVersions } from './versions.js';
+
+/** How the report is drawn. */
+export interface ReportOptions {
+  /** Language of every title, axis, verdict and explanation. @default 'en' */
+  lang?: Lang;
+  /** The book's exact plot: 30 bins over (0, 1) in every panel, with a note of the values it hides. @default false */
+  book?: boolean;
+  /** Counts on a log (symlog) axis, so small bins stay visible. @default false */
+  logCounts?: boolean;
+  /** Page title. @default the language's report title */
+  title?: string;
+}
+
+/** {@link ReportOptions} after defaults. */
+export type ResolvedReportOptions = Required<ReportOptions>;
+
+/** Fill in the defaults of {@link ReportOptions}. */
+export function resolveReportOptions(options: ReportOptions = {}): ResolvedReportOptions {
+  const lang = options.lang ?? defaultLang;
+  return {
+    lang,
+    book: options.book ?? false,
+    logCounts: options.logCounts ?? false,
+    title: options.title ?? messagesFor(lang).reportTitle,
+  };
+}
+
+/** The runs of one activation, in the order they came. */
+interface ActivationGroup {
+  activation: string;
+  id: string;
+  runs: { run: RunResult; verdict: Verdict; id: string }[];
+}
+
+function groupByActivation(results: Results): ActivationGroup[] {
+  const anchor = anchors();
+  for (const reserved of ['settings', 'how-to-read', 'verdict-rules', 'attention'])
+    anchor(reserved);
+  const groups = new Map<string, ActivationGroup>();
+  for (const run of results.runs) {
+    let group = groups.get(run.activation);
+    if (!group) {
+      group = { activation: run.activation, id: anchor(run.activation), runs: [] };
+      groups.set(run.activation, group);
+    }
+    group.runs.push({ run, verdict: verdict(run), id: '' });
+  }
+  for (const group of groups.values()) {
+    for (const entry of group.runs) entry.id = anchor(`${group.activation} ${entry.run.init}`);
+  }
+  return [...groups.values()];
+}
+
+/** The charts of one activation: its histogram grid (when any run completed) and per-layer summaries. */
+function activationCharts(
+  group: ActivationGroup,
+  results: Results,
+  context: SpecContext,
+  options: ResolvedReportOptions,
+): { figure?: PageChart; summaries: PageChart[]; approximate: boolean } {
+  const m = context.messages;
+  const { activation, id } = group;
+  const completed = group.runs.map((entry) => entry.run).filter((run) => run.state === 'completed');
+  const withConfig = (spec: object) => ({ ...spec, config: chartConfig(m) });
+  if (completed.length === 0) return { summaries: [], approximate: false };
+  const layers = Math.max(results.config.layers, ...completed.map((run) => run.layers.length));
+  const panels = completed.flatMap((run) => histogramPanels(run, { book: options.book }));
+  const figure: PageChart = {
+    id: `${id}-histograms`,
+    title: options.book ? m.bookFigureTitle(activation) : m.figureTitle(activation),
+    spec: withConfig(
+      histogramGridSpec(panels, context, {
+        logCounts: options.logCounts,
+        book: options.book,
+        layers,
+      }),
+    ),
+  };
+  const points = (value: (run: RunResult, index: number) => number | null): LayerPoint[] =>
+    completed.flatMap((run) =>
+      run.layers.flatMap((stats, index) => {
+        const v = value(run, index);
+        return v === null || !Number.isFinite(v)
+          ? []
+          : [{ init: run.init, layer: stats.layer, value: v }];
+      }),
+    );
+  const summaries: PageChart[] = [
+    {
+      id: `${id}-std`,
+      title: m.stdTitle(activation),
+      description: m.stdText,
+      spec: withConfig(
+        perLayerSpec(
+          points((run, i) => run.layers[i]?.std ?? null),
+          layers,
+          { title: m.stdAxis, kind: 'log' },
+          context,
+        ),
+      ),
+    },
+  ];
+  const profile = activationProfile(activation);
+  if (profile.bounds) {
+    summaries.push({
+      id: `${id}-saturation`,
+      title: m.saturationTitle(activation),
+      description: m.saturationText(saturationZone),
+      spec: withConfig(
+        perLayerSpec(
+          points((run, i) => {
+            const stats = run.layers[i];
+            return stats
+              ? saturationFraction(activation, stats.histogram, layerTotal(stats))
+              : null;
+          }),
+          layers,
+          { title: m.saturationAxis, kind: 'fraction' },
+          context,
+        ),
+      ),
+    });
+  }
+  if (profile.exactZeros) {
+    summaries.push({
+      id: `${id}-dead`,
+      title: m.deadTitle(activation),
+      description: m.deadText,
+      spec: withConfig(
+        perLayerSpec(
+          points((run, i) => run.layers[i]?.zeroFraction ?? null),
+          layers,
+          { title: m.deadAxis, kind: 'fraction' },
+          context,
+        ),
+      ),
+    });
+  }
+  return { figure, summaries, approximate: panels.some((panel) => panel.approximate) };
+}
+
+function verdictCell(m: Messages, v: Verdict): string {
+  return `<span class="verdict verdict-${v.kind}">${escapeHtml(m.verdictLabels[v.kind])}</span>`;
+}
+
+function verdictTable(m: Messages, group: ActivationGroup): string {
+  const rows = group.runs
+    .map(
+      ({ run, verdict: v, id }) =>
+        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td></tr>`,
+    )
+    .join('\n');
+  return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function settingsTable(m: Messages, results: Results): string {
+  const { config } = results;
+  const rows: [string, string][] = [
+    [m.tool, `${results.tool} ${results.version}`],
+    [m.layers, String(config.layers)],
+    [m.width, String(config.width)],
+    [m.samples, String(config.samples)],
+    [m.bins, String(config.bins)],
+    [m.seed, String(config.seed)],
+    [m.range, config.range ? formatRange(config.range) : m.defaultRange],
+  ];
+  const body = rows
+    .map(([key, value]) => `<tr><th>${escapeHtml(key)}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join('');
+  return `<table class="settings">${body}</table>`;
+}
+
+function rulesList(m: Messages): string {
+  const rules = m.verdictRuleTexts({
+    saturationZone,
+    saturationThreshold,
+    collapseGrowth,
+    collapseSpread,
+    explodingGrowth,
+    deadThreshold,
+  });
+  const items = verdictKinds
+    .map((kind) => `<li>${verdictCell(m, { kind })}: ${escapeHtml(rules[kind])}</li>`)
+    .join('\n');
+  return `<p>${escapeHtml(m.verdictRulesIntro)}</p><ol>\n${items}\n</ol>`;
+}
+
+/**
+ * The full report: a self-contained HTML document (vega inlined, works from `file://` with no
+ * network) with, per activation, the book's histogram grid, a verdict per initializer and per-layer
+ * summary charts (std; saturation or exact zeros).
+ */
+export function renderReport(results: Results, options: ReportOptions = {}): string {
+  const resolved = resolveReportOptions(options);
+  const m = messagesFor(resolved.lang);
+  const inits = [...new Set(results.runs.map((run) => run.init))];
+  const context: SpecContext = { messages: m, inits };
+  const groups = groupByActivation(results);
+  const charts: PageChart[] = [];
+  const sections: string[] = [];
+  const toc: string[] = [];
+  let approximate = false;
+
+  for (const group of groups) {
+    const built = activationCharts(group, results, context, resolved);
+    approximate ||= built.approximate;
+    const link = (id: string, text: string) => `<a href="#${id}">${escapeHtml(text)}</a>`;
+    const entries: string[] = [];
+    const errors = group.runs
+      .filter(({ run }) => run.state === 'errored')
+      .map(
+        ({ run }) =>
+          `<p class="error">${escapeHtml(m.erroredRun(run.init, run.message ?? ''))}</p>`,
+      )
+      .join('\n');
+    let figureRow = '';
+    if (built.figure) {
+      charts.push(built.figure);
+      entries.push(`<li>${link(built.figure.id, built.figure.title)}</li>`);
+      const text = m.activationText[group.activation] ?? m.otherActivationText;
+      figureRow = `<div class="figure-row">${chartBlock(built.figure)}<aside><p>${escapeHtml(text)}</p></aside></div>`;
+    } else {
+      figureRow = `<p class="muted">${escapeHtml(m.noCompletedRuns)}</p>`;
+    }
+    const verdictsId = `${group.id}-verdicts`;
+    const runLinks = group.runs
+      .map(
+        ({ run, verdict: v, id }) =>
+          `<li>${link(id, run.init)} — <span class="verdict-${v.kind}">${escapeHtml(m.verdictLabels[v.kind])}</span></li>`,
+      )
+      .join('');
+    entries.push(
+      `<li>${link(verdictsId, m.verdictsTitle(group.activation))}<ul>${runLinks}</ul></li>`,
+    );
+    for (const chart of built.summaries) {
+      charts.push(chart);
+      entries.push(`<li>${link(chart.id, chart.title)}</li>`);
+    }
+    toc.push(`<li>${link(group.id, group.activation)}<ul>${entries.join('')}</ul></li>`);
+    const summaries = built.summaries.map((chart) => chartBlock(chart)).join('\n');
+    sections.push(`<section class="activation" id="${group.id}">
+<h2>${escapeHtml(group.activation)}</h2>
+${figureRow}
+${errors}
+<h3 id="${verdictsId}">${escapeHtml(m.verdictsTitle(group.activation))}</h3>
+${verdictTable(m, group)}
+<div class="charts-row">${summaries}</div>
+</section>`);
+  }
+
+  const flagged = groups.flatMap((group) =>
+    group.runs
+      .filter(({ verdict: v }) => v.kind === 'errored' || v.kind === 'overflow')
+      .map(
+        ({ run, verdict: v, id }) =>
+          `<li><a href="#${id}">${escapeHtml(`${run.activation} ${run.init}`)}</a>: ${verdictCell(m, v)} — ${escapeHtml(m.verdictEvidence(v))}</li>`,
+      ),
+  );
+  const attention =
+    flagged.length > 0
+      ? `<div class="callout" id="attention"><strong>${escapeHtml(m.attention)}</strong><ul>${flagged.join('')}</ul></div>`
+      : '';
+  const reading = [
+    ...(resolved.book ? [m.readBook] : m.readFigure(results.config.layers)),
+    ...(resolved.book && approximate ? [m.bookApproximate] : []),
+    ...(resolved.logCounts ? [m.readLogCounts] : []),
+  ];
+  const body = `<header>
+<h1>${escapeHtml(resolved.title)}</h1>
+<p class="muted">${escapeHtml(`${results.tool} ${results.version}`)} · ${escapeHtml(m.generated(vegaVersions))}</p>
+</header>
+${attention}
+<nav class="toc" aria-label="${escapeHtml(m.contents)}"><strong>${escapeHtml(m.contents)}</strong>
+<ul>
+<li><a href="#settings">${escapeHtml(m.settings)}</a></li>
+<li><a href="#how-to-read">${escapeHtml(m.howToRead)}</a></li>
+${toc.join('\n')}
+<li><a href="#verdict-rules">${escapeHtml(m.verdictRules)}</a></li>
+</ul>
+</nav>
+<section id="settings"><h2>${escapeHtml(m.settings)}</h2>${settingsTable(m, results)}</section>
+<section id="how-to-read"><h2>${escapeHtml(m.howToRead)}</h2><ul>${reading.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>
+${sections.join('\n')}
+<section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m)}</section>`;
+  return renderPage({ lang: resolved.lang, title: resolved.title, body, charts });
+}

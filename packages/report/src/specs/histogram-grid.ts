@@ -1,0 +1,198 @@
+import { formatCount, formatPercent } from '../format.js';
+import type { Panel } from '../histogram-panels.js';
+import { compactNumberExpr, initColor, type SpecContext, warningColor } from './theme.js';
+
+/** How the grid draws its counts. */
+export interface GridOptions {
+  /** Count axis on a symlog scale. */
+  logCounts: boolean;
+  /** Panels come from book mode: note what each hides. */
+  book: boolean;
+  /** Layers of the deepest run: the number of columns. */
+  layers: number;
+}
+
+/** Height of one histogram panel, px. */
+const panelHeight = 74;
+/** Height of one line of a panel's notes, px. */
+const noteLine = 11;
+
+/** Panel width for `layers` columns: the book's five fit beside the text, deeper stacks get narrower panels. */
+function panelWidth(layers: number): number {
+  return Math.max(56, Math.min(110, Math.floor(560 / Math.max(1, layers))));
+}
+
+/**
+ * The y value to reserve so the tallest bar stays below `lines` lines of notes: linear counts
+ * need `tallest / (1 − f)`, symlog counts (≈ log1p) the same in log space.
+ */
+function headroom(tallest: number, lines: number, logCounts: boolean): number {
+  if (lines === 0) return tallest;
+  const free = 1 - Math.min(0.6, (lines * noteLine + 4) / panelHeight);
+  return logCounts ? Math.expm1(Math.log1p(tallest) / free) : tallest / free;
+}
+
+/** A panel's notes: values below the range at the top left, everything else stacked at the top right. */
+function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
+  const m = context.messages;
+  const share = (count: number) => formatPercent(panel.total > 0 ? count / panel.total : 0);
+  const left: string[] = [];
+  const right: string[] = [];
+  if (panel.below > 0) left.push(m.belowNote(share(panel.below)));
+  if (panel.zeros > 0) right.push(m.zerosNote(share(panel.zeros)));
+  if (panel.above > 0) right.push(m.aboveNote(share(panel.above)));
+  if (panel.nonFinite > 0) right.push(m.nonFiniteNote(share(panel.nonFinite)));
+  if (options.book) {
+    const note = m.hiddenNote(formatCount(panel.hidden), share(panel.hidden));
+    right.push(panel.approximate ? `≈ ${note}` : note);
+  }
+  return { left, right };
+}
+
+/**
+ * The book's figure for one activation: a grid of histograms, rows = initializers, columns =
+ * "1-layer" … "N-layer". Every panel has its own x scale (the data's histogram edges) and y scale;
+ * values outside the range, NaN/Inf, ReLU's exact zeros and (book mode) hidden values are noted.
+ */
+export function histogramGridSpec(
+  panels: readonly Panel[],
+  context: SpecContext,
+  options: GridOptions,
+): object {
+  const m = context.messages;
+  const width = panelWidth(options.layers);
+  const inits = context.inits.filter((init) => panels.some((panel) => panel.init === init));
+  const columns = Array.from({ length: options.layers }, (_, i) => m.layerLabel(i + 1));
+  const values: object[] = [];
+  for (const panel of panels) {
+    const cell = { init: panel.init, column: m.layerLabel(panel.layer) };
+    for (const bin of panel.bins) values.push({ k: 'bin', ...cell, ...bin });
+    const notes = panelNotes(panel, context, options);
+    if (notes.left.length > 0) values.push({ k: 'left', ...cell, text: notes.left.join('\n') });
+    if (notes.right.length > 0) values.push({ k: 'right', ...cell, text: notes.right.join('\n') });
+    // Every panel gets its zero-rule and headroom rows (hidden when unused): a layer without data
+    // in some panel would give that panel's independent scale an infinite extent.
+    const first = panel.bins[0]?.x0 ?? 0;
+    values.push({ k: 'zero', ...cell, x0: panel.zeros > 0 ? 0 : first, shown: panel.zeros > 0 });
+    const tallest = Math.max(1, ...panel.bins.map((bin) => bin.count));
+    const lines = Math.max(notes.left.length, notes.right.length);
+    values.push({ k: 'pad', ...cell, count: headroom(tallest, lines, options.logCounts) });
+  }
+  // Runs with fewer layers leave cells empty; vega-lite misplaces missing cells of a sorted facet,
+  // so they get placeholder rows.
+  for (const init of inits) {
+    for (const column of columns) {
+      const present = panels.some((p) => p.init === init && m.layerLabel(p.layer) === column);
+      if (present) continue;
+      const cell = { init, column };
+      values.push({ k: 'bin', ...cell, x0: 0, x1: 0, count: 0 }, { k: 'zero', ...cell, x0: 0 });
+      values.push({ k: 'pad', ...cell, count: 1 });
+    }
+  }
+  const y = {
+    field: 'count',
+    type: 'quantitative',
+    stack: null,
+    scale: { type: options.logCounts ? 'symlog' : 'linear' },
+    axis: {
+      title: null,
+      tickCount: 3,
+      tickMinStep: 1,
+      labelFontSize: 8,
+      labelExpr: "format(datum.value, '~s')",
+    },
+  };
+  const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
+  const note = (side: 'left' | 'right') => ({
+    transform: only(side),
+    mark: {
+      type: 'text',
+      align: side,
+      baseline: 'top',
+      fontSize: 9,
+      lineHeight: noteLine,
+      lineBreak: '\n',
+      color: warningColor,
+    },
+    encoding: {
+      x: { value: side === 'left' ? 3 : width - 3 },
+      y: { value: 3 },
+      text: { field: 'text', type: 'nominal' },
+    },
+  });
+  return {
+    data: { values },
+    facet: {
+      row: {
+        field: 'init',
+        type: 'nominal',
+        sort: inits,
+        header: {
+          title: m.initializerAxis,
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelFontWeight: 'bold',
+        },
+      },
+      column: {
+        field: 'column',
+        type: 'ordinal',
+        sort: columns,
+        header: { title: null, labelFontWeight: 'bold' },
+      },
+    },
+    spacing: { row: 10, column: 6 },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
+    spec: {
+      width,
+      height: panelHeight,
+      layer: [
+        {
+          transform: only('bin'),
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 0.3 },
+          encoding: {
+            x: {
+              field: 'x0',
+              type: 'quantitative',
+              scale: { zero: false, nice: false },
+              axis: {
+                title: null,
+                tickCount: 3,
+                labelFontSize: 8,
+                labelFlush: true,
+                labelOverlap: true,
+                labelExpr: compactNumberExpr,
+              },
+            },
+            x2: { field: 'x1' },
+            y,
+            y2: { datum: 0 },
+            color: initColor(context, inits, false),
+            tooltip: [
+              { field: 'init', type: 'nominal', title: m.initializerAxis },
+              { field: 'column', type: 'ordinal', title: m.layerAxis },
+              { field: 'x0', type: 'quantitative', title: m.fromField, format: '.4~g' },
+              { field: 'x1', type: 'quantitative', title: m.toField, format: '.4~g' },
+              { field: 'count', type: 'quantitative', title: m.countAxis, format: ',.0f' },
+            ],
+          },
+        },
+        {
+          transform: only('zero'),
+          mark: { type: 'rule', color: warningColor, strokeWidth: 2 },
+          encoding: {
+            x: { field: 'x0', type: 'quantitative' },
+            opacity: { condition: { test: 'datum.shown', value: 1 }, value: 0 },
+          },
+        },
+        {
+          transform: only('pad'),
+          mark: { type: 'point', opacity: 0 },
+          encoding: { y },
+        },
+        note('left'),
+        note('right'),
+      ],
+    },
+  };
+}

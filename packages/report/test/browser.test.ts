@@ -1,0 +1,211 @@
+/**
+ * Opens reports from file:// in Debian's Chromium (playwright-core, no browser download) with every
+ * network request refused, and checks that every chart renders with marks, with no console errors.
+ * Chromium missing or failing to start fails these tests; set CHROMIUM_PATH to use another binary.
+ * Screenshots go to packages/report/test-output/ (gitignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ReportOptions, renderReport } from '../src/index.js';
+import { bookRangeResults, defaultResults } from './fixtures.js';
+import { chartsOf } from './page-parts.js';
+
+/** Where Chromium is: Debian's package unless CHROMIUM_PATH says otherwise. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags that keep Chromium off the network and quiet. */
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+/** Launching, loading and rendering nine charts three times takes a few seconds; allow plenty. */
+const browserTimeout = 180_000;
+
+const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'initscope-report-'));
+let launched: Promise<BrowserContext> | undefined;
+
+/** The browser, launched once with a fresh profile; throws a clear error when Chromium cannot start. */
+function browser(): Promise<BrowserContext> {
+  launched ??= (async () => {
+    if (!existsSync(executablePath)) {
+      throw new Error(
+        `Chromium is not installed at ${executablePath}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+      );
+    }
+    try {
+      return await chromium.launchPersistentContext(join(workDir, 'profile'), {
+        executablePath,
+        args: launchArgs,
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+    } catch (error) {
+      throw new Error(`Chromium could not be launched from ${executablePath}: ${error}`);
+    }
+  })();
+  return launched;
+}
+
+afterAll(async () => {
+  const context = await launched?.catch(() => undefined);
+  await context?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  /** Requests for anything but file:, data: and blob: URLs (all refused). */
+  network: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Per chart view: its render state and how many marks it drew. */
+  views: { id: string; rendered: string | undefined; bars: number; lines: number }[];
+}
+
+/** Write a report to a temp file, open it over file://, and wait for every chart to settle. */
+async function openReport(name: string, html: string): Promise<Opened> {
+  const context = await browser();
+  const file = join(workDir, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await context.newPage();
+  const network: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    network.push(url);
+    return route.abort();
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^(file|data|blob):/.test(url) && !network.includes(url)) network.push(url);
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const settled = await page.evaluate(async () => {
+    const charts = (
+      window as unknown as { initscopeCharts: Promise<PromiseSettledResult<string>[]> }
+    ).initscopeCharts;
+    return (await charts).map((result) =>
+      result.status === 'fulfilled' ? 'ok' : String((result as PromiseRejectedResult).reason),
+    );
+  });
+  expect(settled.filter((status) => status !== 'ok')).toEqual([]);
+  const views = await page.$$eval('.view', (elements) =>
+    elements.map((element) => ({
+      id: element.id,
+      rendered: (element as HTMLElement).dataset.rendered,
+      bars: element.querySelectorAll('svg.marks .mark-rect path').length,
+      lines: element.querySelectorAll('svg.marks .mark-line path').length,
+    })),
+  );
+  return { page, network, errors, views };
+}
+
+/** Save a full-page screenshot and one of the first activation's section. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+  await page
+    .locator('section.activation')
+    .first()
+    .screenshot({ path: join(outputDir, `${name}-sigmoid.png`) });
+}
+
+/** Render `results` with `options`, open it, and check the offline, rendering and error guarantees. */
+async function checkReport(name: string, options: ReportOptions, results = defaultResults()) {
+  const html = renderReport(results, options);
+  const expected = chartsOf(html).map((chart) => chart.id);
+  const opened = await openReport(name, html);
+  expect(opened.network, 'network requests').toEqual([]);
+  expect(opened.errors, 'console errors').toEqual([]);
+  expect(opened.views.map((view) => view.id)).toEqual(expected.map((id) => `${id}-view`));
+  for (const view of opened.views) {
+    expect(view.rendered, view.id).toBe('true');
+    if (view.id.endsWith('-histograms-view'))
+      expect(view.bars, view.id).toBeGreaterThanOrEqual(600);
+    else expect(view.lines, view.id).toBeGreaterThanOrEqual(1);
+  }
+  await screenshots(opened.page, name);
+  return opened;
+}
+
+describe('the report in Chromium, from file:// with no network', () => {
+  it(
+    'renders every English chart with marks and exports a PNG offline',
+    async () => {
+      const { page } = await checkReport('browser-en', { lang: 'en' });
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('saturated: gradients vanish');
+      expect(main).toContain('How verdicts are decided');
+      const svgText = await page.locator('#sigmoid-histograms-view svg.marks').textContent();
+      expect(svgText).toContain('1-layer');
+      expect(svgText).toContain('std:0.01');
+
+      const actions = await page.$$eval('#sigmoid-histograms-view .vega-actions a', (links) =>
+        links.map((link) => link.textContent),
+      );
+      expect(actions).toEqual(['Save as SVG', 'Save as PNG']);
+      await page.locator('#sigmoid-histograms-view details summary').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#sigmoid-histograms-view .vega-actions a', { hasText: 'PNG' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('sigmoid-histograms.png');
+      await page.close();
+    },
+    browserTimeout,
+  );
+
+  it(
+    'renders the Japanese report with Japanese text everywhere',
+    async () => {
+      const { page } = await checkReport('browser-ja', { lang: 'ja' });
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('重みの初期値と隠れ層のアクティベーション分布');
+      expect(main).toContain('飽和: 勾配が消失する');
+      expect(main).toContain('判定の基準');
+      expect(main).not.toContain('gradients vanish');
+      const svgText = await page.locator('#relu-histograms-view svg.marks').textContent();
+      expect(svgText).toContain('1層目');
+      expect(svgText).toContain('0: 5');
+      const actions = await page.$$eval('#relu-std-view .vega-actions a', (links) =>
+        links.map((link) => link.textContent),
+      );
+      expect(actions).toEqual(['SVG として保存', 'PNG として保存']);
+      await page.close();
+    },
+    browserTimeout,
+  );
+
+  it(
+    'renders book mode with the hidden-values note in every panel',
+    async () => {
+      const { page } = await checkReport('browser-book', { book: true }, bookRangeResults());
+      for (const activation of ['sigmoid', 'relu', 'tanh']) {
+        const notes = await page
+          .locator(`#${activation}-histograms-view svg.marks text`, { hasText: /^hides / })
+          .count();
+        expect(notes, activation).toBe(20);
+      }
+      await page.close();
+    },
+    browserTimeout,
+  );
+});

@@ -1,0 +1,2 @@
+/** The initscope version written into every results document (kept equal to package.json by a test). */
+export const version = '0.1.0';
