@@ -22,7 +22,12 @@ describe('a failing configuration', () => {
       ['tanh', 'errored'],
     ]);
     expect(results.runs[2]).toMatchObject({ message: 'tanh kernel failed', layers: [] });
-    const alone = await sweep({ activations: ['sigmoid', 'relu'], inits: ['he'], samples: 50, width: 8 });
+    const alone = await sweep({
+      activations: ['sigmoid', 'relu'],
+      inits: ['he'],
+      samples: 50,
+      width: 8,
+    });
     expect(results.runs.slice(0, 2)).toEqual(alone.runs);
   });
 });
