@@ -21,7 +21,7 @@ export interface BenchSettings {
 /** `BENCH_QUICK=1`: every suite, fewer samples; the whole run stays under 90 s on 2 cores. */
 export const quickSettings: BenchSettings = {
   mode: 'quick',
-  timeMs: 150,
+  timeMs: 250,
   minSamples: 5,
   slowSamples: 1,
   warmupMs: 30,

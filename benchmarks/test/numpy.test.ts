@@ -1,4 +1,6 @@
+import type { Activation } from '@initscope/sim';
 import { describe, expect, it } from 'vitest';
+import type { BookSweep } from '../src/book.js';
 import { numpyAvailability, parseNumpyOutput, runNumpy, timingOf } from '../src/engines/numpy.js';
 import { checkSweepShape } from '../src/sweep-check.js';
 import type { SweepRuns } from '../src/sweep-runs.js';
@@ -46,9 +48,10 @@ const available = await numpyAvailability();
 if (!available.ok) console.log(`Skipping the live NumPy test: ${available.reason}`);
 
 describe.skipIf(!available.ok)('runNumpy() with python3 and NumPy', () => {
+  const activations: Activation[] = ['sigmoid', 'relu', 'tanh'];
   const timing = { time_ms: 0, min_samples: 1, slow_samples: 1, warmup_ms: 0, warmup_runs: 0 };
   const sweep = {
-    activations: ['sigmoid', 'relu', 'tanh'],
+    activations,
     inits: [
       { id: 'std:1', std: 1 },
       { id: 'xavier', std: Math.sqrt(1 / 8) },
@@ -64,7 +67,12 @@ describe.skipIf(!available.ok)('runNumpy() with python3 and NumPy', () => {
     const [book] = report.cases;
     expect(book?.case).toBe('book');
     expect(book?.samplesMs.length).toBeGreaterThanOrEqual(1);
-    expect(() => checkSweepShape('numpy', book?.output as SweepRuns, sweep)).not.toThrow();
+    const shape: BookSweep = {
+      ...sweep,
+      activations: activations,
+      inits: sweep.inits.map((i) => i.id),
+    };
+    expect(() => checkSweepShape('numpy', book?.output as SweepRuns, shape)).not.toThrow();
   });
 
   it('runs every component case', async () => {
