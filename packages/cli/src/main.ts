@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { removePending } from './files.js';
+import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
 import { type RunIO, runCommand } from './run.js';
 import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
@@ -11,8 +12,9 @@ export async function main(argv: readonly string[], io: Partial<RunIO> = {}): Pr
   const controller = new AbortController();
   const onInterrupt = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onInterrupt);
+  const runIO = { stdout, stderr, signal: io.signal ?? controller.signal };
   const program = createProgram(
-    (flags) => runCommand(flags, { stdout, stderr, signal: io.signal ?? controller.signal }),
+    { run: (flags) => runCommand(flags, runIO), phase: (flags) => phaseCommand(flags, runIO) },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );
   try {

@@ -1,13 +1,16 @@
 import { langs } from '@initscope/report';
 import {
+  activations,
   defaultBins,
   defaultLayers,
   defaultSamples,
   defaultSeed,
   defaultWidth,
+  initForms,
   version,
 } from '@initscope/sim';
 import { Command, Option } from 'commander';
+import { defaultPhaseOut, type PhaseFlags } from './phase.js';
 
 /** Where the HTML report goes when `--out` is not given. */
 export const defaultOut = 'initscope-report.html';
@@ -22,6 +25,10 @@ export interface RunFlags {
   bins?: string;
   seed?: string;
   range?: string;
+  widths?: string;
+  biasStd?: string;
+  gradients?: boolean;
+  theory?: boolean;
   out: string;
   json?: string;
   quiet?: boolean;
@@ -40,6 +47,9 @@ export const flagOf: Readonly<Record<string, string>> = {
   bins: '--bins',
   seed: '--seed',
   range: '--range',
+  widths: '--widths',
+  biasStd: '--bias-std',
+  gradients: '--gradients',
 };
 
 /** Where commander prints help, the version and its own one-line errors. */
@@ -48,14 +58,17 @@ export interface ProgramOutput {
   writeErr(text: string): void;
 }
 
+/** The handlers of the subcommands. */
+export interface Commands {
+  run(flags: RunFlags): Promise<void>;
+  phase(flags: PhaseFlags): Promise<void>;
+}
+
 /**
- * Builds the `initscope` program; `onRun` receives the parsed flags of `initscope run`.
+ * Builds the `initscope` program; `commands` receive the parsed flags of each subcommand.
  * Errors throw a CommanderError instead of exiting, so the caller picks the exit code.
  */
-export function createProgram(
-  onRun: (flags: RunFlags) => Promise<void>,
-  output: ProgramOutput,
-): Command {
+export function createProgram(commands: Commands, output: ProgramOutput): Command {
   // Settings made before `.command()` are inherited by the subcommand.
   const program = new Command('initscope')
     .exitOverride()
@@ -70,11 +83,11 @@ export function createProgram(
     )
     .option(
       '-a, --activations <list>',
-      'comma-separated activations: sigmoid, relu, tanh (default: all)',
+      `comma-separated activations: ${activations.join(', ')}; leaky-relu:<α>, elu:<α> (default: sigmoid,relu,tanh)`,
     )
     .option(
       '-i, --inits <list>',
-      'comma-separated initializers: std:<σ>, xavier, he, lecun, glorot-normal (default: std:1,std:0.01,xavier,he)',
+      `comma-separated initializers: ${initForms.join(', ')} (default: std:1,std:0.01,xavier,he)`,
     )
     .option('-l, --layers <n>', `hidden layers (default: ${defaultLayers})`)
     .option('-w, --width <n>', `nodes per layer and input features (default: ${defaultWidth})`)
@@ -85,6 +98,16 @@ export function createProgram(
       '-r, --range <lo,hi>',
       'histogram range for every layer (default: sigmoid 0,1; tanh -1,1; relu 0,max)',
     )
+    .option(
+      '--widths <list>',
+      "input features then each layer's width, e.g. 784,100,100,10 (overrides --layers, --width)",
+    )
+    .option('--bias-std <σ>', 'biases b ~ N(0, σ²) before each activation (default: 0, no bias)')
+    .option(
+      '--gradients',
+      'also run the backward pass: per-layer gradient histograms and variances',
+    )
+    .option('--theory', 'also compute mean-field predictions: q, χ, expected histograms, phase')
     .option('-o, --out <file>', 'HTML report to write', defaultOut)
     .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
     .addOption(
@@ -93,6 +116,26 @@ export function createProgram(
     .option('--book', "the book's exact plot: range 0,1 and 30 bins, with a note of what it hides")
     .option('--log-counts', 'histogram counts on a log scale')
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (flags: RunFlags) => onRun(flags));
+    .action(async (flags: RunFlags) => commands.run(flags));
+  program
+    .command('phase')
+    .description(
+      'Draw the mean-field phase diagram of one activation: χ₁ over (σ_w², σ_b²), the edge of chaos, and where your initializers sit.',
+    )
+    .requiredOption('-a, --activation <name>', `one activation: ${activations.join(', ')}`)
+    .option(
+      '-i, --inits <list>',
+      'initializers to place on the diagram (default: std:1,std:0.01,xavier,he)',
+    )
+    .option(
+      '-w, --width <n>',
+      `fan-in that turns std:<σ> into σ_w² = width·σ² (default: ${defaultWidth})`,
+    )
+    .option('--bias-std <σ>', 'σ_b of the placed configurations (default: 0)')
+    .option('-o, --out <file>', 'HTML page to write', defaultPhaseOut)
+    .option('-j, --json <file>', 'also write the diagram as JSON ("-" for standard output)')
+    .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (flags: PhaseFlags) => commands.phase(flags));
   return program;
 }

@@ -5,6 +5,7 @@ import {
   estimateRunBytes,
   type ResolvedSweepConfig,
   resolveSweepConfig,
+  runBuffers,
   type SweepOptions,
   sweep,
 } from '@initscope/sim';
@@ -27,6 +28,11 @@ function sweepOptions(flags: RunFlags): SweepOptions {
   if (flags.book && (flags.range !== undefined || flags.bins !== undefined)) {
     throw new UsageError(
       'Invalid --book with --range or --bins: --book fixes the range to 0,1 and the bins to 30.',
+    );
+  }
+  if (flags.widths !== undefined && (flags.layers !== undefined || flags.width !== undefined)) {
+    throw new UsageError(
+      'Invalid --widths with --layers or --width: --widths gives the input and every layer width itself.',
     );
   }
   const options: SweepOptions = {};
@@ -66,7 +72,7 @@ function checkMachineMemory(config: ResolvedSweepConfig): void {
   if (needed > available) {
     const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
     throw new UsageError(
-      `Run too large: --samples ${config.samples} × --width ${config.width} needs ${gib(needed)}; this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or --width.`,
+      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(needed)} (${runBuffers(config).description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or the width.`,
     );
   }
 }

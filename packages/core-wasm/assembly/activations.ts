@@ -1,111 +1,308 @@
-// Elementwise activations on f32, four lanes at a time. x is (n), out is (n); out may be x.
-// Kinds match src/abi.ts: 0 linear, 1 sigmoid, 2 tanh, 3 relu.
+// Elementwise activations and their derivatives on f32, through one shared loop per operation.
+// x, a, g and out are (n) f32; out may be the same block as an input. Kinds match src/abi.ts.
+// Every op is a one-liner over f32x4 (math.ts); the tail of n mod 8 values goes one lane at a
+// time through the same vector formula, so an element's result does not depend on its position.
+
+import { F32x4, F64x2 } from './math';
+import { measure, NONE, passMode } from './pass';
 
 export const LINEAR: i32 = 0;
 export const SIGMOID: i32 = 1;
 export const TANH: i32 = 2;
 export const RELU: i32 = 3;
+export const LEAKY_RELU: i32 = 4;
+export const ELU: i32 = 5;
+export const SELU: i32 = 6;
+export const GELU: i32 = 7;
+export const SILU: i32 = 8;
+export const SOFTPLUS: i32 = 9;
+export const SOFTSIGN: i32 = 10;
 
-/** Vectorized f32x4 elementary functions (no table lookups, NaN and ±Inf propagate). */
-export class F32x4 {
-  /** e^x: Cody–Waite reduction x = n·ln2 + r, Cephes expf polynomial (Estrin) on |r| ≤ ln2/2, 2^n applied in two halves (gradual underflow, overflow to +Inf). */
-  @inline static exp(x: v128): v128 {
-    // pmin/pmax keep a NaN x (it is the first operand); the clamp keeps both halves of n normal.
-    x = f32x4.pmax(f32x4.pmin(x, f32x4.splat(100.0)), f32x4.splat(-110.0));
-    // adding 1.5·2^23 rounds x·log2(e) to an integer held in the low mantissa bits
-    const t = f32x4.add(f32x4.mul(x, f32x4.splat(<f32>Math.LOG2E)), f32x4.splat(12582912.0));
-    const nf = f32x4.sub(t, f32x4.splat(12582912.0));
-    const ni = i32x4.sub(t, i32x4.splat(0x4b400000));
-    let r = f32x4.sub(x, f32x4.mul(nf, f32x4.splat(0.693359375)));
-    r = f32x4.sub(r, f32x4.mul(nf, f32x4.splat(-2.1219444e-4)));
-    // Estrin's scheme (shorter dependency chain than Horner): 1 + r + r²·(q0 + q1·r² + q2·r⁴)
-    const r2 = f32x4.mul(r, r);
-    const q0 = f32x4.add(f32x4.mul(f32x4.splat(1.6666665459e-1), r), f32x4.splat(5.0000001201e-1));
-    const q1 = f32x4.add(f32x4.mul(f32x4.splat(8.3334519073e-3), r), f32x4.splat(4.1665795894e-2));
-    const q2 = f32x4.add(f32x4.mul(f32x4.splat(1.98756915e-4), r), f32x4.splat(1.3981999507e-3));
-    const q = f32x4.add(f32x4.add(q0, f32x4.mul(q1, r2)), f32x4.mul(q2, f32x4.mul(r2, r2)));
-    const p = f32x4.add(f32x4.add(f32x4.mul(q, r2), r), f32x4.splat(1.0));
-    const n1 = i32x4.shr_s(ni, 1);
-    const n2 = i32x4.sub(ni, n1);
-    const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
-    const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
-    return f32x4.mul(f32x4.mul(p, s1), s2);
-  }
+// SELU's constants (Klambauer et al. 2017), as f32: λ and λ·α
+const SELU_LAMBDA: f32 = <f32>1.0507009873554805;
+const SELU_LAMBDA_ALPHA: f32 = <f32>(1.0507009873554805 * 1.6732632423543772);
+// 2^24 and 2^-24: keep e^x normal where it would be subnormal, then scale the product back once
+const TWO_24: f32 = 16777216.0;
+const TWO_M24: f32 = 5.9604644775390625e-8;
 
-  /** 1 / (1 + e^-x) as e/(1 + e) or 1/(1 + e) with e = e^-|x| ≤ 1: never overflows, exact limits. */
-  @inline static sigmoid(x: v128): v128 {
-    const e = F32x4.exp(v128.or(x, f32x4.splat(-0.0)));
-    const num = v128.bitselect(e, f32x4.splat(1.0), f32x4.lt(x, f32x4.splat(0.0)));
-    return f32x4.div(num, f32x4.add(f32x4.splat(1.0), e));
-  }
-
-  /** tanh: Cephes tanhf odd polynomial for |x| < 0.625, else (1 − e)/(1 + e) with e = e^-2|x|; sign copied from x (keeps −0). */
-  @inline static tanh(x: v128): v128 {
-    const sign = v128.and(x, f32x4.splat(-0.0));
-    const ax = v128.andnot(x, f32x4.splat(-0.0));
-    const z = f32x4.mul(ax, ax);
-    let p = f32x4.add(f32x4.mul(f32x4.splat(-5.70498872745e-3), z), f32x4.splat(2.06390887954e-2));
-    p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
-    p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
-    p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
-    const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
-    const e = F32x4.exp(f32x4.mul(ax, f32x4.splat(-2.0)));
-    const large = f32x4.div(f32x4.sub(f32x4.splat(1.0), e), f32x4.add(f32x4.splat(1.0), e));
-    const mag = v128.bitselect(small, large, f32x4.lt(ax, f32x4.splat(0.625)));
-    return v128.or(mag, sign);
-  }
-
-  /** max(x, 0) with NaN propagated and −0 → +0 (pmax keeps a NaN first operand; + 0 turns −0 into +0). */
-  @inline static relu(x: v128): v128 {
-    return f32x4.add(f32x4.pmax(x, f32x4.splat(0.0)), f32x4.splat(0.0));
-  }
-}
-
+// Each activation: f(x, α) the function, d(x, α) its derivative at the pre-activation x; α is a splat.
 class Linear {
-  @inline f(x: v128): v128 {
+  @inline f(x: v128, _a: v128): v128 {
     return x;
+  }
+  @inline d(x: v128, _a: v128): v128 {
+    return F32x4.keepNaN(f32x4.splat(1.0), x);
   }
 }
 class Sigmoid {
-  @inline f(x: v128): v128 {
+  @inline f(x: v128, _a: v128): v128 {
     return F32x4.sigmoid(x);
+  }
+  // σ(x)·σ(−x) = e/(1 + e)², e = e^-|x|
+  @inline d(x: v128, _a: v128): v128 {
+    const e = F32x4.exp(v128.or(x, f32x4.splat(-0.0)));
+    const s = f32x4.add(f32x4.splat(1.0), e);
+    return f32x4.div(e, f32x4.mul(s, s));
   }
 }
 class Tanh {
-  @inline f(x: v128): v128 {
+  @inline f(x: v128, _a: v128): v128 {
     return F32x4.tanh(x);
+  }
+  // 1 − tanh² = 4e/(1 + e)², e = e^-2|x| (no cancellation for large |x|)
+  @inline d(x: v128, _a: v128): v128 {
+    const e4 = F32x4.expMul(
+      f32x4.mul(v128.or(x, f32x4.splat(-0.0)), f32x4.splat(2.0)),
+      f32x4.splat(4.0),
+    );
+    const s = f32x4.add(f32x4.splat(1.0), f32x4.mul(e4, f32x4.splat(0.25)));
+    return f32x4.div(e4, f32x4.mul(s, s));
   }
 }
 class Relu {
-  @inline f(x: v128): v128 {
+  @inline f(x: v128, _a: v128): v128 {
     return F32x4.relu(x);
   }
-}
-
-/** The one shared elementwise loop; Op.f is inlined per instantiation. */
-function mapInto<Op>(x: usize, out: usize, n: i32): void {
-  const op = changetype<Op>(0);
-  const end = x + ((<usize>n) << 2);
-  const end8 = x + ((<usize>(n & ~7)) << 2);
-  while (x < end8) {
-    v128.store(out, op.f(v128.load(x)));
-    v128.store(out, op.f(v128.load(x, 16)), 16);
-    x += 32;
-    out += 32;
-  }
-  // tail (n not a multiple of 8): one lane at a time through the same f32x4 formula, so every
-  // element gets bit-identical math wherever it sits
-  while (x < end) {
-    v128.store32_lane(out, op.f(v128.load32_zero(x)), 0);
-    x += 4;
-    out += 4;
+  // 1 where x > 0, else 0 (0 at x = 0, as PyTorch)
+  @inline d(x: v128, _a: v128): v128 {
+    return F32x4.keepNaN(v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0)), x);
   }
 }
+class LeakyRelu {
+  @inline f(x: v128, a: v128): v128 {
+    return v128.bitselect(x, f32x4.mul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
+  }
+  @inline d(x: v128, a: v128): v128 {
+    return F32x4.keepNaN(v128.bitselect(f32x4.splat(1.0), a, f32x4.gt(x, f32x4.splat(0.0))), x);
+  }
+}
+class Elu {
+  @inline f(x: v128, a: v128): v128 {
+    return v128.bitselect(x, f32x4.mul(a, F32x4.expm1(x)), f32x4.ge(x, f32x4.splat(0.0)));
+  }
+  @inline d(x: v128, a: v128): v128 {
+    return v128.bitselect(f32x4.splat(1.0), F32x4.expMul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
+  }
+}
+class Selu {
+  @inline f(x: v128, _a: v128): v128 {
+    const neg = f32x4.mul(f32x4.splat(SELU_LAMBDA_ALPHA), F32x4.expm1(x));
+    return v128.bitselect(
+      f32x4.mul(x, f32x4.splat(SELU_LAMBDA)),
+      neg,
+      f32x4.ge(x, f32x4.splat(0.0)),
+    );
+  }
+  @inline d(x: v128, _a: v128): v128 {
+    const neg = F32x4.expMul(x, f32x4.splat(SELU_LAMBDA_ALPHA));
+    return v128.bitselect(f32x4.splat(SELU_LAMBDA), neg, f32x4.gt(x, f32x4.splat(0.0)));
+  }
+}
+class Gelu {
+  // in f64 (x·Φ(x) needs erfc's relative accuracy for x < 0); below −20 the result is −0 anyway
+  @inline f(x: v128, _a: v128): v128 {
+    const c = f32x4.pmax(x, f32x4.splat(-20.0));
+    return F32x4.join(F64x2.gelu(f64x2.promote_low_f32x4(c)), F64x2.gelu(F32x4.promoteHigh(c)));
+  }
+  @inline d(x: v128, _a: v128): v128 {
+    const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(20.0)), f32x4.splat(-20.0));
+    return F32x4.join(
+      F64x2.geluGrad(f64x2.promote_low_f32x4(c)),
+      F64x2.geluGrad(F32x4.promoteHigh(c)),
+    );
+  }
+}
+class Silu {
+  // x/(1 + e) for x ≥ 0, x·e/(1 + e) for x < 0, e = e^-|x| carried as e·2^24 so x·e is rounded once
+  @inline f(x: v128, _a: v128): v128 {
+    const c = f32x4.pmax(x, f32x4.splat(-200.0));
+    const e24 = F32x4.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
+    const neg = f32x4.mul(f32x4.mul(c, e24), f32x4.splat(TWO_M24));
+    const num = v128.bitselect(c, neg, f32x4.ge(c, f32x4.splat(0.0)));
+    return f32x4.div(num, f32x4.add(f32x4.splat(1.0), f32x4.mul(e24, f32x4.splat(TWO_M24))));
+  }
+  // σ(x)·(1 + x·σ(−x)) = (1 + e + x·e)/(1 + e)² for x ≥ 0, e·(1 + e + x)/(1 + e)² for x < 0
+  @inline d(x: v128, _a: v128): v128 {
+    const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(200.0)), f32x4.splat(-200.0));
+    const e24 = F32x4.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
+    const e = f32x4.mul(e24, f32x4.splat(TWO_M24));
+    const s = f32x4.add(f32x4.splat(1.0), e);
+    const s2 = f32x4.mul(s, s);
+    const pos = f32x4.div(f32x4.add(s, f32x4.mul(c, e)), s2);
+    const neg = f32x4.mul(f32x4.div(f32x4.mul(e24, f32x4.add(s, c)), s2), f32x4.splat(TWO_M24));
+    return v128.bitselect(pos, neg, f32x4.ge(c, f32x4.splat(0.0)));
+  }
+}
+class Softplus {
+  // max(x, 0) + ln(1 + e^-|x|): never overflows, no cancellation
+  @inline f(x: v128, _a: v128): v128 {
+    const e = F32x4.exp(v128.or(x, f32x4.splat(-0.0)));
+    return f32x4.add(f32x4.pmax(x, f32x4.splat(0.0)), F32x4.log1p(e));
+  }
+  @inline d(x: v128, _a: v128): v128 {
+    return F32x4.sigmoid(x);
+  }
+}
+class Softsign {
+  // x/(1 + |x|), |x| clamped to 2^60 (where the quotient is already ±1) so ±Inf gives ±1
+  @inline f(x: v128, _a: v128): v128 {
+    const c = f32x4.pmax(
+      f32x4.pmin(x, f32x4.splat(1.152921504606847e18)),
+      f32x4.splat(-1.152921504606847e18),
+    );
+    return f32x4.div(c, f32x4.add(f32x4.splat(1.0), f32x4.abs(c)));
+  }
+  @inline d(x: v128, _a: v128): v128 {
+    const s = f32x4.add(f32x4.splat(1.0), f32x4.abs(x));
+    return f32x4.div(f32x4.splat(1.0), f32x4.mul(s, s));
+  }
+}
 
-/** out[i] = act(x[i]) for i < n; kind as in LINEAR..RELU. */
-export function activate(kind: i32, x: usize, out: usize, n: i32): void {
-  if (kind == SIGMOID) mapInto<Sigmoid>(x, out, n);
-  else if (kind == TANH) mapInto<Tanh>(x, out, n);
-  else if (kind == RELU) mapInto<Relu>(x, out, n);
-  else if (x != out) mapInto<Linear>(x, out, n);
+/** out[i] = act(scale·x[i]). */
+class MapLoop {
+  run<Op>(x: usize, _y: usize, out: usize, n: i32, scale: f32, alpha: f32): void {
+    const op = changetype<Op>(0);
+    const s = f32x4.splat(scale);
+    const a = f32x4.splat(alpha);
+    const end = x + ((<usize>n) << 2);
+    const end8 = x + ((<usize>(n & ~7)) << 2);
+    while (x < end8) {
+      v128.store(out, op.f(f32x4.mul(v128.load(x), s), a));
+      v128.store(out, op.f(f32x4.mul(v128.load(x, 16), s), a), 16);
+      x += 32;
+      out += 32;
+    }
+    while (x < end) {
+      v128.store32_lane(out, op.f(f32x4.mul(v128.load32_zero(x), s), a), 0);
+      x += 4;
+      out += 4;
+    }
+  }
+}
+
+/** out[i] = act′(a[i]). */
+class DerivativeLoop {
+  run<Op>(x: usize, _y: usize, out: usize, n: i32, _scale: f32, alpha: f32): void {
+    const op = changetype<Op>(0);
+    const a = f32x4.splat(alpha);
+    const end = x + ((<usize>n) << 2);
+    const end8 = x + ((<usize>(n & ~7)) << 2);
+    while (x < end8) {
+      v128.store(out, op.d(v128.load(x), a));
+      v128.store(out, op.d(v128.load(x, 16), a), 16);
+      x += 32;
+      out += 32;
+    }
+    while (x < end) {
+      v128.store32_lane(out, op.d(v128.load32_zero(x), a), 0);
+      x += 4;
+      out += 4;
+    }
+  }
+}
+
+/** out[i] = act′(a[i])·g[i] (one f32 product of the derivative and the incoming gradient). */
+class BackwardLoop {
+  run<Op>(x: usize, g: usize, out: usize, n: i32, _scale: f32, alpha: f32): void {
+    const op = changetype<Op>(0);
+    const a = f32x4.splat(alpha);
+    const end = x + ((<usize>n) << 2);
+    const end8 = x + ((<usize>(n & ~7)) << 2);
+    while (x < end8) {
+      v128.store(out, f32x4.mul(op.d(v128.load(x), a), v128.load(g)));
+      v128.store(out, f32x4.mul(op.d(v128.load(x, 16), a), v128.load(g, 16)), 16);
+      x += 32;
+      g += 32;
+      out += 32;
+    }
+    while (x < end) {
+      v128.store32_lane(out, f32x4.mul(op.d(v128.load32_zero(x), a), v128.load32_zero(g)), 0);
+      x += 4;
+      g += 4;
+      out += 4;
+    }
+  }
+}
+
+// Runs loop L instantiated with the op of `kind` (unknown kinds run as linear).
+function forKind<L>(
+  kind: i32,
+  x: usize,
+  y: usize,
+  out: usize,
+  n: i32,
+  scale: f32,
+  alpha: f32,
+): void {
+  const l = changetype<L>(0);
+  switch (kind) {
+    case SIGMOID:
+      l.run<Sigmoid>(x, y, out, n, scale, alpha);
+      break;
+    case TANH:
+      l.run<Tanh>(x, y, out, n, scale, alpha);
+      break;
+    case RELU:
+      l.run<Relu>(x, y, out, n, scale, alpha);
+      break;
+    case LEAKY_RELU:
+      l.run<LeakyRelu>(x, y, out, n, scale, alpha);
+      break;
+    case ELU:
+      l.run<Elu>(x, y, out, n, scale, alpha);
+      break;
+    case SELU:
+      l.run<Selu>(x, y, out, n, scale, alpha);
+      break;
+    case GELU:
+      l.run<Gelu>(x, y, out, n, scale, alpha);
+      break;
+    case SILU:
+      l.run<Silu>(x, y, out, n, scale, alpha);
+      break;
+    case SOFTPLUS:
+      l.run<Softplus>(x, y, out, n, scale, alpha);
+      break;
+    case SOFTSIGN:
+      l.run<Softsign>(x, y, out, n, scale, alpha);
+      break;
+    default:
+      l.run<Linear>(x, y, out, n, scale, alpha);
+  }
+}
+
+// Values per chunk of a measured pass: written, then measured while in L1; the f64 partial sums are
+// added to the pass totals once per chunk (a two-level sum, more accurate than one running total).
+const CHUNK: i32 = 2048;
+
+/**
+ * out[i] = act(f32(scale·x[i])) for i < n, and, when a pass is open (pass.ts), its statistics of
+ * the outputs. kind as in LINEAR..SOFTSIGN; alpha is α of leaky-relu and elu.
+ */
+export function activate(kind: i32, x: usize, out: usize, n: i32, scale: f32, alpha: f32): void {
+  const mode = passMode();
+  if (mode == NONE) {
+    if (kind == LINEAR && scale == 1 && x == out) return;
+    forKind<MapLoop>(kind, x, 0, out, n, scale, alpha);
+    return;
+  }
+  // chunk by chunk: write the outputs, then measure them while they are in L1
+  for (let i = 0; i < n; i += CHUNK) {
+    const len = min(CHUNK, n - i);
+    const offset = (<usize>i) << 2;
+    if (kind != LINEAR || scale != 1 || x != out) {
+      forKind<MapLoop>(kind, x + offset, 0, out + offset, len, scale, alpha);
+    }
+    measure(out + offset, len);
+  }
+}
+
+/** out[i] = act′(a[i]) for i < n, the derivative at the pre-activation. */
+export function derivative(kind: i32, a: usize, out: usize, n: i32, alpha: f32): void {
+  forKind<DerivativeLoop>(kind, a, 0, out, n, 1, alpha);
+}
+
+/** out[i] = act′(a[i])·g[i] for i < n (δ = φ′(A) ⊙ G). */
+export function backward(kind: i32, a: usize, g: usize, out: usize, n: i32, alpha: f32): void {
+  forKind<BackwardLoop>(kind, a, g, out, n, 1, alpha);
 }

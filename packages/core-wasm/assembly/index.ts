@@ -1,6 +1,7 @@
 // The module's exports: raw-pointer kernels that validate nothing (src/core.ts checks shapes).
-export { activate } from './activations';
+export { activate, backward, derivative } from './activations';
 export { heapBase } from './heap';
-export { dense, matmul, matmulScratchBytes } from './matmul';
-export { normal, uniformBits } from './rng';
-export { histogram, histogramScratchBytes, moments } from './stats';
+export { dense, matmul, matmulScratchBytes, matmulTransA, matmulTransB } from './matmul';
+export { passBegin, passEnd } from './pass';
+export { normal, truncatedNormal, uniform, uniformBits } from './rng';
+export { histogram, histogramScratchBytes, moments, sumSquares } from './stats';

@@ -66,9 +66,45 @@ export function normal(out: usize, n: i32, seed: u32, stream: u32, scale: f64): 
     const u1 = Xoshiro128.uniform();
     const u2 = Xoshiro128.uniform();
     const r = Math.sqrt(-2.0 * Math.log(u1));
-    const theta = 2.0 * Math.PI * u2;
+    // one argument reduction for both: bit-equal to Math.cos and Math.sin (same musl kernels)
+    NativeMath.sincos(2.0 * Math.PI * u2);
     const p = out + ((<usize>i) << 2);
-    store<f32>(p, <f32>(r * Math.cos(theta) * scale));
-    if (i + 1 < n) store<f32>(p, <f32>(r * Math.sin(theta) * scale), 4);
+    store<f32>(p, <f32>(r * NativeMath.sincos_cos * scale));
+    if (i + 1 < n) store<f32>(p, <f32>(r * NativeMath.sincos_sin * scale), 4);
+  }
+}
+
+/** out is (n) f32: f32(lo + (hi − lo)·u) with u the (0, 1) uniform above, one per value (two outputs each). */
+export function uniform(out: usize, n: i32, seed: u32, stream: u32, lo: f64, hi: f64): void {
+  Xoshiro128.seed(seed, stream);
+  const width = hi - lo;
+  const end = out + ((<usize>n) << 2);
+  for (; out < end; out += 4) store<f32>(out, <f32>(lo + width * Xoshiro128.uniform()));
+}
+
+/**
+ * out is (n) f32: scale·z for the standard normals z of `normal`'s sequence (z0 then z1 of each
+ * Box–Muller pair) with |z| ≤ 2, in order; a z with |z| > 2 is skipped and the sequence continues
+ * (TensorFlow's truncated_normal: redrawn, truncated at 2 standard deviations before scaling).
+ */
+export function truncatedNormal(out: usize, n: i32, seed: u32, stream: u32, scale: f64): void {
+  Xoshiro128.seed(seed, stream);
+  let i = 0;
+  while (i < n) {
+    const u1 = Xoshiro128.uniform();
+    const u2 = Xoshiro128.uniform();
+    const r = Math.sqrt(-2.0 * Math.log(u1));
+    NativeMath.sincos(2.0 * Math.PI * u2);
+    const z0 = r * NativeMath.sincos_cos;
+    if (Math.abs(z0) <= 2.0) {
+      store<f32>(out + ((<usize>i) << 2), <f32>(z0 * scale));
+      i++;
+    }
+    if (i == n) break;
+    const z1 = r * NativeMath.sincos_sin;
+    if (Math.abs(z1) <= 2.0) {
+      store<f32>(out + ((<usize>i) << 2), <f32>(z1 * scale));
+      i++;
+    }
   }
 }

@@ -1,10 +1,34 @@
-// One-pass statistics over an f32 block, accumulated in f64, sequentially in index order
-// (src/reference/stats.ts follows the same order, so results are equal, not just close).
-// x is (n) f32; out is f64 results; counts is histogramScratchBytes(bins) of u32 slots.
+// Statistics over an f32 block, accumulated in f64. x is (n) f32; out is f64 results.
+// moments: one pass in index order (src/reference/stats.ts follows the same order: equal results).
+// histogram, sumSquares: f64 sums in 8 interleaved partials (value i adds to partial i mod 8), combined
+// as ((p0 + p2) + (p4 + p6)) + ((p1 + p3) + (p5 + p7)); the reference sums in the same order.
+
+import { Bins, binsAbove, binsBelow, foldBins, setupBins } from './pass';
+
+export { histogramScratchBytes } from './pass';
 
 // finite ⇔ exponent bits not all ones
 function isFiniteBits(bits: u32): bool {
   return (bits & 0x7f800000) != 0x7f800000;
+}
+
+// 8 values of padding for the last partial step (NaN for histogram, 0 for sumSquares)
+const TAIL: usize = memory.data(32, 16);
+
+// copies the last n & 7 values of x to TAIL, padded with `pad`; returns TAIL
+function tail(x: usize, n: i32, pad: f32): usize {
+  const rem = n & 7;
+  const from = x + ((<usize>(n & ~7)) << 2);
+  for (let i = 0; i < 8; i++) {
+    store<f32>(TAIL + ((<usize>i) << 2), i < rem ? load<f32>(from + ((<usize>i) << 2)) : pad);
+  }
+  return TAIL;
+}
+
+// ((p0 + p2) + (p4 + p6)) + ((p1 + p3) + (p5 + p7)) from a0 = (p0, p1), a1 = (p2, p3), a2 = (p4, p5), a3 = (p6, p7)
+function combine(a0: v128, a1: v128, a2: v128, a3: v128): f64 {
+  const c = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
+  return f64x2.extract_lane(c, 0) + f64x2.extract_lane(c, 1);
 }
 
 /** out = [count, finite, sum, min, max, zeros, nonFinite] over x (min/max NaN when no finite value). */
@@ -33,48 +57,12 @@ export function moments(x: usize, n: i32, out: usize): void {
   store<f64>(out, <f64>(<u32>n - finite), 48);
 }
 
-class HistogramStep {
-  /** Counts one value in sub-histogram `sub`; returns sumSqDev + (v − center)² (+ 0 when v is not finite). */
-  @inline static count(
-    counts: usize,
-    stride: i32,
-    bins: i32,
-    last: i32,
-    sumSqDev: f64,
-    center: f64,
-    hi: f64,
-    lo: f64,
-    bits: u32,
-    v: f64,
-    bin: i32,
-    sub: i32,
-  ): f64 {
-    const finite = isFiniteBits(bits);
-    const d = v - center;
-    // trunc_sat: NaN or huge quotients give harmless bins that the selects below replace
-    let slot = select<i32>(bins, select<i32>(bins + 1, min(last, bin), v > hi), v < lo);
-    slot = select<i32>(slot, bins + 2, finite);
-    const at = counts + ((<usize>(sub * stride + slot)) << 2);
-    store<u32>(at, load<u32>(at) + 1);
-    return sumSqDev + select<f64>(d * d, 0.0, finite);
-  }
-}
-
-// Histogram slots: `bins` bins, then below, above and a slot for non-finite values, in
-// SUBHISTOGRAMS copies (even elements count in copy 0, odd ones in copy 1) so that runs of equal
-// bins do not serialize on one counter; the copies are summed at the end (exact integers).
-const SUBHISTOGRAMS: i32 = 2;
-
-/** Bytes of `counts` scratch `histogram` needs for `bins` bins (its first `bins` u32 are the result). */
-export function histogramScratchBytes(bins: i32): usize {
-  return (<usize>(bins + 3) * SUBHISTOGRAMS) << 2;
-}
-
 /**
  * Histogram of the finite values of x on [lo, hi] (numpy.histogram bins: the last one includes hi)
  * and Σ(x − center)² over them. counts holds histogramScratchBytes(bins); on return its first
  * `bins` u32 are the counts and out = [below, above, sumSqDev].
- * Bin = min(bins − 1, ⌊(x − lo)/(hi − lo)·bins⌋) in f64. Branch-free: every value picks a slot.
+ * Bin = min(bins − 1, ⌊(x − lo)/(hi − lo)·bins⌋) in f64, exactly: f32 lanes estimate it and any
+ * lane that is outside, non-finite or near a bin edge is binned by the f64 formula (pass.ts).
  */
 export function histogram(
   x: usize,
@@ -83,81 +71,100 @@ export function histogram(
   hi: f64,
   bins: i32,
   center: f64,
-  counts: usize,
+  countsAt: usize,
   out: usize,
 ): void {
-  const stride = bins + 3;
-  memory.fill(counts, 0, histogramScratchBytes(bins));
-  let sumSqDev = 0.0;
-  const fbins = <f64>bins;
-  const width = f64x2.splat(hi - lo);
-  const lo2 = f64x2.splat(lo);
-  const bins2 = f64x2.splat(fbins);
-  const last = bins - 1;
-  const pairs = n & ~1;
-  // two values per step: the bin quotients in f64x2 (same f64 operations as the scalar
-  // formula), the slots and the in-order Σ(x − center)² in scalar code
-  for (let i = 0; i < pairs; i += 2) {
-    const p = x + ((<usize>i) << 2);
-    const v2 = f64x2.promote_low_f32x4(v128.load64_zero(p));
-    const q = f64x2.floor(f64x2.mul(f64x2.div(f64x2.sub(v2, lo2), width), bins2));
-    const b2 = i32x4.trunc_sat_f64x2_s_zero(q);
-    sumSqDev = HistogramStep.count(
-      counts,
-      stride,
-      bins,
-      last,
-      sumSqDev,
-      center,
-      hi,
-      lo,
-      load<u32>(p),
-      f64x2.extract_lane(v2, 0),
-      i32x4.extract_lane(b2, 0),
-      0,
-    );
-    sumSqDev = HistogramStep.count(
-      counts,
-      stride,
-      bins,
-      last,
-      sumSqDev,
-      center,
-      hi,
-      lo,
-      load<u32>(p, 4),
-      f64x2.extract_lane(v2, 1),
-      i32x4.extract_lane(b2, 1),
-      1,
-    );
-  }
-  if (pairs < n) {
-    const p = x + ((<usize>pairs) << 2);
-    const v = <f64>load<f32>(p);
-    const bin = <i32>Math.floor(((v - lo) / (hi - lo)) * fbins);
-    sumSqDev = HistogramStep.count(
-      counts,
-      stride,
-      bins,
-      last,
-      sumSqDev,
-      center,
-      hi,
-      lo,
-      load<u32>(p),
-      v,
-      bin,
-      0,
-    );
-  }
-  for (let s = 1; s < SUBHISTOGRAMS; s++) {
-    const copy = counts + ((<usize>(s * stride)) << 2);
-    for (let j = 0; j < bins + 2; j++) {
-      const at = counts + ((<usize>j) << 2);
-      store<u32>(at, load<u32>(at) + load<u32>(copy + ((<usize>j) << 2)));
+  setupBins(lo, hi, bins, countsAt);
+  const c = f64x2.splat(center);
+  const big = f32x4.splat(3.4028234663852886e38);
+  const lo4 = Bins.lo();
+  const sc4 = Bins.scale();
+  const first4 = Bins.first();
+  const last4 = Bins.last();
+  const top4 = Bins.top();
+  const far4 = Bins.far();
+  const base0 = Bins.base(0);
+  const base1 = Bins.base(1);
+  let a0 = f64x2.splat(0.0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let p = x;
+  let end = x + ((<usize>(n & ~7)) << 2);
+  let padded = (n & 7) == 0;
+  while (true) {
+    while (p < end) {
+      const v0 = v128.load(p);
+      const v1 = v128.load(p, 16);
+      // Σ(x − center)² of the finite lanes (the others add +0)
+      const fin0 = f32x4.le(f32x4.abs(v0), big);
+      const fin1 = f32x4.le(f32x4.abs(v1), big);
+      let d = f64x2.sub(f64x2.promote_low_f32x4(v0), c);
+      a0 = f64x2.add(a0, v128.and(f64x2.mul(d, d), i64x2.extend_low_i32x4_s(fin0)));
+      d = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3)), c);
+      a1 = f64x2.add(a1, v128.and(f64x2.mul(d, d), i64x2.extend_high_i32x4_s(fin0)));
+      d = f64x2.sub(f64x2.promote_low_f32x4(v1), c);
+      a2 = f64x2.add(a2, v128.and(f64x2.mul(d, d), i64x2.extend_low_i32x4_s(fin1)));
+      d = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3)), c);
+      a3 = f64x2.add(a3, v128.and(f64x2.mul(d, d), i64x2.extend_high_i32x4_s(fin1)));
+      // bins: the f32 estimates where they are certainly exact, else the f64 formula (pass.ts)
+      const t0 = Bins.estimate(v0, lo4, sc4, top4);
+      const t1 = Bins.estimate(v1, lo4, sc4, top4);
+      if (
+        i32x4.all_true(
+          v128.and(
+            Bins.certain(v0, t0, first4, last4, far4),
+            Bins.certain(v1, t1, first4, last4, far4),
+          ),
+        )
+      ) {
+        Bins.bump4(Bins.estimatedSlots(t0, base0));
+        Bins.bump4(Bins.estimatedSlots(t1, base1));
+      } else {
+        Bins.bump4(Bins.exactSlots(v0, base0, first4, last4));
+        Bins.bump4(Bins.exactSlots(v1, base1, first4, last4));
+      }
+      p += 32;
     }
+    if (padded) break;
+    // the last n mod 8 values, padded with NaN (skipped by both the sums and the bins)
+    p = tail(x, n, NaN);
+    end = p + 32;
+    padded = true;
   }
-  store<f64>(out, <f64>load<u32>(counts + ((<usize>bins) << 2)));
-  store<f64>(out, <f64>load<u32>(counts + ((<usize>(bins + 1)) << 2)), 8);
-  store<f64>(out, sumSqDev, 16);
+  foldBins();
+  store<f64>(out, <f64>binsBelow());
+  store<f64>(out, <f64>binsAbove(), 8);
+  store<f64>(out, combine(a0, a1, a2, a3), 16);
+}
+
+/** Σ x² over all n values in f64 (NaN and ±Inf propagate), in 8 interleaved partials. */
+export function sumSquares(x: usize, n: i32): f64 {
+  let a0 = f64x2.splat(0.0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let p = x;
+  let end = x + ((<usize>(n & ~7)) << 2);
+  let padded = (n & 7) == 0;
+  while (true) {
+    while (p < end) {
+      const v0 = v128.load(p);
+      const v1 = v128.load(p, 16);
+      let d = f64x2.promote_low_f32x4(v0);
+      a0 = f64x2.add(a0, f64x2.mul(d, d));
+      d = f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3));
+      a1 = f64x2.add(a1, f64x2.mul(d, d));
+      d = f64x2.promote_low_f32x4(v1);
+      a2 = f64x2.add(a2, f64x2.mul(d, d));
+      d = f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3));
+      a3 = f64x2.add(a3, f64x2.mul(d, d));
+      p += 32;
+    }
+    if (padded) break;
+    p = tail(x, n, 0);
+    end = p + 32;
+    padded = true;
+  }
+  return combine(a0, a1, a2, a3);
 }

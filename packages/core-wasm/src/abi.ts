@@ -9,7 +9,20 @@ export const activationCodes: Readonly<Record<ActivationKernel, number>> = {
   sigmoid: 1,
   tanh: 2,
   relu: 3,
+  'leaky-relu': 4,
+  elu: 5,
+  selu: 6,
+  gelu: 7,
+  silu: 8,
+  softplus: 9,
+  softsign: 10,
 };
+
+/** Pass modes of `passBegin`, as in `assembly/pass.ts`. */
+export const passModes = { moments: 1, histogram: 2 } as const;
+
+/** f64 values `passEnd` writes: count, finite, sum, min, max, zeros, nonFinite, sumSqDev, below, above. */
+export const passResultLength = 10;
 
 /** What `build/release.wasm` exports. */
 export interface CoreExports {
@@ -18,11 +31,31 @@ export interface CoreExports {
   readonly _initialize?: () => void;
   /** First free byte above static data. */
   heapBase(): number;
-  /** Bytes of scratch `matmul`/`dense` need. */
+  /** Bytes of scratch the matmul kernels need. */
   matmulScratchBytes(): number;
   /** out = a · b; a is (m, k), b is (k, n); out is (m, n). */
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, scratch: number): void;
-  /** out = act(a · b). */
+  /** out = a · bᵀ; a is (m, k), b is (n, k); out is (m, n). */
+  matmulTransB(
+    a: number,
+    b: number,
+    out: number,
+    m: number,
+    k: number,
+    n: number,
+    scratch: number,
+  ): void;
+  /** out = aᵀ · b; a is (m, k), b is (m, n); out is (k, n). */
+  matmulTransA(
+    a: number,
+    b: number,
+    out: number,
+    m: number,
+    k: number,
+    n: number,
+    scratch: number,
+  ): void;
+  /** out = act(f32(scale·(a · b))), statistics into an open pass. */
   dense(
     a: number,
     b: number,
@@ -31,17 +64,31 @@ export interface CoreExports {
     k: number,
     n: number,
     kind: number,
+    scale: number,
+    alpha: number,
     scratch: number,
   ): void;
-  /** out[i] = act(x[i]), i < n. */
-  activate(kind: number, x: number, out: number, n: number): void;
+  /** out[i] = act(f32(scale·x[i])), i < n, statistics into an open pass. */
+  activate(kind: number, x: number, out: number, n: number, scale: number, alpha: number): void;
+  /** out[i] = act′(a[i]), i < n. */
+  derivative(kind: number, a: number, out: number, n: number, alpha: number): void;
+  /** out[i] = act′(a[i])·g[i], i < n. */
+  backward(kind: number, a: number, g: number, out: number, n: number, alpha: number): void;
+  /** Opens a statistics pass (mode 1 moments, 2 histogram on [lo, hi] with bins into counts). */
+  passBegin(mode: number, lo: number, hi: number, bins: number, counts: number): void;
+  /** Closes the pass: out is `passResultLength` f64; the counts area's first `bins` u32 are the histogram. */
+  passEnd(out: number): void;
   /** out is (n) f32 normals for (seed, stream), times scale. */
   normal(out: number, n: number, seed: number, stream: number, scale: number): void;
+  /** out is (n) f32 normals with |z| ≤ 2 for (seed, stream), times scale. */
+  truncatedNormal(out: number, n: number, seed: number, stream: number, scale: number): void;
+  /** out is (n) f32 uniforms f32(lo + (hi − lo)·u) for (seed, stream). */
+  uniform(out: number, n: number, seed: number, stream: number, lo: number, hi: number): void;
   /** out is (n) raw u32 xoshiro128** outputs for (seed, stream). */
   uniformBits(out: number, n: number, seed: number, stream: number): void;
   /** out is 7 f64: count, finite, sum, min, max, zeros, nonFinite. */
   moments(x: number, n: number, out: number): void;
-  /** Bytes of `counts` scratch `histogram` needs for `bins` bins. */
+  /** Bytes of `counts` scratch a histogram of `bins` bins needs. */
   histogramScratchBytes(bins: number): number;
   /** counts holds histogramScratchBytes(bins), its first `bins` u32 are the counts; out is 3 f64: below, above, sumSqDev. */
   histogram(
@@ -54,4 +101,6 @@ export interface CoreExports {
     counts: number,
     out: number,
   ): void;
+  /** Σ x² over n f32 values, f64. */
+  sumSquares(x: number, n: number): number;
 }

@@ -1,10 +1,33 @@
 export type { ActivationKernel } from './activations.js';
-export { activationKernels } from './activations.js';
-export { Core, defaultNormalScale, maxBins, maxBlockLength } from './core.js';
+export {
+  activationAlphas,
+  activationKernels,
+  defaultEluAlpha,
+  defaultLeakyReluAlpha,
+  seluAlpha,
+  seluLambda,
+} from './activations.js';
+export {
+  Core,
+  defaultNormalScale,
+  defaultUniformRange,
+  maxBins,
+  maxBlockLength,
+} from './core.js';
 export type { LoadOptions } from './load.js';
 export { loadCore } from './load.js';
 export type { F32Block } from './memory.js';
 export { allocAlign } from './memory.js';
+export type { ActivationOptions, DerivativeOptions, PassOptions } from './options.js';
+export { defaultScale } from './options.js';
 export { reference } from './reference/index.js';
 export { Xoshiro128 } from './reference/rng.js';
-export type { HistogramPass, Moments } from './stats.js';
+export type {
+  HistogramCounts,
+  HistogramPass,
+  HistogramRange,
+  LayerPass,
+  Moments,
+  StatsRequest,
+} from './stats.js';
+export { passSumTolerance } from './stats.js';

@@ -27,3 +27,55 @@ export interface HistogramPass {
   /** Σ (x − center)² over finite values, f64. */
   sumSqDev: number;
 }
+
+/** A histogram of a fused pass: `bins` bins on [lo, hi], binned as `histogramOf` bins. */
+export interface HistogramRange {
+  /** Lower edge (finite). */
+  lo: number;
+  /** Upper edge (finite, > lo); the last bin includes it. */
+  hi: number;
+  /** Number of bins, an integer in [1, maxBins]. */
+  bins: number;
+}
+
+/**
+ * What a fused pass measures of its outputs: `'moments'` (moments and sumSqDev; for a range that
+ * needs the max, bin afterwards with `histogramOf`) or a histogram range (moments, sumSqDev and counts).
+ */
+export type StatsRequest = 'moments' | HistogramRange;
+
+/** The histogram part of a pass given a range. */
+export interface HistogramCounts {
+  /** `bins` counts of finite values; bin i = [lo + i·w, lo + (i+1)·w), the last bin includes hi. */
+  counts: number[];
+  /** Finite values < lo. */
+  below: number;
+  /** Finite values > hi. */
+  above: number;
+}
+
+/**
+ * Statistics of a fused pass over its outputs (`denseInto`/`activateInto` with `stats`). Counts,
+ * min, max, zeros and nonFinite are exact (as `momentsOf`/`histogramOf`; a zero min or max is +0);
+ * `sum` (Σx) and `sumSqDev` (from sums shifted by K, the first finite output:
+ * Σ(x − K)² − (Σ(x − K))²/finite) are f64 sums in chunked lane order: within `passSumTolerance` of
+ * the index-order two-pass values, not bit-equal.
+ */
+export interface LayerPass extends Moments {
+  /** Σ (x − mean)² over finite values, f64 (0 when none is finite). */
+  sumSqDev: number;
+  /** Histogram counts, when `stats` gave a range. */
+  counts?: number[];
+  /** Finite values < lo, when `stats` gave a range. */
+  below?: number;
+  /** Finite values > hi, when `stats` gave a range. */
+  above?: number;
+}
+
+/**
+ * Tolerance of a fused pass's `sum` and `sumSqDev` against the two-pass values (`momentsOf`'s sum;
+ * Σ(x − mean)² in index order): |Δsum| ≤ passSumTolerance·Σ|x| and |ΔsumSqDev| ≤
+ * passSumTolerance·Σ(x − K)², K the first finite output (SPEC.md "Scale, fused statistics"). The
+ * shifted sums stay accurate when std ≪ |mean| (sigmoid after std:0.01: std ≈ 1e-3 about 0.5).
+ */
+export const passSumTolerance = 1e-12;

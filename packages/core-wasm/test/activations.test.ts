@@ -1,6 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activationKernels, type Core, reference } from '../src/index.js';
-import { EPS_F32, edgeValues, expectCloseF32, newCore, randn, TINY_F32 } from './fixtures.js';
+import {
+  type ActivationKernel,
+  activationAlphas,
+  activationKernels,
+  type Core,
+  reference,
+  seluAlpha,
+  seluLambda,
+} from '../src/index.js';
+import { activationFormulas, derivativeFormulas, normalCdf } from '../src/reference/activations.js';
+import {
+  EPS_F32,
+  edgeValues,
+  expectCloseF32,
+  MAX_F32,
+  newCore,
+  randn,
+  TINY_F32,
+} from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -18,20 +35,44 @@ function everyBinade(): Float32Array {
   return new Float32Array(bits.buffer, 0, i);
 }
 
-// the largest |got − exact| / |exact| where fround(exact) is a normal f32
+// the largest |got − exact| / scale(x) where fround(exact) is a normal f32 (scale: |exact| unless given)
 function maxRelativeError(
   x: Float32Array,
   got: Float32Array,
   exact: (x: number) => number,
+  scale: (x: number, exact: number) => number = (_, e) => Math.abs(e),
 ): number {
   let worst = 0;
   for (let i = 0; i < x.length; i++) {
-    const e = exact(x[i] as number);
-    if (!(Math.abs(Math.fround(e)) >= TINY_F32) || !Number.isFinite(e)) continue;
-    worst = Math.max(worst, Math.abs((got[i] as number) - e) / Math.abs(e));
+    const v = x[i] as number;
+    const e = exact(v);
+    if (!(Math.abs(Math.fround(e)) >= TINY_F32) || !Number.isFinite(Math.fround(e))) continue;
+    worst = Math.max(worst, Math.abs((got[i] as number) - e) / scale(v, e));
   }
   return worst;
 }
+
+// A dense grid over [−20, 20] and a coarse one out to ±100 (where exp over- and underflows).
+function grids(): Float32Array[] {
+  return [
+    Float32Array.from({ length: 400_001 }, (_, i) => -20 + i * 1e-4),
+    Float32Array.from({ length: 20_001 }, (_, i) => -100 + i * 1e-2),
+  ];
+}
+
+const sigma = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * The size of the terms of each derivative, |φ′| or, where φ′ is a difference of terms with a root
+ * (gelu′ = Φ(a) + a·φ(a) at a ≈ −0.75, silu′ = σ(a) + a·σ(a)σ(−a) at a ≈ −1.28), the sum of their
+ * magnitudes: f32 evaluation is accurate relative to it, not to the value near the root.
+ */
+const derivativeScale: Partial<Record<ActivationKernel, (a: number) => number>> = {
+  gelu: (a) => normalCdf(a) + Math.abs(a * Math.exp(-(a * a) / 2)) / Math.sqrt(2 * Math.PI),
+  silu: (a) => sigma(a) * (1 + Math.abs(a) * sigma(-a)),
+};
+
+const alphaOf = (kind: ActivationKernel) => activationAlphas[kind] ?? 0;
 
 describe('activate()', () => {
   for (const kind of activationKernels) {
@@ -100,11 +141,240 @@ describe('activate()', () => {
     expect(maxRelativeError(x, core.activate('tanh', x), Math.tanh)).toBeLessThanOrEqual(EPS_F32);
   });
 
+  for (const kind of activationKernels) {
+    it(`${kind} is within 1e-6 relative of f64 Math wherever the result is a normal f32`, () => {
+      const exact = (v: number) => activationFormulas[kind](v, alphaOf(kind));
+      for (const x of [everyBinade(), ...grids()]) {
+        expect(maxRelativeError(x, core.activate(kind, x), exact)).toBeLessThanOrEqual(EPS_F32);
+      }
+    });
+  }
+
+  // [x, kind(x)] rows that must hold exactly (±0 compared with Object.is)
+  const limits: Record<ActivationKernel, [number, number][]> = {
+    linear: [
+      [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
+      [-0, -0],
+    ],
+    sigmoid: [
+      [Number.NEGATIVE_INFINITY, 0],
+      [Number.POSITIVE_INFINITY, 1],
+      [0, 0.5],
+    ],
+    tanh: [
+      [Number.NEGATIVE_INFINITY, -1],
+      [Number.POSITIVE_INFINITY, 1],
+      [-0, -0],
+    ],
+    relu: [
+      [Number.NEGATIVE_INFINITY, 0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+      [-0, 0],
+    ],
+    'leaky-relu': [
+      [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
+      [-100, Math.fround(-1)],
+      [-0, -0],
+    ],
+    elu: [
+      [Number.NEGATIVE_INFINITY, -1],
+      [-200, -1],
+      [-0, -0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+    ],
+    selu: [
+      [Number.NEGATIVE_INFINITY, Math.fround(-seluLambda * seluAlpha)],
+      [-0, -0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+    ],
+    gelu: [
+      [Number.NEGATIVE_INFINITY, -0],
+      [-0, -0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+      [-40, -0],
+    ],
+    silu: [
+      [Number.NEGATIVE_INFINITY, -0],
+      [-0, -0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+      [-150, -0],
+    ],
+    softplus: [
+      [Number.NEGATIVE_INFINITY, 0],
+      [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+      [0, Math.fround(Math.LN2)],
+      [100, 100],
+    ],
+    softsign: [
+      [Number.NEGATIVE_INFINITY, -1],
+      [Number.POSITIVE_INFINITY, 1],
+      [-0, -0],
+      [MAX_F32, 1],
+    ],
+  };
+  for (const kind of activationKernels) {
+    it(`keeps ${kind}'s limits, ±0 and NaN exact`, () => {
+      const rows = [...limits[kind], [Number.NaN, Number.NaN]] as [number, number][];
+      const got = core.activate(kind, Float32Array.from(rows.map(([x]) => x)));
+      rows.forEach(([x, want], i) => {
+        expect(
+          Object.is(got[i], Math.fround(want)),
+          `${kind}(${x}) = ${got[i]}, expected ${want}`,
+        ).toBe(true);
+      });
+    });
+  }
+
+  it('uses α for leaky-relu and elu like the reference (α = 0.2, 0.5) and rejects it elsewhere', () => {
+    const x = randn(1003, 23, 3);
+    for (const kind of ['leaky-relu', 'elu'] as const) {
+      expectCloseF32(
+        core.activate(kind, x, { alpha: 0.2 }),
+        reference.activate(kind, x, { alpha: 0.2 }),
+      );
+      expectCloseF32(
+        core.activate(kind, x, { alpha: 0.5, scale: 2 }),
+        reference.activate(kind, x, { alpha: 0.5, scale: 2 }),
+      );
+    }
+    expect(core.activate('leaky-relu', Float32Array.from([-2]))[0]).toBeCloseTo(-0.02, 7);
+    expect(() => core.activate('selu', x, { alpha: 2 })).toThrow(
+      'activate: selu takes no alpha, got 2',
+    );
+    expect(() => core.activate('elu', x, { alpha: Number.NaN })).toThrow(
+      'activate: alpha must be a finite number, got NaN',
+    );
+  });
+
+  it('applies the scale before the activation: act(f32(scale·x)) like the reference', () => {
+    const x = randn(1003, 24, 3);
+    for (const kind of activationKernels) {
+      expectCloseF32(core.activate(kind, x, { scale: -0.3 }), reference.activate(kind, x, -0.3));
+    }
+    expect(() => core.activate('tanh', x, { scale: 1e39 })).toThrow(
+      'activate: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+39',
+    );
+  });
+
   it('works in place with activateInto(kind, x, x)', () => {
     const x = core.alloc(37);
     const values = randn(37, 22, 3);
     x.array.set(values);
     core.activateInto('sigmoid', x, x);
     expectCloseF32(x.array, reference.activate('sigmoid', values));
+  });
+});
+
+describe('derivative()', () => {
+  for (const kind of activationKernels) {
+    const scale = derivativeScale[kind];
+    const what = scale ? 'of the size of its terms' : 'relative';
+    it(`${kind}′ is within 1e-6 ${what} of f64 Math wherever the result is a normal f32`, () => {
+      const exact = (v: number) => derivativeFormulas[kind](v, alphaOf(kind));
+      const size = scale ? (v: number) => scale(v) : undefined;
+      for (const x of [everyBinade(), ...grids()]) {
+        expect(maxRelativeError(x, core.derivative(kind, x), exact, size)).toBeLessThanOrEqual(
+          EPS_F32,
+        );
+      }
+    });
+
+    it(`matches the reference for ${kind}′ on NaN, ±Inf, ±0, huge, tiny and subnormal inputs`, () => {
+      const x = Float32Array.from(edgeValues);
+      const got = core.derivative(kind, x);
+      const want = reference.derivative(kind, x);
+      if (!scale) expectCloseF32(got, want);
+      else {
+        got.forEach((v, i) => {
+          const e = want[i] as number;
+          if (Number.isNaN(e)) expect(v).toBeNaN();
+          else {
+            const a = x[i] as number;
+            const size = Number.isFinite(a) ? scale(a) : 0;
+            expect(Math.abs(v - e)).toBeLessThanOrEqual(EPS_F32 * size + TINY_F32);
+          }
+        });
+      }
+    });
+  }
+
+  it('gives the textbook values at 0 and the limits at ±Inf (approached from below by gelu′, silu′)', () => {
+    const x = Float32Array.from([0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
+    const rows: Record<ActivationKernel, number[]> = {
+      linear: [1, 1, 1],
+      sigmoid: [0.25, 0, 0],
+      tanh: [1, 0, 0],
+      relu: [0, 0, 1],
+      'leaky-relu': [Math.fround(0.01), Math.fround(0.01), 1],
+      elu: [1, 0, 1],
+      selu: [Math.fround(seluLambda * seluAlpha), 0, Math.fround(seluLambda)],
+      gelu: [0.5, -0, 1],
+      silu: [0.5, -0, 1],
+      softplus: [0.5, 0, 1],
+      softsign: [1, 0, 0],
+    };
+    for (const kind of activationKernels) {
+      expect(Array.from(core.derivative(kind, x)), kind).toEqual(rows[kind]);
+    }
+  });
+
+  it('propagates NaN for every kind and uses α for leaky-relu and elu', () => {
+    for (const kind of activationKernels) {
+      expect(core.derivative(kind, Float32Array.from([Number.NaN]))[0], kind).toBeNaN();
+    }
+    const x = randn(101, 25, 3);
+    for (const kind of ['leaky-relu', 'elu'] as const) {
+      expectCloseF32(
+        core.derivative(kind, x, { alpha: 0.3 }),
+        reference.derivative(kind, x, { alpha: 0.3 }),
+      );
+    }
+  });
+
+  it('writes into blocks with derivativeInto, in place too', () => {
+    const values = randn(37, 26, 2);
+    const a = core.alloc(37);
+    a.array.set(values);
+    const out = core.alloc(37);
+    core.derivativeInto('tanh', a, out);
+    expect(out.array).toEqual(core.derivative('tanh', values));
+    core.derivativeInto('tanh', a, a);
+    expect(a.array).toEqual(out.array);
+  });
+});
+
+describe('backward()', () => {
+  for (const kind of activationKernels) {
+    it(`equals f32(${kind}′(a)·g) bit for bit, on edge values too`, () => {
+      const a = Float32Array.from([...randn(61, 27, 3), ...edgeValues]);
+      const g = Float32Array.from([...edgeValues, ...randn(61, 28)]);
+      const d = core.derivative(kind, a, { alpha: activationAlphas[kind] });
+      const want = d.map((v, i) => v * (g[i] as number));
+      const got = core.backward(kind, a, g);
+      got.forEach((v, i) => {
+        if (!Object.is(v, want[i]))
+          expect.fail(`${kind} index ${i}: got ${v}, expected ${want[i]}`);
+      });
+    });
+  }
+
+  it('works in place on a or g with backwardInto and checks lengths and overlap', () => {
+    const a = core.alloc(20);
+    const g = core.alloc(20);
+    a.array.set(randn(20, 29));
+    g.array.set(randn(20, 30));
+    const want = core.backward('silu', a.array, g.array);
+    core.backwardInto('silu', a, g, g);
+    expect(g.array).toEqual(want);
+    expect(() => core.backwardInto('silu', a, core.alloc(19), a)).toThrow(
+      'backwardInto: g has 19 values, needs a.length = 20',
+    );
+    const inside = { ptr: a.ptr + 4, length: 19, array: a.array.subarray(1) };
+    expect(() => core.backwardInto('silu', inside, g, a)).toThrow(
+      'backwardInto: out partly overlaps a (pass the same block to work in place)',
+    );
+    expect(() => core.backward('relu', new Float32Array(3), new Float32Array(2))).toThrow(
+      'backward: g has 2 values, expected a.length = 3',
+    );
   });
 });

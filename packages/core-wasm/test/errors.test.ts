@@ -51,7 +51,7 @@ describe('wrapper errors', () => {
   it('lists the valid activations for an unknown one', () => {
     const bad = 'softmax' as 'relu';
     expect(() => core.activate(bad, new Float32Array(1))).toThrow(
-      'Unknown activation "softmax". Valid values: linear, sigmoid, tanh, relu.',
+      'Unknown activation "softmax". Valid values: linear, sigmoid, tanh, relu, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
     );
     expect(() => core.activateInto(bad, a, a)).toThrow('Unknown activation "softmax"');
     expect(() => reference.activate(bad, new Float32Array(1))).toThrow(

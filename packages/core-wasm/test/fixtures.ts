@@ -78,3 +78,65 @@ export function expectCloseF32(
     }
   }
 }
+
+/** The next f32 above (dir = +1) or below (dir = −1) a finite f32 value. */
+export function nextF32(x: number, dir: 1 | -1): number {
+  const f = new Float32Array([x]);
+  const bits = new Int32Array(f.buffer);
+  if (x === 0) {
+    bits[0] = 1;
+    return dir * (f[0] as number);
+  }
+  bits[0] = (bits[0] as number) + (x > 0 === dir > 0 ? 1 : -1);
+  return f[0] as number;
+}
+
+/**
+ * Values that sit on and next to every bin edge of [lo, hi] with `bins` bins (the f32 nearest each
+ * f64 edge and `spread` f32 steps either side), lo and hi and their neighbours: where an f32
+ * estimate of the bin could disagree with the f64 formula.
+ */
+export function edgeData(lo: number, hi: number, bins: number, spread = 3): Float32Array {
+  const values: number[] = [];
+  for (let j = 0; j <= bins; j++) {
+    let v = Math.fround(lo + ((hi - lo) * j) / bins);
+    values.push(v);
+    let up = v;
+    for (let s = 0; s < spread; s++) {
+      up = nextF32(up, 1);
+      values.push(up);
+      v = nextF32(v, -1);
+      values.push(v);
+    }
+  }
+  return Float32Array.from(values);
+}
+
+/** Σ(x − K)² over the finite values, K the first finite value: the scale of a fused pass's sumSqDev error. */
+export function shiftedSquares(x: Float32Array): number {
+  let k = Number.NaN;
+  let total = 0;
+  for (const v of x) {
+    if (!Number.isFinite(v)) continue;
+    if (Number.isNaN(k)) k = v;
+    total += (v - k) ** 2;
+  }
+  return total;
+}
+
+/** Σ|x| over the finite values: the scale of a fused pass's sum error. */
+export function sumAbs(x: Float32Array): number {
+  let total = 0;
+  for (const v of x) if (Number.isFinite(v)) total += Math.abs(v);
+  return total;
+}
+
+/** Same f32 bits everywhere (NaN payloads too): the kernels that promise bit-equality. Fast on large arrays. */
+export function expectBitEqual(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length);
+  const a = new Uint32Array(actual.buffer, actual.byteOffset, actual.length);
+  const e = new Uint32Array(expected.buffer, expected.byteOffset, expected.length);
+  for (let i = 0; i < e.length; i++) {
+    if (a[i] !== e[i]) expect.fail(`index ${i}: got ${actual[i]}, expected ${expected[i]} (bit-equal)`);
+  }
+}

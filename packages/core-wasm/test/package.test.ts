@@ -7,7 +7,19 @@ describe('@initscope/core-wasm', () => {
     const a = Float32Array.from([1, 2, 3, 4]);
     expect(Array.from(core.matmul(a, a, 2, 2, 2))).toEqual([7, 10, 15, 22]);
     expect(Array.from(reference.matmul(a, a, 2, 2, 2))).toEqual([7, 10, 15, 22]);
-    expect(activationKernels).toEqual(['linear', 'sigmoid', 'tanh', 'relu']);
+    expect(activationKernels).toEqual([
+      'linear',
+      'sigmoid',
+      'tanh',
+      'relu',
+      'leaky-relu',
+      'elu',
+      'selu',
+      'gelu',
+      'silu',
+      'softplus',
+      'softsign',
+    ]);
   });
 
   it('loads from given bytes and from a compiled module', async () => {

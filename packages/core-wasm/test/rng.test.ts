@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Core, reference } from '../src/index.js';
-import { expectCloseF32, newCore } from './fixtures.js';
+import { expectBitEqual, expectCloseF32, newCore } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -86,5 +86,92 @@ describe('normal()', () => {
   it('scales by `scale` like the reference', () => {
     expect(core.normal(9, 1, 1, 0).every((v) => v === 0)).toBe(true);
     expectCloseF32(core.normal(9, 1, 1, -2), reference.normal(9, 1, 1, -2));
+  });
+});
+
+describe('uniform()', () => {
+  it('equals the reference bit for bit over 100 001 values on [0, 1] and [−0.3, 2.5]', () => {
+    expect(core.uniform(100_001, 7, 3)).toEqual(reference.uniform(100_001, 7, 3));
+    expect(core.uniform(100_001, 7, 3, -0.3, 2.5)).toEqual(
+      reference.uniform(100_001, 7, 3, -0.3, 2.5),
+    );
+  });
+
+  it('is f32(lo + (hi − lo)·u) of the documented u from two raw outputs', () => {
+    const bits = core.uniformBits(6, 42, 7);
+    const u = (i: number) =>
+      (((bits[2 * i] as number) >>> 5) * 2 ** 26 + ((bits[2 * i + 1] as number) >>> 6) + 0.5) /
+      2 ** 53;
+    expect(Array.from(core.uniform(3, 42, 7, -1, 3))).toEqual(
+      [0, 1, 2].map((i) => Math.fround(-1 + 4 * u(i))),
+    );
+  });
+
+  it('stays in [lo, hi], restarts per call and fills blocks with uniformInto', () => {
+    const x = core.uniform(10_000, 1, 2, -0.5, 0.5);
+    expect(x.every((v) => v >= -0.5 && v <= 0.5)).toBe(true);
+    expect(core.uniform(10, 1, 2)).toEqual(core.uniform(11, 1, 2).subarray(0, 10));
+    const block = core.alloc(99);
+    core.uniformInto(block, 1, 2, -0.5, 0.5);
+    expect(block.array).toEqual(x.subarray(0, 99));
+  });
+
+  it('has mean (lo + hi)/2 and variance (hi − lo)²/12 within 4 standard errors over 1e6 draws', () => {
+    const n = 1_000_000;
+    const x = core.uniform(n, 2024, 5, 1, 3);
+    let sum = 0;
+    for (const v of x) sum += v;
+    const mean = sum / n;
+    let ss = 0;
+    for (const v of x) ss += (v - mean) ** 2;
+    expect(Math.abs(mean - 2)).toBeLessThan(4 * Math.sqrt(1 / 3 / n));
+    expect(Math.abs(ss / n - 1 / 3)).toBeLessThan(4 * Math.sqrt(4 / 45 / n));
+  });
+
+  it('checks its range', () => {
+    expect(() => core.uniform(4, 1, 1, 2, 1)).toThrow(
+      'uniform: lo must be at most hi, got lo = 2, hi = 1',
+    );
+    expect(() => core.uniform(4, 1, 1, -1e308, 1e308)).toThrow(
+      'uniform: hi − lo must be finite, got lo = -1e+308, hi = 1e+308',
+    );
+  });
+});
+
+describe('truncatedNormal()', () => {
+  it('is within 1e-6 relative of the reference (odd length, scale 0.05)', () => {
+    const got = core.truncatedNormal(100_001, 7, 3, 0.05);
+    const want = reference.truncatedNormal(100_001, 7, 3, 0.05);
+    for (let i = 0; i < want.length; i++) {
+      const e = want[i] as number;
+      if (Math.abs((got[i] as number) - e) > 1e-6 * Math.abs(e)) {
+        expect.fail(`index ${i}: got ${got[i]}, expected ${e}`);
+      }
+    }
+  });
+
+  it("is normal()'s sequence with the values beyond 2 standard deviations left out", () => {
+    const kept = core.normal(1300, 11, 4).filter((z) => Math.abs(z) <= 2);
+    expect(core.truncatedNormal(1000, 11, 4)).toEqual(kept.subarray(0, 1000));
+  });
+
+  it('stays within ±2·scale, restarts per call and fills blocks with truncatedNormalInto', () => {
+    const x = core.truncatedNormal(100_000, 3, 9, 0.5);
+    expect(x.every((v) => Math.abs(v) <= 1)).toBe(true);
+    expect(core.truncatedNormal(10, 3, 9)).toEqual(core.truncatedNormal(11, 3, 9).subarray(0, 10));
+    const block = core.alloc(77);
+    core.truncatedNormalInto(block, 3, 9, 0.5);
+    expect(block.array).toEqual(x.subarray(0, 77));
+  });
+
+  it("has variance 1 − 4φ(2)/(2Φ(2) − 1) ≈ 0.7737 within 4 standard errors (Keras' 0.8796² correction)", () => {
+    const n = 1_000_000;
+    const x = core.truncatedNormal(n, 2024, 6);
+    let ss = 0;
+    for (const v of x) ss += v * v;
+    const phi2 = Math.exp(-2) / Math.sqrt(2 * Math.PI);
+    const variance = 1 - (4 * phi2) / 0.9544997361036416;
+    expect(Math.abs(ss / n - variance)).toBeLessThan(4 * Math.sqrt(0.3 / n));
+    expect(Math.sqrt(variance)).toBeCloseTo(0.87962566103423978, 6);
   });
 });

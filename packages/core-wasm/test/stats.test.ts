@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Core, type F32Block, reference } from '../src/index.js';
-import { edgeValues, newCore, randn } from './fixtures.js';
+import { edgeData, edgeValues, newCore, randn } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -93,6 +93,26 @@ describe('histogramOf()', () => {
     });
   }
 
+  const edgeRanges: [number, number, number][] = [
+    [0, 1, 30],
+    [-1, 1, 30],
+    [0.1, 0.7, 13],
+    [1000, 1001, 30],
+    [-3e-5, 7e-5, 9],
+    [0, 5.5, 5000],
+    [1e6, 1e6 + 1, 30],
+  ];
+  for (const [lo, hi, bins] of edgeRanges) {
+    it(`bins values on and next to every edge of [${lo}, ${hi}] / ${bins} exactly like the reference`, () => {
+      const x = edgeData(lo, hi, Math.min(bins, 300));
+      for (const values of [x, x.subarray(3)]) {
+        expect(core.histogramOf(block(values), lo, hi, bins, 0.25)).toEqual(
+          reference.histogram(values, lo, hi, bins, 0.25),
+        );
+      }
+    });
+  }
+
   it('puts hi in the last bin, lo in the first, and bin edges in the upper bin', () => {
     const got = core.histogramOf(block([0, 0.25, 0.5, 0.75, 1, -0.1, 1.1]), 0, 1, 4, 0);
     expect(got.counts).toEqual([1, 1, 1, 2]);
@@ -117,5 +137,26 @@ describe('histogramOf()', () => {
     const bytes = core.memory.buffer.byteLength;
     for (let i = 0; i < 10_000; i++) core.histogramOf(x, -1, 1, 30, 0);
     expect(core.memory.buffer.byteLength).toBe(bytes);
+  });
+});
+
+describe('sumSquaresOf()', () => {
+  it('equals the reference exactly for lengths 0, 1, 7, 8, 9 and 1001', () => {
+    for (const length of [0, 1, 7, 8, 9, 1001]) {
+      const x = randn(length, 90 + length, 3);
+      expect(core.sumSquaresOf(block(x))).toBe(reference.sumSquares(x));
+    }
+  });
+
+  it('is the squared Frobenius norm in f64 (3² + 4² + 12² = 169)', () => {
+    expect(core.sumSquaresOf(block([3, -4, 12]))).toBe(169);
+    expect(core.sumSquaresOf(block([3e38, 3e38]))).toBe(2 * Math.fround(3e38) ** 2);
+  });
+
+  it('propagates NaN and ±Inf', () => {
+    expect(core.sumSquaresOf(block([1, Number.NEGATIVE_INFINITY, 2]))).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(core.sumSquaresOf(block([1, Number.NaN, Number.POSITIVE_INFINITY]))).toBeNaN();
   });
 });

@@ -26,3 +26,8 @@ export function formatNumber(value: number | null): string {
 export function formatRange([lo, hi]: [number, number]): string {
   return `[${formatNumber(lo)}, ${formatNumber(hi)}]`;
 }
+
+/** A depth scale in layers: `3.1`, `∞` at criticality. */
+export function formatDepth(layers: number): string {
+  return layers === Number.POSITIVE_INFINITY ? '∞' : formatNumber(layers);
+}

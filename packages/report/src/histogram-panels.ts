@@ -1,4 +1,4 @@
-import type { RunResult } from '@initscope/sim';
+import type { Histogram, LayerStats, RunResult } from '@initscope/sim';
 import { activationProfile } from './activation-profile.js';
 import { layerTotal } from './layer-total.js';
 import { binIndex, bookBins, bookRange, evenEdges, rebin } from './rebin.js';
@@ -27,6 +27,8 @@ export interface Panel {
   hidden: number;
   /** Book mode: the counts were re-binned from another binning, so they are estimates. */
   approximate: boolean;
+  /** Mean-field expected count of each bin, on the same bins (exact zeros taken out as from the bars). */
+  expected?: number[];
 }
 
 /** How the grid bins its panels. */
@@ -47,11 +49,16 @@ export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
     const total = layerTotal(stats);
     const zeros = Math.round(stats.zeroFraction * total);
     const base = { init: run.init, layer: stats.layer, total, nonFinite: stats.nonFinite };
+    const theory = expectedHistogram(stats);
+    // ReLU's point mass at 0 is half of all values for zero-mean pre-activations.
+    const expectedZeros = exactZeros && theory ? theoryTotal(theory) / 2 : 0;
     if (mode.book) {
       const edges = evenEdges(bookRange, bookBins);
       const { counts, exact } = rebin(histogram, edges, zeros);
       const shown = counts.reduce((sum, count) => sum + count, 0);
+      const expected = theory ? rebin(theory, edges, expectedZeros).counts : undefined;
       return {
+        ...(expected ? { expected } : {}),
         ...base,
         bins: toBins(edges, counts),
         zeros: 0,
@@ -77,7 +84,16 @@ export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
         above -= apart;
       }
     }
+    let expected: number[] | undefined;
+    if (theory) {
+      expected = [...theory.counts];
+      const at = binIndex(histogram.edges, 0);
+      if (expectedZeros > 0 && at >= 0) {
+        expected[at] = Math.max(0, (expected[at] ?? 0) - expectedZeros);
+      }
+    }
     return {
+      ...(expected ? { expected } : {}),
       ...base,
       bins: toBins(histogram.edges, counts),
       zeros: apart,
@@ -91,4 +107,49 @@ export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
 
 function toBins(edges: readonly number[], counts: readonly number[]): PanelBin[] {
   return counts.map((count, i) => ({ x0: edges[i] ?? 0, x1: edges[i + 1] ?? 0, count }));
+}
+
+/** A layer's mean-field expected counts as a histogram on its edges; undefined without usable theory. */
+function expectedHistogram(stats: LayerStats): Histogram | undefined {
+  const theory = stats.theory;
+  const counts = theory?.counts;
+  if (!theory || !counts || counts.length !== stats.histogram.counts.length) return undefined;
+  if (!counts.every(Number.isFinite)) return undefined;
+  return {
+    edges: stats.histogram.edges,
+    counts,
+    below: theory.below ?? 0,
+    above: theory.above ?? 0,
+  };
+}
+
+function theoryTotal(histogram: Histogram): number {
+  return histogram.counts.reduce((sum, count) => sum + count, histogram.below + histogram.above);
+}
+
+/** The gradient panels of a completed run, one per layer that carries gradients: δˡ on its own symmetric bins. */
+export function gradientPanels(run: RunResult): Panel[] {
+  return run.layers.flatMap((stats) => {
+    const gradients = stats.gradients;
+    if (!gradients) return [];
+    const { histogram, nonFinite } = gradients;
+    const total = histogram.counts.reduce(
+      (sum, count) => sum + count,
+      histogram.below + histogram.above + nonFinite,
+    );
+    return [
+      {
+        init: run.init,
+        layer: stats.layer,
+        bins: toBins(histogram.edges, histogram.counts),
+        total,
+        zeros: 0,
+        below: histogram.below,
+        above: histogram.above,
+        nonFinite,
+        hidden: 0,
+        approximate: false,
+      },
+    ];
+  });
 }

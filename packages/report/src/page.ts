@@ -72,6 +72,14 @@ nav.toc li { break-inside: avoid; }
 .verdict-healthy { color: var(--ok); }
 .verdict-saturated, .verdict-collapsed, .verdict-exploding, .verdict-dead { color: #9a6700; }
 .verdict-overflow, .verdict-errored { color: var(--warn); }
+.phase { font-weight: 600; white-space: nowrap; }
+.phase-ordered { color: #0969da; }
+.phase-critical { color: var(--ok); }
+.phase-chaotic { color: #bc4c00; }
+.phase-diverging { color: var(--warn); }
+.gradients { margin-top: 2rem; padding-top: 0.4rem; border-top: 1px dashed var(--line); }
+ul.trends { padding-left: 1.2rem; }
+.points td, .points th { font-variant-numeric: tabular-nums; }
 .callout { border-left: 4px solid var(--warn); background: #fff5f4; padding: 0.5rem 1rem; margin: 1rem 0; border-radius: 0 6px 6px 0; }
 .callout ul { margin: 0.2rem 0; }
 .error { color: var(--warn); }

@@ -1,6 +1,8 @@
 import type { Results, RunResult } from '@initscope/sim';
-import { activationProfile } from './activation-profile.js';
-import { formatRange } from './format.js';
+import { activationName, activationProfile } from './activation-profile.js';
+import { formatNumber, formatRange } from './format.js';
+import { type GradientCharts, gradientCharts } from './gradient-charts.js';
+import { gradientTrend } from './gradients.js';
 import { histogramPanels } from './histogram-panels.js';
 import { anchors, escapeHtml } from './html.js';
 import { type Messages, messagesFor } from './i18n/messages.js';
@@ -58,7 +60,7 @@ interface ActivationGroup {
 
 function groupByActivation(results: Results): ActivationGroup[] {
   const anchor = anchors();
-  for (const reserved of ['settings', 'how-to-read', 'verdict-rules', 'attention'])
+  for (const reserved of ['settings', 'how-to-read', 'mean-field', 'verdict-rules', 'attention'])
     anchor(reserved);
   const groups = new Map<string, ActivationGroup>();
   for (const run of results.runs) {
@@ -81,7 +83,12 @@ function activationCharts(
   results: Results,
   context: SpecContext,
   options: ResolvedReportOptions,
-): { figure?: PageChart; summaries: PageChart[]; approximate: boolean } {
+): {
+  figure?: PageChart;
+  summaries: PageChart[];
+  gradients?: GradientCharts;
+  approximate: boolean;
+} {
   const m = context.messages;
   const { activation, id } = group;
   const completed = group.runs.map((entry) => entry.run).filter((run) => run.state === 'completed');
@@ -109,17 +116,21 @@ function activationCharts(
           : [{ init: run.init, layer: stats.layer, value: v }];
       }),
     );
+  const predictedStd = points((run, i) => run.layers[i]?.theory?.std ?? null);
   const summaries: PageChart[] = [
     {
       id: `${id}-std`,
       title: m.stdTitle(activation),
-      description: m.stdText,
+      description: predictedStd.length > 0 ? `${m.stdText} ${m.stdTheoryText}` : m.stdText,
       spec: withConfig(
         perLayerSpec(
           points((run, i) => run.layers[i]?.std ?? null),
           layers,
           { title: m.stdAxis, kind: 'log' },
           context,
+          predictedStd.length > 0
+            ? { points: predictedStd, simulated: m.simulatedLegend, predicted: m.theoryLegend }
+            : undefined,
         ),
       ),
     },
@@ -160,7 +171,53 @@ function activationCharts(
       ),
     });
   }
-  return { figure, summaries, approximate: panels.some((panel) => panel.approximate) };
+  const gradients = gradientCharts(activation, id, completed, layers, context);
+  return {
+    figure,
+    summaries,
+    ...(gradients ? { gradients } : {}),
+    approximate: panels.some((panel) => panel.approximate),
+  };
+}
+
+/** True when some layer of the run carries mean-field predictions. */
+function hasLayerTheory(run: RunResult): boolean {
+  return run.layers.some((stats) => stats.theory);
+}
+
+/** The phase cell of a run: `ordered (χ₁ = 0.42)` and what it means, or a dash without theory. */
+function phaseCell(m: Messages, run: RunResult): string {
+  if (!run.theory) return '–';
+  const phase = run.theory.phase ?? 'diverging';
+  return `<span class="phase phase-${phase}">${escapeHtml(m.phaseCell(run.theory))}</span>: ${escapeHtml(m.phaseEvidence(run.theory))}`;
+}
+
+/** The gradient part of an activation's section: protocol, one sentence per run, grid and charts. */
+function gradientSection(
+  m: Messages,
+  group: ActivationGroup,
+  gradients: GradientCharts,
+  headingId: string,
+): string {
+  const trends = group.runs
+    .filter(({ run }) => run.state === 'completed' && run.layers.some((stats) => stats.gradients))
+    .map(({ run }) => {
+      const trend = gradientTrend(run);
+      const text = trend ? m.gradientTrendText(run.init, trend) : m.gradientTrendMissing(run.init);
+      return `<li class="trend trend-${trend?.direction ?? 'none'}">${escapeHtml(text)}</li>`;
+    })
+    .join('');
+  const summaries = gradients.summaries.map((chart) => chartBlock(chart)).join('\n');
+  const zeros = activationProfile(group.activation).exactZeros
+    ? `<p>${escapeHtml(m.gradientZerosText)}</p>`
+    : '';
+  return `<div class="gradients" id="${headingId}">
+<h3>${escapeHtml(m.gradientsTitle(group.activation))}</h3>
+<p>${escapeHtml(m.gradientProtocol)}</p>
+<ul class="trends">${trends}</ul>
+<div class="figure-row">${chartBlock(gradients.figure)}<aside><p>${escapeHtml(m.gradientFigureText)}</p>${zeros}</aside></div>
+<div class="charts-row">${summaries}</div>
+</div>`;
 }
 
 function verdictCell(m: Messages, v: Verdict): string {
@@ -168,13 +225,15 @@ function verdictCell(m: Messages, v: Verdict): string {
 }
 
 function verdictTable(m: Messages, group: ActivationGroup): string {
+  const theory = group.runs.some(({ run }) => run.theory);
   const rows = group.runs
     .map(
       ({ run, verdict: v, id }) =>
-        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td></tr>`,
+        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td>${theory ? `<td>${phaseCell(m, run)}</td>` : ''}</tr>`,
     )
     .join('\n');
-  return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  const theoryHead = theory ? `<th>${escapeHtml(m.theoryColumn)}</th>` : '';
+  return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th>${theoryHead}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function settingsTable(m: Messages, results: Results): string {
@@ -182,12 +241,17 @@ function settingsTable(m: Messages, results: Results): string {
   const rows: [string, string][] = [
     [m.tool, `${results.tool} ${results.version}`],
     [m.layers, String(config.layers)],
-    [m.width, String(config.width)],
+    config.widths && config.widths.length > 0
+      ? [m.widths, config.widths.join(' → ')]
+      : [m.width, String(config.width)],
     [m.samples, String(config.samples)],
     [m.bins, String(config.bins)],
     [m.seed, String(config.seed)],
     [m.range, config.range ? formatRange(config.range) : m.defaultRange],
   ];
+  if (config.biasStd !== undefined) rows.push([m.biasStd, formatNumber(config.biasStd)]);
+  if (config.gradients) rows.push([m.gradientsSetting, m.on]);
+  if (config.theory) rows.push([m.theorySetting, m.on]);
   const body = rows
     .map(([key, value]) => `<tr><th>${escapeHtml(key)}</th><td>${escapeHtml(value)}</td></tr>`)
     .join('');
@@ -241,8 +305,11 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
     if (built.figure) {
       charts.push(built.figure);
       entries.push(`<li>${link(built.figure.id, built.figure.title)}</li>`);
-      const text = m.activationText[group.activation] ?? m.otherActivationText;
-      figureRow = `<div class="figure-row">${chartBlock(built.figure)}<aside><p>${escapeHtml(text)}</p></aside></div>`;
+      const text = m.activationText[activationName(group.activation)] ?? m.otherActivationText;
+      const theoryText = group.runs.some(({ run }) => hasLayerTheory(run))
+        ? `<p>${escapeHtml(m.figureTheoryText)}</p>`
+        : '';
+      figureRow = `<div class="figure-row">${chartBlock(built.figure)}<aside><p>${escapeHtml(text)}</p>${theoryText}</aside></div>`;
     } else {
       figureRow = `<p class="muted">${escapeHtml(m.noCompletedRuns)}</p>`;
     }
@@ -260,6 +327,17 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
       charts.push(chart);
       entries.push(`<li>${link(chart.id, chart.title)}</li>`);
     }
+    let gradients = '';
+    if (built.gradients) {
+      const headingId = `${group.id}-gradients`;
+      const parts = [built.gradients.figure, ...built.gradients.summaries];
+      charts.push(...parts);
+      const chartLinks = parts.map((chart) => `<li>${link(chart.id, chart.title)}</li>`).join('');
+      entries.push(
+        `<li>${link(headingId, m.gradientsTitle(group.activation))}<ul>${chartLinks}</ul></li>`,
+      );
+      gradients = gradientSection(m, group, built.gradients, headingId);
+    }
     toc.push(`<li>${link(group.id, group.activation)}<ul>${entries.join('')}</ul></li>`);
     const summaries = built.summaries.map((chart) => chartBlock(chart)).join('\n');
     sections.push(`<section class="activation" id="${group.id}">
@@ -268,7 +346,7 @@ ${figureRow}
 ${errors}
 <h3 id="${verdictsId}">${escapeHtml(m.verdictsTitle(group.activation))}</h3>
 ${verdictTable(m, group)}
-<div class="charts-row">${summaries}</div>
+<div class="charts-row">${summaries}</div>${gradients ? `\n${gradients}` : ''}
 </section>`);
   }
 
@@ -284,11 +362,20 @@ ${verdictTable(m, group)}
     flagged.length > 0
       ? `<div class="callout" id="attention"><strong>${escapeHtml(m.attention)}</strong><ul>${flagged.join('')}</ul></div>`
       : '';
+  const layerTheory = results.runs.some(hasLayerTheory);
+  const runTheory = results.runs.some((run) => run.theory);
+  const anyGradients = results.runs.some((run) => run.layers.some((stats) => stats.gradients));
   const reading = [
     ...(resolved.book ? [m.readBook] : m.readFigure(results.config.layers)),
     ...(resolved.book && approximate ? [m.bookApproximate] : []),
     ...(resolved.logCounts ? [m.readLogCounts] : []),
+    ...(layerTheory ? [m.readTheory] : []),
+    ...(anyGradients ? [m.readGradients] : []),
   ];
+  const meanField =
+    layerTheory || runTheory
+      ? `<section id="mean-field"><h2>${escapeHtml(m.theoryTitle)}</h2>${m.theoryIntro.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</section>`
+      : '';
   const body = `<header>
 <h1>${escapeHtml(resolved.title)}</h1>
 <p class="muted">${escapeHtml(`${results.tool} ${results.version}`)} · ${escapeHtml(m.generated(vegaVersions))}</p>
@@ -298,13 +385,13 @@ ${attention}
 <ul>
 <li><a href="#settings">${escapeHtml(m.settings)}</a></li>
 <li><a href="#how-to-read">${escapeHtml(m.howToRead)}</a></li>
-${toc.join('\n')}
+${meanField ? `<li><a href="#mean-field">${escapeHtml(m.theoryTitle)}</a></li>\n` : ''}${toc.join('\n')}
 <li><a href="#verdict-rules">${escapeHtml(m.verdictRules)}</a></li>
 </ul>
 </nav>
 <section id="settings"><h2>${escapeHtml(m.settings)}</h2>${settingsTable(m, results)}</section>
 <section id="how-to-read"><h2>${escapeHtml(m.howToRead)}</h2><ul>${reading.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>
-${sections.join('\n')}
+${meanField ? `${meanField}\n` : ''}${sections.join('\n')}
 <section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m)}</section>`;
   return renderPage({ lang: resolved.lang, title: resolved.title, body, charts });
 }

@@ -1,5 +1,6 @@
 import type { Results, RunResult } from '@initscope/sim';
 import { formatNumber } from './format.js';
+import { gradientTrend } from './gradients.js';
 import { messagesFor } from './i18n/messages.js';
 import { defaultLang, type Lang } from './lang.js';
 import { verdict, verdictKinds } from './verdict.js';
@@ -46,7 +47,9 @@ function shownLayers(layers: number): (number | null)[] {
 
 /**
  * Plain text for the terminal (no ANSI): the settings, then per activation one row per initializer
- * with the std of every layer and the verdict with its evidence, then a count of verdicts.
+ * with the std of every layer and the verdict with its evidence — followed, when the results carry
+ * them, by the run's mean-field phase (χ₁, depth scale) and its gradient variance from the top
+ * layer down to layer 1 — then a count of verdicts.
  */
 export function summarize(results: Results, options: SummaryOptions = {}): string {
   const m = messagesFor(options.lang ?? defaultLang);
@@ -72,6 +75,9 @@ export function summarize(results: Results, options: SummaryOptions = {}): strin
       const said =
         evidence === '' ? m.verdictLabels[v.kind] : `${m.verdictLabels[v.kind]} — ${evidence}`;
       lines.push(`${padEnd(`  ${run.init}`, initWidth)}${std}   ${said}`);
+      if (run.theory) lines.push(`      ${m.summaryTheory(run.theory)}`);
+      const trend = gradientTrend(run);
+      if (trend) lines.push(`      ${m.summaryGradients(trend)}`);
     }
   }
   const kinds = verdictKinds

@@ -3,7 +3,9 @@
  * realistic results without depending on `@initscope/sim`.
  * Shapes: x is (samples, width); w is (width, width); each layer's a is (samples, width).
  */
-import type { LayerStats, Results, RunResult } from '@initscope/sim';
+import type { LayerGradients, LayerStats, Results, ResultsConfig, RunResult } from '@initscope/sim';
+import { activationFn } from './activation-fns.js';
+import { layerTheories, runTheory } from './mean-field.js';
 
 /** The book's activations. */
 export const bookActivations = ['sigmoid', 'relu', 'tanh'] as const;
@@ -17,6 +19,8 @@ export interface ExperimentConfig {
   bins: number;
   seed: number;
   range?: [number, number];
+  /** Input features then each layer's width, when they differ. */
+  widths?: number[];
 }
 
 /** The book's setting: 1000 samples through 5 layers of width 100, 30 bins. */
@@ -69,24 +73,28 @@ function normals(uniform: () => number, n: number): Float64Array {
   return out;
 }
 
-const activationFns: Record<string, (x: number) => number> = {
-  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
-  relu: (x) => Math.max(0, x),
-  tanh: Math.tanh,
-};
-
-function weightScale(init: string, fanIn: number): number {
-  if (init === 'xavier') return Math.sqrt(1 / fanIn);
+/** σ of N(0, σ²) weights for an initializer id and a layer's fans. */
+export function weightScale(init: string, fanIn: number, fanOut = fanIn): number {
+  if (init === 'xavier' || init === 'lecun') return Math.sqrt(1 / fanIn);
   if (init === 'he') return Math.sqrt(2 / fanIn);
+  if (init === 'glorot-normal') return Math.sqrt(2 / (fanIn + fanOut));
   return Number(init.slice('std:'.length));
 }
 
 function defaultRange(activation: string, values: Float64Array): [number, number] {
-  if (activation === 'sigmoid') return [0, 1];
-  if (activation === 'tanh') return [-1, 1];
-  let max = 0;
-  for (const v of values) if (Number.isFinite(v) && v > max) max = v;
-  return [0, max > 0 ? max : 1];
+  const name = activation.split(':')[0];
+  if (name === 'sigmoid') return [0, 1];
+  if (name === 'tanh' || name === 'softsign') return [-1, 1];
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v > max) max = v;
+    if (v < min) min = v;
+  }
+  if (name === 'relu') return [0, max > 0 ? max : 1];
+  if (!(max > min)) return [Number.isFinite(min) ? min : 0, (Number.isFinite(min) ? min : 0) + 1];
+  return [min, max];
 }
 
 /** Statistics of one layer as the results contract defines them. */
@@ -138,34 +146,137 @@ export function layerStats(
   };
 }
 
-/** One (activation, init) run of the book's experiment. */
-export function runBook(activation: string, init: string, config: ExperimentConfig): RunResult {
+/** What a run computes beyond the forward statistics. */
+export interface RunExtras {
+  /** The backward pass at initialization (sim's `--gradients` protocol). */
+  gradients?: boolean;
+  /** Mean-field predictions (book activations only). */
+  theory?: boolean;
+}
+
+/** Statistics of a gradient δ (samples, width) as the results contract defines them. */
+function gradientStats(delta: Float64Array, bins: number, weightGradNorm: number): LayerGradients {
+  let m = 0;
+  for (const v of delta) if (Number.isFinite(v) && Math.abs(v) > m) m = Math.abs(v);
+  const stats = layerStats(0, delta, bins, m > 0 ? [-m, m] : [-1, 1]);
+  return {
+    variance: stats.std === null ? null : stats.std ** 2,
+    mean: stats.mean,
+    nonFinite: stats.nonFinite,
+    histogram: stats.histogram,
+    weightGradNorm: Number.isFinite(weightGradNorm) ? weightGradNorm : null,
+  };
+}
+
+/** out = a · bᵀ: a is (rows, k), b is (n, k); out is (rows, n). */
+function timesTransposed(a: Float64Array, b: Float64Array, rows: number, k: number, n: number) {
+  const out = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let i = 0; i < k; i++) sum += (a[r * k + i] ?? 0) * (b[j * k + i] ?? 0);
+      out[r * n + j] = sum;
+    }
+  }
+  return out;
+}
+
+/** ‖zᵀ·δ‖_F: z is (samples, fanIn), δ is (samples, fanOut). */
+function weightGradientNorm(z: Float64Array, delta: Float64Array, samples: number, fanIn: number) {
+  const fanOut = delta.length / samples;
+  const g = new Float64Array(fanIn * fanOut);
+  for (let s = 0; s < samples; s++) {
+    for (let i = 0; i < fanIn; i++) {
+      const zi = z[s * fanIn + i] ?? 0;
+      if (zi === 0) continue;
+      for (let j = 0; j < fanOut; j++)
+        g[i * fanOut + j] = (g[i * fanOut + j] ?? 0) + zi * (delta[s * fanOut + j] ?? 0);
+    }
+  }
+  let sum = 0;
+  for (const v of g) sum += v * v;
+  return Math.sqrt(sum);
+}
+
+/** One (activation, init) run of the book's experiment; `config.widths` gives uneven layers. */
+export function runBook(
+  activation: string,
+  init: string,
+  config: ExperimentConfig,
+  extras: RunExtras = {},
+): RunResult {
   const { layers, width, samples, bins, seed } = config;
-  const f = activationFns[activation];
-  if (!f) throw new Error(`Unknown activation "${activation}".`);
+  const widths = config.widths ?? Array.from({ length: layers + 1 }, () => width);
+  const { phi, dphi } = activationFn(activation);
   const uniform = generator(seed);
-  let x = normals(uniform, samples * width);
+  const input = normals(uniform, samples * (widths[0] ?? width));
+  let x = input;
   const stats: LayerStats[] = [];
   const weightStd: number[] = [];
+  const weights: Float64Array[] = [];
+  const pre: Float64Array[] = [];
+  const post: Float64Array[] = [input];
   for (let layer = 1; layer <= layers; layer++) {
-    const scale = weightScale(init, width);
+    const fanIn = widths[layer - 1] ?? width;
+    const fanOut = widths[layer] ?? width;
+    const scale = weightScale(init, fanIn, fanOut);
     weightStd.push(scale);
-    const w = normals(uniform, width * width).map((v) => v * scale);
-    const a = new Float64Array(samples * width);
-    // a = f(x · w): x is (samples, width), w is (width, width)
+    const w = normals(uniform, fanIn * fanOut).map((v) => v * scale);
+    const h = new Float64Array(samples * fanOut);
+    // h = x · w: x is (samples, fanIn), w is (fanIn, fanOut)
     for (let s = 0; s < samples; s++) {
-      const row = s * width;
-      for (let k = 0; k < width; k++) {
+      const row = s * fanIn;
+      const out = s * fanOut;
+      for (let k = 0; k < fanIn; k++) {
         const xk = x[row + k] ?? 0;
-        const wk = k * width;
-        for (let j = 0; j < width; j++) a[row + j] = (a[row + j] ?? 0) + xk * (w[wk + j] ?? 0);
+        const wk = k * fanOut;
+        for (let j = 0; j < fanOut; j++) h[out + j] = (h[out + j] ?? 0) + xk * (w[wk + j] ?? 0);
       }
-      for (let j = 0; j < width; j++) a[row + j] = f(a[row + j] ?? 0);
     }
+    const a = h.map(phi);
     stats.push(layerStats(layer, a, bins, config.range ?? defaultRange(activation, a)));
+    weights.push(w);
+    pre.push(h);
+    post.push(a);
     x = a;
   }
-  return { activation, init, state: 'completed', weightStd, layers: stats };
+  if (extras.gradients) {
+    // e ~ N(0, 1) at the top output; δ^L = φ'(h^L) ⊙ e; δ^l = φ'(h^l) ⊙ (δ^{l+1} · (W^{l+1})ᵀ)
+    let upstream = normals(uniform, samples * (widths[layers] ?? width));
+    for (let layer = layers; layer >= 1; layer--) {
+      const h = pre[layer - 1] ?? new Float64Array();
+      const delta = h.map((v, i) => dphi(v) * (upstream[i] ?? 0));
+      const fanIn = widths[layer - 1] ?? width;
+      const fanOut = widths[layer] ?? width;
+      const norm = weightGradientNorm(post[layer - 1] ?? input, delta, samples, fanIn);
+      const layerStats = stats[layer - 1];
+      if (layerStats) layerStats.gradients = gradientStats(delta, bins, norm);
+      // W^l is (fanIn, fanOut) stored row-major, so δ·Wᵀ is δ (samples, fanOut) times rows of W
+      upstream = timesTransposed(
+        delta,
+        weights[layer - 1] ?? new Float64Array(),
+        samples,
+        fanOut,
+        fanIn,
+      );
+    }
+  }
+  const run: RunResult = { activation, init, state: 'completed', weightStd, layers: stats };
+  if (extras.theory) {
+    const sigmaW2 = weightStd.map((std, i) => (widths[i] ?? width) * std * std);
+    const totals = widths.slice(1).map((n) => n * samples);
+    const theories = layerTheories(
+      activation,
+      sigmaW2,
+      stats.map((layer) => layer.histogram),
+      totals,
+    );
+    stats.forEach((layer, i) => {
+      layer.theory = theories[i];
+    });
+    run.theory = runTheory(activation, sigmaW2[0] ?? 0);
+  }
+  return run;
 }
 
 /** The whole sweep: every book activation × every book initializer (12 runs by default). */
@@ -173,9 +284,13 @@ export function bookResults(
   config: ExperimentConfig = bookConfig,
   activations: readonly string[] = bookActivations,
   inits: readonly string[] = bookInits,
+  extras: RunExtras = {},
 ): Results {
   const runs = activations.flatMap((activation) =>
-    inits.map((init) => runBook(activation, init, config)),
+    inits.map((init) => runBook(activation, init, config, extras)),
   );
-  return { tool: 'initscope', version: '0.1.0', config: { ...config }, runs };
+  const resultsConfig: ResultsConfig = { ...config };
+  if (extras.gradients) resultsConfig.gradients = true;
+  if (extras.theory) resultsConfig.theory = true;
+  return { tool: 'initscope', version: '0.1.0', config: resultsConfig, runs };
 }

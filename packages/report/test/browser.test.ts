@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ReportOptions, renderReport } from '../src/index.js';
-import { bookRangeResults, defaultResults } from './fixtures.js';
+import { type ReportOptions, renderPhaseReport, renderReport } from '../src/index.js';
+import { bookRangeResults, defaultResults, insightResults, phaseFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
 
 /** Where Chromium is: Debian's package unless CHROMIUM_PATH says otherwise. */
@@ -70,7 +70,13 @@ interface Opened {
   /** Console errors and uncaught exceptions. */
   errors: string[];
   /** Per chart view: its render state and how many marks it drew. */
-  views: { id: string; rendered: string | undefined; bars: number; lines: number }[];
+  views: {
+    id: string;
+    rendered: string | undefined;
+    bars: number;
+    lines: number;
+    symbols: number;
+  }[];
 }
 
 /** Write a report to a temp file, open it over file://, and wait for every chart to settle. */
@@ -111,19 +117,20 @@ async function openReport(name: string, html: string): Promise<Opened> {
       rendered: (element as HTMLElement).dataset.rendered,
       bars: element.querySelectorAll('svg.marks .mark-rect path').length,
       lines: element.querySelectorAll('svg.marks .mark-line path').length,
+      symbols: element.querySelectorAll('svg.marks .mark-symbol path').length,
     })),
   );
   return { page, network, errors, views };
 }
 
-/** Save a full-page screenshot and one of the first activation's section. */
+/** Save a full-page screenshot and, when the page has them, one of the first activation's section. */
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-  await page
-    .locator('section.activation')
-    .first()
-    .screenshot({ path: join(outputDir, `${name}-sigmoid.png`) });
+  const section = page.locator('section.activation').first();
+  if ((await section.count()) > 0) {
+    await section.screenshot({ path: join(outputDir, `${name}-sigmoid.png`) });
+  }
 }
 
 /** Render `results` with `options`, open it, and check the offline, rendering and error guarantees. */
@@ -204,6 +211,65 @@ describe('the report in Chromium, from file:// with no network', () => {
           .count();
         expect(notes, activation).toBe(20);
       }
+      await page.close();
+    },
+    browserTimeout,
+  );
+
+  it(
+    'renders gradients and mean-field predictions with every overlay drawn',
+    async () => {
+      const { page, views } = await checkReport('browser-insight', {}, insightResults());
+      const view = (id: string) => views.find((v) => v.id === `${id}-view`);
+      for (const activation of ['sigmoid', 'relu', 'tanh']) {
+        // one prediction line per panel over the bars, and its legend entry
+        expect(view(`${activation}-histograms`)?.lines, activation).toBeGreaterThanOrEqual(20);
+        expect(view(`${activation}-gradient-histograms`)?.bars, activation).toBeGreaterThanOrEqual(
+          600,
+        );
+        // 4 simulated + 4 dashed predicted lines
+        expect(view(`${activation}-std`)?.lines, activation).toBe(8);
+        expect(view(`${activation}-gradient-variance`)?.lines, activation).toBe(8);
+        expect(view(`${activation}-weight-gradients`)?.lines, activation).toBe(4);
+      }
+      const legend = await page.locator('#tanh-histograms-view svg.marks').textContent();
+      expect(legend).toContain('mean-field prediction');
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('Mean-field theory');
+      expect(main).toContain('ordered (χ₁ = 0.5)');
+      expect(main).toMatch(/std:1: gradients grow on the way down/);
+      await page
+        .locator('#relu-gradients')
+        .screenshot({ path: join(outputDir, 'browser-insight-relu-gradients.png') });
+      await page
+        .locator('#tanh-histograms')
+        .screenshot({ path: join(outputDir, 'browser-insight-tanh-histograms.png') });
+      await page.close();
+    },
+    browserTimeout,
+  );
+
+  it(
+    'renders the phase diagram page with cells, the edge of chaos and labelled points',
+    async () => {
+      const diagram = phaseFixture('tanh');
+      const html = renderPhaseReport(diagram, { lang: 'ja' });
+      const { page, network, errors, views } = await openReport('browser-phase', html);
+      expect(network, 'network requests').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+      expect(views.map((v) => [v.id, v.rendered])).toEqual([
+        ['phase-heatmap-view', 'true'],
+        ['phase-lines-view', 'true'],
+      ]);
+      const [heatmap, lines] = views;
+      expect(heatmap?.bars).toBeGreaterThanOrEqual(diagram.sigmaW2.length * diagram.sigmaB2.length);
+      expect(heatmap?.lines).toBe(1);
+      expect(heatmap?.symbols).toBeGreaterThanOrEqual(diagram.points.length);
+      expect(lines?.lines).toBe(diagram.sigmaB2.length);
+      const svgText = await page.locator('#phase-heatmap-view svg.marks').textContent();
+      for (const label of ['χ₁ = 1', 'xavier', 'he', 'std:1 ▶']) expect(svgText).toContain(label);
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await screenshots(page, 'browser-phase');
       await page.close();
     },
     browserTimeout,

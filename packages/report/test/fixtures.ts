@@ -2,11 +2,22 @@
  * Results the report tests draw: the book's 12-run sweep from a tiny seeded simulation
  * (test/book-experiment.ts), and crafted runs for verdicts, overflow and errors.
  */
-import type { Histogram, LayerStats, Results, RunResult } from '@initscope/sim';
-import { bookConfig, bookResults, layerStats } from './book-experiment.js';
+import type { Histogram, LayerStats, PhaseDiagram, Results, RunResult } from '@initscope/sim';
+import {
+  bookActivations,
+  bookConfig,
+  bookInits,
+  bookResults,
+  layerStats,
+  weightScale,
+} from './book-experiment.js';
+import { phaseDiagram } from './mean-field.js';
 
 let book: Results | undefined;
 let bookRange01: Results | undefined;
+let insight: Results | undefined;
+let zoo: Results | undefined;
+const diagrams = new Map<string, PhaseDiagram>();
 
 /** The default report's input: sigmoid, relu, tanh × std:1, std:0.01, xavier, he; 5 layers of 100; 1000 samples. */
 export function defaultResults(): Results {
@@ -18,6 +29,66 @@ export function defaultResults(): Results {
 export function bookRangeResults(): Results {
   if (!bookRange01) bookRange01 = bookResults({ ...bookConfig, range: [0, 1] });
   return bookRange01;
+}
+
+/** The book's 12 runs with the backward pass and mean-field predictions (`--gradients --theory`). */
+export function insightResults(): Results {
+  insight ??= bookResults(bookConfig, bookActivations, bookInits, {
+    gradients: true,
+    theory: true,
+  });
+  return insight;
+}
+
+/**
+ * Zoo activations (with a parameter, bounded and unbounded) on uneven widths 64 → 128 → 64 → 32,
+ * with gradients, plus an errored run.
+ */
+export function zooResults(): Results {
+  if (!zoo) {
+    const config = {
+      layers: 3,
+      width: 64,
+      samples: 200,
+      bins: 30,
+      seed: 7,
+      widths: [64, 128, 64, 32],
+    };
+    const base = bookResults(
+      config,
+      ['leaky-relu:0.2', 'softsign', 'gelu', 'selu'],
+      ['lecun', 'he', 'std:1'],
+      {
+        gradients: true,
+      },
+    );
+    zoo = {
+      ...base,
+      runs: [...base.runs, erroredRun('gelu', 'orthogonal:auto', 'QR failed: matrix is singular')],
+    };
+  }
+  return zoo;
+}
+
+/** σ_w² of the book's initializers at width 100, placed on a phase diagram at σ_b² = 0. */
+export function bookPoints(): { init: string; sigmaW2: number; sigmaB2: number }[] {
+  return bookInits.map((init) => ({
+    init,
+    sigmaW2: 100 * weightScale(init, 100) ** 2,
+    sigmaB2: 0,
+  }));
+}
+
+/** A phase diagram over σ_w² 0.25…4 and σ_b² 0…0.5 with the book's initializers placed on it. */
+export function phaseFixture(activation: 'tanh' | 'relu' | 'sigmoid' = 'tanh'): PhaseDiagram {
+  let diagram = diagrams.get(activation);
+  if (!diagram) {
+    const sigmaW2 = Array.from({ length: 16 }, (_, i) => 0.25 * (i + 1));
+    const sigmaB2 = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
+    diagram = phaseDiagram(activation, sigmaW2, sigmaB2, bookPoints());
+    diagrams.set(activation, diagram);
+  }
+  return diagram;
 }
 
 /** Normal(mean, std) values from a fixed-seed LCG, cheap enough for crafted layers. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../src/index.js';
 import { displayWidth } from '../src/summarize.js';
-import { defaultResults, layerWith, runWith, troubledResults } from './fixtures.js';
+import { defaultResults, insightResults, layerWith, runWith, troubledResults } from './fixtures.js';
 
 describe('summarize()', () => {
   const text = summarize(defaultResults());
@@ -81,6 +81,48 @@ describe('summarize()', () => {
       '12-layer',
       'verdict',
     ]);
+  });
+});
+
+describe('summarize() with gradients and mean-field theory', () => {
+  const text = summarize(insightResults());
+  const lines = text.split('\n');
+
+  it('prints each run’s phase, χ₁ and depth scale under its row', () => {
+    const row = lines.findIndex((line) => line.startsWith('  xavier') && line.includes('0.587'));
+    expect(lines[row + 1]).toBe('      mean-field: ordered (χ₁ = 0.5), depth scale 1.44 layers');
+    expect(text).toContain('      mean-field: chaotic (χ₁ = 50), depth scale 0.256 layers');
+  });
+
+  it('prints the gradient variance from the top layer down to layer 1', () => {
+    const row = lines.findIndex((line) => line.startsWith('  std:1') && line.includes('15500'));
+    expect(lines[row + 2]).toMatch(
+      /^ {6}gradients: Var\(δ\) from layer 5 down to layer 1 grows ×[\d.]+e\+6 \(×[\d.]+ per layer\)$/,
+    );
+    expect(text).toMatch(
+      / {6}gradients: Var\(δ\) from layer 5 down to layer 1 is kept: ×0\.9\d+\n/,
+    );
+    expect(text.match(/^ {6}gradients: /gm)).toHaveLength(12);
+  });
+
+  it('keeps the run rows, their alignment and the totals', () => {
+    expect(lines.filter((line) => /^ {2}\S/.test(line))).toHaveLength(12);
+    expect(lines.at(-1)).toBe('12 runs: 1 exploding, 2 saturated, 3 collapsed, 6 healthy');
+  });
+
+  it('writes the new lines in Japanese', () => {
+    const ja = summarize(insightResults(), { lang: 'ja' });
+    expect(ja).toContain('      平均場理論: 秩序相（χ₁ = 0.5）、深さスケール 1.44 層');
+    expect(ja).toMatch(
+      / {6}勾配: Var\(δ\) 5層目 → 1層目で ×[\d.e+-]+（増える、1 層ごとに ×[\d.]+）/,
+    );
+    expect(ja).not.toContain('mean-field');
+  });
+
+  it('prints neither line when the results carry no such fields', () => {
+    const plain = summarize(defaultResults());
+    expect(plain).not.toContain('mean-field');
+    expect(plain).not.toContain('gradients: Var');
   });
 });
 

@@ -1,42 +1,138 @@
 import type { ActivationKernel } from '@initscope/core-wasm';
+import { unknownChoiceMessage } from './choices.js';
 
 /** Activation functions initscope can put between layers. */
-export type Activation = 'sigmoid' | 'tanh' | 'relu';
+export type Activation =
+  | 'sigmoid'
+  | 'relu'
+  | 'tanh'
+  | 'linear'
+  | 'leaky-relu'
+  | 'elu'
+  | 'selu'
+  | 'gelu'
+  | 'silu'
+  | 'softplus'
+  | 'softsign';
 
-/** Every activation, in the order the book shows them. */
-export const activations = ['sigmoid', 'relu', 'tanh'] as const satisfies readonly Activation[];
+/** Every activation: the book's three first, in the book's order, then the rest of the zoo. */
+export const activations = [
+  'sigmoid',
+  'relu',
+  'tanh',
+  'linear',
+  'leaky-relu',
+  'elu',
+  'selu',
+  'gelu',
+  'silu',
+  'softplus',
+  'softsign',
+] as const satisfies readonly Activation[];
+
+/** The activations a sweep runs when none are named: the book's. */
+export const bookActivations = ['sigmoid', 'relu', 'tanh'] as const satisfies readonly Activation[];
+
+/** A histogram bound: a number, or the layer's smallest / largest finite value. */
+export type RangeBound = number | 'min' | 'max';
 
 /** How an activation is computed and where its histogram is drawn by default. */
 export interface ActivationInfo {
   /** The core-wasm kernel that applies it elementwise. */
   kernel: ActivationKernel;
-  /** Default histogram range `[lo, hi]`; `hi = 'max'` means up to the layer's largest finite value. */
-  range: readonly [number, number | 'max'];
+  /** Default histogram range `[lo, hi]`. */
+  range: readonly [RangeBound, RangeBound];
+  /** Default α for activations that take one (`leaky-relu:0.2`, `elu:0.5`). */
+  alpha?: number;
+  /** PyTorch's `calculate_gain(nonlinearity)`; 1 where PyTorch defines none. */
+  gain: (alpha: number) => number;
 }
+
+const one = () => 1;
 
 /** The activation registry. */
 export const activationInfo: Readonly<Record<Activation, ActivationInfo>> = {
-  sigmoid: { kernel: 'sigmoid', range: [0, 1] },
-  tanh: { kernel: 'tanh', range: [-1, 1] },
-  relu: { kernel: 'relu', range: [0, 'max'] },
+  sigmoid: { kernel: 'sigmoid', range: [0, 1], gain: one },
+  relu: { kernel: 'relu', range: [0, 'max'], gain: () => Math.SQRT2 },
+  tanh: { kernel: 'tanh', range: [-1, 1], gain: () => 5 / 3 },
+  linear: { kernel: 'linear', range: ['min', 'max'], gain: one },
+  'leaky-relu': {
+    kernel: 'leaky-relu',
+    range: ['min', 'max'],
+    alpha: 0.01,
+    gain: (alpha) => Math.sqrt(2 / (1 + alpha * alpha)),
+  },
+  elu: { kernel: 'elu', range: ['min', 'max'], alpha: 1, gain: one },
+  selu: { kernel: 'selu', range: ['min', 'max'], gain: () => 3 / 4 },
+  gelu: { kernel: 'gelu', range: ['min', 'max'], gain: one },
+  silu: { kernel: 'silu', range: ['min', 'max'], gain: one },
+  softplus: { kernel: 'softplus', range: [0, 'max'], gain: one },
+  softsign: { kernel: 'softsign', range: [-1, 1], gain: one },
 };
 
-/** True when `name` is a known activation. */
+/** An activation as a run uses it: its name, its α when it takes one, and the id as typed. */
+export interface ActivationSpec {
+  id: string;
+  name: Activation;
+  alpha?: number;
+}
+
+/** True when `name` is a known activation name (without a parameter). */
 export function isActivation(name: string): name is Activation {
   return (activations as readonly string[]).includes(name);
 }
 
+/** Parses `relu`, `leaky-relu`, `leaky-relu:0.2`, `elu:0.5`…; throws an Error naming the valid forms. */
+export function parseActivation(id: string): ActivationSpec {
+  const colon = id.indexOf(':');
+  const name = colon < 0 ? id : id.slice(0, colon);
+  if (!isActivation(name)) throw new Error(unknownChoiceMessage('activation', id, activations));
+  const info = activationInfo[name];
+  if (colon < 0) return info.alpha === undefined ? { id, name } : { id, name, alpha: info.alpha };
+  const text = id.slice(colon + 1).trim();
+  const alpha = text === '' ? Number.NaN : Number(text);
+  if (info.alpha === undefined) {
+    throw new Error(`Invalid activation "${id}": ${name} takes no parameter.`);
+  }
+  if (!Number.isFinite(alpha) || alpha < 0) {
+    throw new Error(`Invalid activation "${id}": α in ${name}:<α> must be a finite number ≥ 0.`);
+  }
+  return { id, name, alpha };
+}
+
 /**
- * The histogram range for one layer: the override when given, else the activation's default.
- * A 'max' bound that is not above `lo` (all values zero, or none finite) falls back to `lo + 1`.
+ * The histogram range for one layer: the override when given, else the activation's default with
+ * 'min'/'max' taken from the layer's finite values. A range that would be empty (all values equal, or
+ * none finite) is widened upwards by max(1, |lo|·2⁻²⁰) (downwards when the upper bound is fixed).
  */
 export function histogramRange(
   activation: Activation,
+  layerMin: number,
   layerMax: number,
   override?: readonly [number, number],
 ): [number, number] {
   if (override) return [override[0], override[1]];
+  const [loBound, hiBound] = activationInfo[activation].range;
+  const finite = Number.isFinite(layerMin) && Number.isFinite(layerMax);
+  const pick = (bound: RangeBound, fallback: number) => {
+    if (typeof bound === 'number') return bound;
+    if (!finite) return fallback;
+    return bound === 'min' ? layerMin : layerMax;
+  };
+  const lo = pick(loBound, 0);
+  const hi = pick(hiBound, lo + 1);
+  if (hi > lo) return [lo, hi];
+  // All values equal: a range around them wide enough to exist at their magnitude.
+  if (typeof hiBound === 'number') return [hi - Math.max(1, Math.abs(hi) * 2 ** -20), hi];
+  return [lo, lo + Math.max(1, Math.abs(lo) * 2 ** -20)];
+}
+
+/** The histogram range when it does not depend on the layer's values (an override, or fixed bounds). */
+export function fixedRange(
+  activation: Activation,
+  override?: readonly [number, number],
+): [number, number] | undefined {
+  if (override) return [override[0], override[1]];
   const [lo, hi] = activationInfo[activation].range;
-  if (hi !== 'max') return [lo, hi];
-  return Number.isFinite(layerMax) && layerMax > lo ? [lo, layerMax] : [lo, lo + 1];
+  return typeof lo === 'number' && typeof hi === 'number' ? [lo, hi] : undefined;
 }

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { type Activation, activations, isActivation } from './activations.js';
-import { unknownChoiceMessage } from './choices.js';
+import { bookActivations, parseActivation } from './activations.js';
 import { bookInits, parseInit } from './initializers.js';
 
 /** Hidden layers, as in the book. */
@@ -23,7 +22,7 @@ export const limits = { layers: 10_000, width: 65_536, samples: 10_000_000, bins
 
 /** A sweep as callers give it: numbers or the strings a user typed. Omitted fields take the defaults. */
 export interface SweepOptions {
-  /** @default all activations */
+  /** Activation ids (`relu`, `leaky-relu:0.2`, …). @default the book's sigmoid, relu, tanh */
   activations?: readonly string[] | string;
   /** @default the book's `std:1, std:0.01, xavier, he` */
   inits?: readonly string[] | string;
@@ -39,11 +38,20 @@ export interface SweepOptions {
   seed?: number | string;
   /** Histogram range `[lo, hi]` (or "lo,hi") for every layer; by default each activation's own. */
   range?: readonly [number, number] | string;
+  /** Input features then each layer's width (or "784,100,10"); overrides `layers` and `width`. */
+  widths?: readonly (number | string)[] | string;
+  /** σ_b of biases b ~ N(0, σ_b²) added before the activation. @default 0 (no bias, as in the book) */
+  biasStd?: number | string;
+  /** Also run the backward pass and record per-layer gradient statistics. @default false */
+  gradients?: boolean;
+  /** Also compute mean-field predictions per layer and per run. @default false */
+  theory?: boolean;
 }
 
 /** A sweep after defaults and validation. */
 export interface ResolvedSweepConfig {
-  activations: Activation[];
+  /** Activation ids as given (validated). */
+  activations: string[];
   inits: string[];
   layers: number;
   width: number;
@@ -51,6 +59,13 @@ export interface ResolvedSweepConfig {
   bins: number;
   seed: number;
   range?: [number, number];
+  /** Input features then each layer's width: always `layers + 1` entries. */
+  widths: number[];
+  /** True when `widths` was given rather than derived from `layers` and `width`. */
+  customWidths: boolean;
+  biasStd: number;
+  gradients: boolean;
+  theory: boolean;
 }
 
 /** One (activation, initializer) run as callers give it. */
@@ -175,15 +190,60 @@ function rangeField(
   return [lo, hi];
 }
 
-function checkActivation(name: string): void {
-  if (!isActivation(name)) throw new Error(unknownChoiceMessage('activation', name, activations));
+function widthsField(value: readonly (number | string)[] | string, label: FieldLabel): number[] {
+  const items = typeof value === 'string' ? value.split(',') : [...value];
+  const widths = items.map((item) => v.safeParse(fieldSchemas.width, item));
+  if (widths.length < 2 || widths.some((width) => !width.success)) {
+    throw new ConfigError(
+      `Invalid ${label('widths')} ${shown(value)}: expected at least two comma-separated integers from 1 to ${limits.width} (input features, then each layer's width).`,
+      'widths',
+      value,
+    );
+  }
+  return widths.map((width) => width.output as number);
 }
 
-/** Bytes of WASM memory one run needs: the input, two layer buffers and one weight matrix (f32). */
-export function estimateRunBytes(config: Pick<ResolvedSweepConfig, 'samples' | 'width'>): number {
-  const activationsBytes = 3 * config.samples * config.width * 4;
-  const weightBytes = config.width * config.width * 4;
-  return activationsBytes + weightBytes;
+function biasField(value: number | string | undefined, label: FieldLabel): number {
+  if (value === undefined) return 0;
+  const result = v.safeParse(v.pipe(numberLike, v.number(), v.finite(), v.minValue(0)), value);
+  if (result.success) return result.output;
+  throw new ConfigError(
+    `Invalid ${label('biasStd')} ${shown(value)}: expected a finite number ≥ 0.`,
+    'biasStd',
+    value,
+  );
+}
+
+/** The f32 buffers one run holds at once, in values; everything else is statistics. */
+export function runBuffers(config: Pick<ResolvedSweepConfig, 'samples' | 'widths' | 'gradients'>): {
+  values: number;
+  description: string;
+} {
+  const { samples, widths } = config;
+  const widest = Math.max(...widths);
+  const layerValues = samples * widest;
+  let weights = 0;
+  for (let l = 1; l < widths.length; l++) {
+    weights = Math.max(weights, (widths[l - 1] as number) * (widths[l] as number));
+  }
+  if (!config.gradients) {
+    // The input, two layer buffers (in, out) and one weight matrix.
+    return { values: 3 * layerValues + weights, description: 'input + 2 layer buffers + weights' };
+  }
+  // The backward pass keeps every layer's pre-activations, plus δ, the back-propagated product,
+  // the input, one activation buffer, one weight matrix and one weight-gradient matrix.
+  const layers = widths.length - 1;
+  return {
+    values: (layers + 4) * layerValues + 2 * weights,
+    description: `input + ${layers} pre-activation buffers + 3 work buffers + weights and their gradient`,
+  };
+}
+
+/** Bytes of WASM memory one run needs (f32 buffers; see `runBuffers`). */
+export function estimateRunBytes(
+  config: Pick<ResolvedSweepConfig, 'samples' | 'widths' | 'gradients'>,
+): number {
+  return 4 * runBuffers(config).values;
 }
 
 function formatBytes(bytes: number): string {
@@ -191,17 +251,19 @@ function formatBytes(bytes: number): string {
   return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
+/** Bytes of WebAssembly memory a run may plan on: 4 GiB less room for the module and scratch space. */
+export const wasmUsableBytes = wasmAddressableBytes - 64 * 2 ** 20;
+
 /** Checks that a run fits in WebAssembly's address space, with the needed and available amounts. */
 export function checkMemory(
-  config: Pick<ResolvedSweepConfig, 'samples' | 'width'>,
+  config: Pick<ResolvedSweepConfig, 'samples' | 'widths' | 'gradients'>,
   label: FieldLabel = (f) => f,
 ): void {
   const needed = estimateRunBytes(config);
-  // Leave room for the module's own data and the matmul packing buffer.
-  const available = wasmAddressableBytes - 64 * 2 ** 20;
-  if (needed > available) {
+  if (needed > wasmUsableBytes) {
+    const widest = Math.max(...config.widths);
     throw new ConfigError(
-      `Run too large: ${label('samples')} ${config.samples} × ${label('width')} ${config.width} needs ${formatBytes(needed)} of WebAssembly memory; at most ${formatBytes(available)} is addressable. Reduce ${label('samples')} or ${label('width')}.`,
+      `Run too large: ${label('samples')} ${config.samples} × width ${widest} needs ${formatBytes(needed)} of WebAssembly memory (${runBuffers(config).description}); at most ${formatBytes(wasmUsableBytes)} is addressable. Reduce ${label('samples')} or the width${config.gradients ? `, or drop ${label('gradients')}` : ''}.`,
       'samples',
       config.samples,
     );
@@ -213,19 +275,35 @@ export function resolveSweepConfig(
   options: SweepOptions = {},
   label: FieldLabel = (field) => field,
 ): ResolvedSweepConfig {
+  const customWidths = options.widths !== undefined;
+  const widths = customWidths ? widthsField(options.widths ?? [], label) : undefined;
+  const layers = widths ? widths.length - 1 : numberField('layers', options.layers, label);
+  const width = widths ? (widths[1] as number) : numberField('width', options.width, label);
+  if (layers > limits.layers) {
+    throw new ConfigError(
+      `Invalid ${label('widths')} ${shown(options.widths)}: at most ${limits.layers} layers.`,
+      'widths',
+      options.widths,
+    );
+  }
   const config: ResolvedSweepConfig = {
     activations: listField(
       'activations',
-      options.activations ?? activations,
+      options.activations ?? bookActivations,
       label,
-      checkActivation,
-    ) as Activation[],
+      (id) => void parseActivation(id),
+    ),
     inits: listField('inits', options.inits ?? bookInits, label, (id) => void parseInit(id)),
-    layers: numberField('layers', options.layers, label),
-    width: numberField('width', options.width, label),
+    layers,
+    width,
     samples: numberField('samples', options.samples, label),
     bins: numberField('bins', options.bins, label),
     seed: numberField('seed', options.seed, label),
+    widths: widths ?? Array.from({ length: layers + 1 }, () => width),
+    customWidths,
+    biasStd: biasField(options.biasStd, label),
+    gradients: options.gradients === true,
+    theory: options.theory === true,
   };
   if (options.range !== undefined) config.range = rangeField(options.range, label);
   checkMemory(config, label);

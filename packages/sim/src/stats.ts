@@ -1,5 +1,5 @@
-import type { Core, F32Block } from '@initscope/core-wasm';
-import type { LayerStats } from './results.js';
+import type { Core, F32Block, LayerPass, Moments, StatsRequest } from '@initscope/core-wasm';
+import type { LayerGradients, LayerStats } from './results.js';
 
 /** Histogram edges `lo + (hi − lo)·i / bins`, i = 0…bins, with the last edge exactly `hi`. */
 export function histogramEdges(lo: number, hi: number, bins: number): number[] {
@@ -8,6 +8,9 @@ export function histogramEdges(lo: number, hi: number, bins: number): number[] {
   edges[bins] = hi;
   return edges;
 }
+
+/** Picks a layer's histogram range from its finite min and max (NaN when there are none). */
+export type RangeChooser = (min: number, max: number) => [number, number];
 
 /**
  * Statistics of one layer's values (DESIGN.md results contract), in two passes over the block:
@@ -18,12 +21,12 @@ export function layerStats(
   values: F32Block,
   layer: number,
   bins: number,
-  range: (max: number) => [number, number],
+  range: RangeChooser,
 ): LayerStats {
   const moments = core.momentsOf(values);
   const hasFinite = moments.finite > 0;
   const mean = hasFinite ? moments.sum / moments.finite : null;
-  const [lo, hi] = range(hasFinite ? moments.max : Number.NaN);
+  const [lo, hi] = hasFinite ? range(moments.min, moments.max) : range(Number.NaN, Number.NaN);
   const pass = core.histogramOf(values, lo, hi, bins, mean ?? 0);
   return {
     layer,
@@ -40,4 +43,93 @@ export function layerStats(
       above: pass.above,
     },
   };
+}
+
+/** A symmetric gradient range [−m, m], m = the largest finite |δ| ([−1, 1] when all are 0 or none finite). */
+export function gradientRange(min: number, max: number): [number, number] {
+  const m = Math.max(Math.abs(min), Math.abs(max));
+  return Number.isFinite(m) && m > 0 ? [-m, m] : [-1, 1];
+}
+
+/** Statistics of one layer's pre-activation gradient δ^l (without the weight-gradient norm). */
+export function gradientStats(
+  core: Core,
+  delta: F32Block,
+  bins: number,
+): Omit<LayerGradients, 'weightGradNorm'> {
+  const stats = layerStats(core, delta, 0, bins, gradientRange);
+  return {
+    variance: stats.std === null ? null : stats.std ** 2,
+    mean: stats.mean,
+    nonFinite: stats.nonFinite,
+    zeroFraction: stats.zeroFraction,
+    histogram: stats.histogram,
+  };
+}
+
+/** What a fused pass (`denseInto`/`activateInto` with `stats`) measured, with the histogram counts. */
+export interface MeasuredPass extends Moments {
+  sumSqDev: number;
+  counts: number[];
+  below: number;
+  above: number;
+}
+
+/** The results-contract statistics of a layer from its measured pass on [lo, hi]. */
+export function statsFromPass(
+  pass: MeasuredPass,
+  layer: number,
+  lo: number,
+  hi: number,
+  bins: number,
+): LayerStats {
+  const hasFinite = pass.finite > 0;
+  return {
+    layer,
+    mean: hasFinite ? pass.sum / pass.finite : null,
+    std: hasFinite ? Math.sqrt(Math.max(0, pass.sumSqDev) / pass.finite) : null,
+    min: hasFinite ? pass.min : null,
+    max: hasFinite ? pass.max : null,
+    zeroFraction: pass.zeros / pass.count,
+    nonFinite: pass.nonFinite,
+    histogram: {
+      edges: histogramEdges(lo, hi, bins),
+      counts: pass.counts,
+      below: pass.below,
+      above: pass.above,
+    },
+  };
+}
+
+/**
+ * Runs `measure` (a fused pass) and completes it into layer statistics: with a fixed range the pass
+ * bins the values itself; a range that depends on the layer's extremes (ReLU's [0, max]) is binned by
+ * one more `histogramOf` pass once the extremes are known.
+ */
+export function measureLayer(
+  core: Core,
+  values: F32Block,
+  layer: number,
+  bins: number,
+  fixed: [number, number] | undefined,
+  range: RangeChooser,
+  measure: (stats: StatsRequest) => LayerPass,
+): LayerStats {
+  if (fixed) {
+    const [lo, hi] = fixed;
+    const pass = measure({ lo, hi, bins }) as MeasuredPass;
+    return statsFromPass(pass, layer, lo, hi, bins);
+  }
+  const pass = measure('moments');
+  const hasFinite = pass.finite > 0;
+  const [lo, hi] = hasFinite ? range(pass.min, pass.max) : range(Number.NaN, Number.NaN);
+  const mean = hasFinite ? pass.sum / pass.finite : 0;
+  const histogram = core.histogramOf(values, lo, hi, bins, mean);
+  return statsFromPass(
+    { ...pass, counts: histogram.counts, below: histogram.below, above: histogram.above },
+    layer,
+    lo,
+    hi,
+    bins,
+  );
 }

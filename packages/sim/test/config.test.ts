@@ -23,7 +23,31 @@ describe('resolveSweepConfig()', () => {
       samples: 1000,
       bins: 30,
       seed: 42,
+      widths: [100, 100, 100, 100, 100, 100],
+      customWidths: false,
+      biasStd: 0,
+      gradients: false,
+      theory: false,
     });
+  });
+
+  it('takes per-layer widths, a bias and the extra passes', () => {
+    expect(
+      resolveSweepConfig({ widths: '784,100, 10', biasStd: '0.5', gradients: true, theory: true }),
+    ).toMatchObject({
+      layers: 2,
+      width: 100,
+      widths: [784, 100, 10],
+      customWidths: true,
+      biasStd: 0.5,
+      gradients: true,
+      theory: true,
+    });
+  });
+
+  it('accepts every activation of the zoo, with α where it takes one', () => {
+    const config = resolveSweepConfig({ activations: 'gelu,leaky-relu:0.2,elu,softsign' });
+    expect(config.activations).toEqual(['gelu', 'leaky-relu:0.2', 'elu', 'softsign']);
   });
 
   it('accepts the strings a user types', () => {
@@ -70,16 +94,16 @@ describe('resolveSweepConfig()', () => {
 
   it('names unknown activations with a suggestion and the valid values', () => {
     expect(messageOf({ activations: 'sigmoid,sigmoi' })).toBe(
-      'Invalid --activations "sigmoid,sigmoi": Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, relu, tanh.',
+      'Invalid --activations "sigmoid,sigmoi": Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, relu, tanh, linear, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
     );
     expect(messageOf({ activations: 'softmax' })).toBe(
-      'Invalid --activations "softmax": Unknown activation "softmax". Valid values: sigmoid, relu, tanh.',
+      'Invalid --activations "softmax": Unknown activation "softmax". Valid values: sigmoid, relu, tanh, linear, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
     );
   });
 
   it('names unknown and malformed initializers', () => {
     expect(messageOf({ inits: 'xaveir' })).toBe(
-      'Invalid --inits "xaveir": Unknown initializer "xaveir". Did you mean "xavier"? Valid values: std:<σ>, xavier, he, lecun, glorot-normal.',
+      'Invalid --inits "xaveir": Unknown initializer "xaveir". Did you mean "xavier"? Valid values: std:<σ>, uniform:<a>, const:<c>, orthogonal:<gain|auto>, xavier, he, lecun, glorot-normal, glorot-uniform, he-normal, he-uniform, pytorch-linear, orthogonal, zeros.',
     );
     expect(messageOf({ inits: 'std:-1' })).toBe(
       'Invalid --inits "std:-1": Invalid initializer "std:-1": σ in std:<σ> must be a finite number ≥ 0, e.g. std:0.01.',
@@ -108,7 +132,40 @@ describe('resolveSweepConfig()', () => {
 
   it('refuses a run that cannot fit in WebAssembly memory, with the amounts', () => {
     expect(messageOf({ samples: 10_000_000, width: 65_536 })).toBe(
-      'Run too large: --samples 10000000 × --width 65536 needs 7340.2 GiB of WebAssembly memory; at most 3.9 GiB is addressable. Reduce --samples or --width.',
+      'Run too large: --samples 10000000 × width 65536 needs 7340.2 GiB of WebAssembly memory (input + 2 layer buffers + weights); at most 3.9 GiB is addressable. Reduce --samples or the width.',
     );
+    expect(messageOf({ samples: 1e6, width: 2000, gradients: true })).toBe(
+      'Run too large: --samples 1000000 × width 2000 needs 67.1 GiB of WebAssembly memory (input + 5 pre-activation buffers + 3 work buffers + weights and their gradient); at most 3.9 GiB is addressable. Reduce --samples or the width, or drop --gradients.',
+    );
+  });
+
+  it.each([
+    [
+      { widths: '3' },
+      'Invalid --widths "3": expected at least two comma-separated integers from 1 to 65536 (input features, then each layer\'s width).',
+    ],
+    [
+      { widths: '3,0' },
+      'Invalid --widths "3,0": expected at least two comma-separated integers from 1 to 65536 (input features, then each layer\'s width).',
+    ],
+    [{ biasStd: '-1' }, 'Invalid --biasStd "-1": expected a finite number ≥ 0.'],
+    [
+      { activations: 'relu:2' },
+      'Invalid --activations "relu:2": Invalid activation "relu:2": relu takes no parameter.',
+    ],
+    [
+      { activations: 'leaky-relu:abc' },
+      'Invalid --activations "leaky-relu:abc": Invalid activation "leaky-relu:abc": α in leaky-relu:<α> must be a finite number ≥ 0.',
+    ],
+    [
+      { inits: 'orthogonal:x' },
+      'Invalid --inits "orthogonal:x": Invalid initializer "orthogonal:x": the parameter in orthogonal:<gain|auto> must be a finite number ≥ 0.',
+    ],
+    [
+      { inits: 'uniform:-1' },
+      'Invalid --inits "uniform:-1": Invalid initializer "uniform:-1": the parameter in uniform:<a> must be a finite number ≥ 0.',
+    ],
+  ] as const)('rejects %j with one line', (options, message) => {
+    expect(messageOf(options)).toBe(message);
   });
 });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activations, sweep } from '../src/index.js';
+import { activations, initPresets, sweep } from '../src/index.js';
 
 /** Small sweeps over every activation with initializers from collapsing to overflowing. */
 const smallSweep = fc.record({
   activations: fc.subarray([...activations], { minLength: 1 }),
   inits: fc.uniqueArray(
     fc.oneof(
-      fc.constantFrom('xavier', 'he', 'lecun', 'glorot-normal', 'std:0'),
+      fc.constantFrom(...initPresets, 'std:0', 'orthogonal:auto', 'uniform:3', 'const:-0.5'),
       fc.double({ min: 1e-6, max: 1e6, noNaN: true }).map((sigma) => `std:${sigma}`),
     ),
     { minLength: 1, maxLength: 3 },
@@ -17,6 +17,8 @@ const smallSweep = fc.record({
   samples: fc.integer({ min: 1, max: 40 }),
   bins: fc.integer({ min: 1, max: 40 }),
   seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  biasStd: fc.constantFrom(0, 0.5),
+  gradients: fc.boolean(),
 });
 
 describe('sweep() properties', () => {
@@ -31,6 +33,16 @@ describe('sweep() properties', () => {
             const mass = counts.reduce((a, b) => a + b, 0) + below + above + layer.nonFinite;
             expect(mass).toBe(options.samples * options.width);
             expect(edges).toHaveLength(options.bins + 1);
+            if (options.gradients) {
+              const g = layer.gradients;
+              const gradientMass =
+                (g?.histogram.counts.reduce((a, b) => a + b, 0) ?? 0) +
+                (g?.histogram.below ?? 0) +
+                (g?.histogram.above ?? 0) +
+                (g?.nonFinite ?? 0);
+              expect(gradientMass).toBe(options.samples * options.width);
+              expect(g?.variance ?? 0).toBeGreaterThanOrEqual(0);
+            }
             if (layer.mean === null) {
               expect(layer.nonFinite).toBe(options.samples * options.width);
               continue;

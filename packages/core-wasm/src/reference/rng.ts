@@ -79,3 +79,45 @@ export function normal(length: number, seed: number, stream: number, scale = 1):
   }
   return out;
 }
+
+/** `length` f32 values f32(lo + (hi − lo)·u), one uniform u per value; bit-equal to the kernel. */
+export function uniform(
+  length: number,
+  seed: number,
+  stream: number,
+  lo = 0,
+  hi = 1,
+): Float32Array {
+  const rng = new Xoshiro128(seed, stream);
+  const out = new Float32Array(length);
+  const width = hi - lo;
+  for (let i = 0; i < length; i++) out[i] = lo + width * rng.uniform();
+  return out;
+}
+
+/**
+ * `length` f32 values scale·z for the normals z of `normal`'s sequence (z0, z1 of each pair) with
+ * |z| ≤ 2, in order; a z beyond 2 is skipped and the sequence continues.
+ */
+export function truncatedNormal(
+  length: number,
+  seed: number,
+  stream: number,
+  scale = 1,
+): Float32Array {
+  const rng = new Xoshiro128(seed, stream);
+  const out = new Float32Array(length);
+  let i = 0;
+  while (i < length) {
+    const u1 = rng.uniform();
+    const u2 = rng.uniform();
+    const r = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2 * Math.PI * u2;
+    const z0 = r * Math.cos(theta);
+    if (Math.abs(z0) <= 2) out[i++] = z0 * scale;
+    if (i === length) break;
+    const z1 = r * Math.sin(theta);
+    if (Math.abs(z1) <= 2) out[i++] = z1 * scale;
+  }
+  return out;
+}

@@ -1,4 +1,11 @@
-import type { HistogramPass, Moments } from '../stats.js';
+import type {
+  HistogramCounts,
+  HistogramPass,
+  HistogramRange,
+  LayerPass,
+  Moments,
+  StatsRequest,
+} from '../stats.js';
 
 /** Moments of x in one pass, f64 accumulation in index order (as `assembly/stats.ts`). */
 export function moments(x: Float32Array): Moments {
@@ -26,7 +33,40 @@ export function moments(x: Float32Array): Moments {
   };
 }
 
-/** Histogram of the finite values of x on [lo, hi] (last bin includes hi) and Σ(x − center)², in index order. */
+// ((p0 + p2) + (p4 + p6)) + ((p1 + p3) + (p5 + p7)): how the kernel combines its 8 partial sums
+function combine(p: Float64Array): number {
+  const q = p as unknown as number[];
+  return (
+    (q[0] as number) +
+    (q[2] as number) +
+    ((q[4] as number) + (q[6] as number)) +
+    ((q[1] as number) + (q[3] as number) + ((q[5] as number) + (q[7] as number)))
+  );
+}
+
+/** `bins` counts of the finite values of x on [lo, hi] and below/above, binned as `histogramOf`. */
+export function counts(x: Float32Array, lo: number, hi: number, bins: number): HistogramCounts {
+  const result = new Array<number>(bins).fill(0);
+  let below = 0;
+  let above = 0;
+  const width = hi - lo;
+  for (const v of x) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) below++;
+    else if (v > hi) above++;
+    else {
+      const bin = Math.min(bins - 1, Math.floor(((v - lo) / width) * bins));
+      result[bin] = (result[bin] as number) + 1;
+    }
+  }
+  return { counts: result, below, above };
+}
+
+/**
+ * Histogram of the finite values of x on [lo, hi] (last bin includes hi) and Σ(x − center)²: value i
+ * adds to partial i mod 8, the partials combined as ((p0 + p2) + (p4 + p6)) + ((p1 + p3) + (p5 + p7))
+ * (the kernel's order, so the results are equal).
+ */
 export function histogram(
   x: Float32Array,
   lo: number,
@@ -34,21 +74,42 @@ export function histogram(
   bins: number,
   center: number,
 ): HistogramPass {
-  const counts = new Array<number>(bins).fill(0);
-  let below = 0;
-  let above = 0;
-  let sumSqDev = 0;
-  const width = hi - lo;
-  for (const v of x) {
+  const partials = new Float64Array(8);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
     if (!Number.isFinite(v)) continue;
     const d = v - center;
-    sumSqDev += d * d;
-    if (v < lo) below++;
-    else if (v > hi) above++;
-    else {
-      const bin = Math.min(bins - 1, Math.floor(((v - lo) / width) * bins));
-      counts[bin] = (counts[bin] as number) + 1;
-    }
+    partials[i & 7] = (partials[i & 7] as number) + d * d;
   }
-  return { counts, below, above, sumSqDev };
+  return { ...counts(x, lo, hi, bins), sumSqDev: combine(partials) };
+}
+
+/** Σ x² in f64 over every value (NaN and ±Inf propagate), in the kernel's 8-partial order. */
+export function sumSquares(x: Float32Array): number {
+  const partials = new Float64Array(8);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    partials[i & 7] = (partials[i & 7] as number) + v * v;
+  }
+  return combine(partials);
+}
+
+/**
+ * What a fused pass reports, computed in two passes: `moments`, then Σ(x − mean)² in index order
+ * (and the counts for a range). Counts, min, max, zeros and nonFinite equal the kernel's; sum and
+ * sumSqDev agree within `passSumTolerance`.
+ */
+export function layerPass(x: Float32Array, stats: StatsRequest): LayerPass {
+  const m = moments(x);
+  const mean = m.finite > 0 ? m.sum / m.finite : 0;
+  let sumSqDev = 0;
+  for (const v of x) {
+    if (!Number.isFinite(v)) continue;
+    sumSqDev += (v - mean) ** 2;
+  }
+  // the kernel reports a zero extreme as +0
+  const result: LayerPass = { ...m, min: m.min + 0, max: m.max + 0, sumSqDev };
+  if (stats === 'moments') return result;
+  const range = stats as HistogramRange;
+  return { ...result, ...counts(x, range.lo, range.hi, range.bins) };
 }

@@ -1,4 +1,5 @@
-import type { ResultsConfig } from '@initscope/sim';
+import type { Phase, ResultsConfig, RunTheory } from '@initscope/sim';
+import type { GradientTrend } from '../gradients.js';
 import type { Lang } from '../lang.js';
 import type { Verdict, VerdictKind } from '../verdict.js';
 import { en } from './en.js';
@@ -37,6 +38,13 @@ export interface Messages {
   range: string;
   /** The histogram range when each activation uses its default. */
   defaultRange: string;
+  /** Settings row: input features then each layer's width. */
+  widths: string;
+  biasStd: string;
+  gradientsSetting: string;
+  theorySetting: string;
+  /** The value of a setting that is switched on. */
+  on: string;
   generated: (versions: { vega: string; vegaLite: string; vegaEmbed: string }) => string;
 
   /** Column header of layer `n`, as the book's "1-layer". */
@@ -66,9 +74,53 @@ export interface Messages {
   stdText: string;
   saturationText: (zone: number) => string;
   deadText: string;
-  /** What an activation does and what to look for, by activation name. */
+  /** What an activation does and what to look for, by activation name (without parameter). */
   activationText: Record<string, string>;
   otherActivationText: string;
+
+  /** Legend of the simulated lines where a chart also draws predictions. */
+  simulatedLegend: string;
+  /** Legend and tooltip of every mean-field prediction drawn over the data. */
+  theoryLegend: string;
+  /** The mean-field section: its heading and paragraphs. */
+  theoryTitle: string;
+  theoryIntro: string[];
+  /** How to read the prediction drawn over the histograms. */
+  readTheory: string;
+  /** Added under a histogram grid's explanation when it carries predictions. */
+  figureTheoryText: string;
+  /** Added to the std chart's description when it carries predictions. */
+  stdTheoryText: string;
+  /** Column of the verdict table with the run's phase. */
+  theoryColumn: string;
+  phaseLabels: Record<Phase, string>;
+  /** `ordered (χ₁ = 0.42)`; the phase's text when χ₁ is unknown. */
+  phaseCell: (theory: RunTheory) => string;
+  /** What the phase means for this run: gradients per layer, depth scale. */
+  phaseEvidence: (theory: RunTheory) => string;
+
+  gradientsTitle: (activation: string) => string;
+  gradientFigureTitle: (activation: string) => string;
+  gradientVarianceTitle: (activation: string) => string;
+  weightGradTitle: (activation: string) => string;
+  gradientVarianceAxis: string;
+  weightGradAxis: string;
+  /** The backward-pass protocol, formulas included. */
+  gradientProtocol: string;
+  /** How to read the gradient grid. */
+  gradientFigureText: string;
+  /** Added to the gradient grid's explanation for activations with exact zeros (ReLU). */
+  gradientZerosText: string;
+  gradientVarianceText: string;
+  /** Added to the gradient-variance description when it carries predictions. */
+  gradientTheoryText: string;
+  weightGradText: string;
+  /** How to read the gradient section, for "How to read the figures". */
+  readGradients: string;
+  /** One plain sentence: does Var(δ) shrink or grow from the top layer down to layer 1? */
+  gradientTrendText: (init: string, trend: GradientTrend) => string;
+  /** A run without two layers of finite gradient variance. */
+  gradientTrendMissing: (init: string) => string;
 
   zerosNote: (percent: string) => string;
   belowNote: (percent: string) => string;
@@ -93,6 +145,33 @@ export interface Messages {
   summaryConfig: (config: ResultsConfig) => string;
   /** `12 runs: 6 healthy, 2 saturated, …` from `[count, label]` pairs. */
   summaryTotals: (runs: number, kinds: [number, string][]) => string;
+  /** Summary line under a run: its mean-field phase. */
+  summaryTheory: (theory: RunTheory) => string;
+  /** Summary line under a run: its gradient variance from the top layer down to layer 1. */
+  summaryGradients: (trend: GradientTrend) => string;
+
+  phaseReportTitle: (activation: string) => string;
+  phaseIntro: (activation: string) => string;
+  phaseHeatmapTitle: string;
+  phaseHeatmapText: (clamp: number) => string;
+  phaseLinesTitle: string;
+  phaseLinesText: string;
+  chiAxis: string;
+  sigmaW2Axis: string;
+  sigmaB2Axis: string;
+  /** Label of the χ₁ = 1 line. */
+  edgeLabel: string;
+  /** Tooltip of cells where q* diverges. */
+  divergesLabel: string;
+  phaseTheoryTitle: string;
+  /** Ordered, chaotic and critical, one paragraph each. */
+  phaseExplain: string[];
+  /** Where this activation's critical point is, by activation name; absent for the others. */
+  phaseActivationText: Record<string, string>;
+  pointsTitle: string;
+  /** A point outside the grid, drawn at its edge. */
+  pointsOutside: string;
+  noPoints: string;
 }
 
 const tables: Record<Lang, Messages> = { en, ja };

@@ -1,6 +1,12 @@
 import { formatCount, formatPercent } from '../format.js';
 import type { Panel } from '../histogram-panels.js';
-import { compactNumberExpr, initColor, type SpecContext, warningColor } from './theme.js';
+import {
+  compactNumberExpr,
+  initColor,
+  type SpecContext,
+  theoryColor,
+  warningColor,
+} from './theme.js';
 
 /** How the grid draws its counts. */
 export interface GridOptions {
@@ -11,6 +17,9 @@ export interface GridOptions {
   /** Layers of the deepest run: the number of columns. */
   layers: number;
 }
+
+/** Expected counts below this share of the panel's total are not drawn: they would only trace the axis. */
+const fitFloor = 1e-4;
 
 /** Height of one histogram panel, px. */
 const panelHeight = 74;
@@ -67,6 +76,15 @@ export function histogramGridSpec(
   for (const panel of panels) {
     const cell = { init: panel.init, column: m.layerLabel(panel.layer) };
     for (const bin of panel.bins) values.push({ k: 'bin', ...cell, ...bin });
+    const expected = panel.expected ?? [];
+    expected.forEach((count, i) => {
+      const bin = panel.bins[i];
+      if (!bin || !Number.isFinite(count)) return;
+      // Within one panel the line only needs its shape: skip the flat runs far below the bars.
+      const near = (j: number) => (expected[j] ?? 0) >= fitFloor * panel.total;
+      if (!near(i) && !near(i - 1) && !near(i + 1)) return;
+      values.push({ k: 'fit', ...cell, x: (bin.x0 + bin.x1) / 2, count });
+    });
     const notes = panelNotes(panel, context, options);
     if (notes.left.length > 0) values.push({ k: 'left', ...cell, text: notes.left.join('\n') });
     if (notes.right.length > 0) values.push({ k: 'right', ...cell, text: notes.right.join('\n') });
@@ -74,7 +92,7 @@ export function histogramGridSpec(
     // in some panel would give that panel's independent scale an infinite extent.
     const first = panel.bins[0]?.x0 ?? 0;
     values.push({ k: 'zero', ...cell, x0: panel.zeros > 0 ? 0 : first, shown: panel.zeros > 0 });
-    const tallest = Math.max(1, ...panel.bins.map((bin) => bin.count));
+    const tallest = Math.max(1, ...panel.bins.map((bin) => bin.count), ...expected);
     const lines = Math.max(notes.left.length, notes.right.length);
     values.push({ k: 'pad', ...cell, count: headroom(tallest, lines, options.logCounts) });
   }
@@ -103,6 +121,41 @@ export function histogramGridSpec(
     },
   };
   const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
+  const fits = panels.some((panel) => panel.expected);
+  // The prediction's line and dots, over the bars; `stroke` has its own scale, so its legend
+  // names the prediction without touching the initializers' colors.
+  const fit = (mark: object) => ({
+    transform: only('fit'),
+    mark,
+    encoding: {
+      x: { field: 'x', type: 'quantitative' },
+      y: { ...y, axis: null },
+      stroke: {
+        datum: m.theoryLegend,
+        type: 'nominal',
+        scale: { range: [theoryColor] },
+        legend: {
+          title: null,
+          orient: 'top',
+          symbolType: 'stroke',
+          symbolStrokeWidth: 2,
+          labelLimit: 400,
+        },
+      },
+      tooltip: [
+        { field: 'init', type: 'nominal', title: m.initializerAxis },
+        { field: 'column', type: 'ordinal', title: m.layerAxis },
+        { field: 'x', type: 'quantitative', title: m.valueAxis, format: '.4~g' },
+        { field: 'count', type: 'quantitative', title: m.theoryLegend, format: ',.0f' },
+      ],
+    },
+  });
+  const fitLayers = fits
+    ? [
+        fit({ type: 'line', strokeWidth: 1.2, interpolate: 'monotone' }),
+        fit({ type: 'point', filled: true, fill: theoryColor, size: 6, strokeWidth: 0 }),
+      ]
+    : [];
   const note = (side: 'left' | 'right') => ({
     transform: only(side),
     mark: {
@@ -185,6 +238,7 @@ export function histogramGridSpec(
             opacity: { condition: { test: 'datum.shown', value: 1 }, value: 0 },
           },
         },
+        ...fitLayers,
         {
           transform: only('pad'),
           mark: { type: 'point', opacity: 0 },

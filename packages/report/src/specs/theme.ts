@@ -14,6 +14,9 @@ export const initPalette = [
   '#bab0ac',
 ];
 
+/** Color of mean-field predictions drawn over the data: near-black, apart from every initializer's color. */
+export const theoryColor = '#1f2328';
+
 /** Color of warnings drawn in charts: exact zeros, values outside the range, NaN/Inf. */
 export const warningColor = '#c0392b';
 

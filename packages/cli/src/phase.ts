@@ -1,0 +1,102 @@
+import { renderPhaseReport } from '@initscope/report';
+import {
+  ConfigError,
+  type PhaseDiagram,
+  phaseDiagramDocument,
+  resolveSweepConfig,
+} from '@initscope/sim';
+import { checkOutputPath, writeAtomic } from './files.js';
+import type { RunIO } from './run.js';
+import { UsageError } from './usage-error.js';
+
+/** The options of `initscope phase`, as commander hands them over. */
+export interface PhaseFlags {
+  activation: string;
+  inits?: string;
+  width?: string;
+  biasStd?: string;
+  out: string;
+  json?: string;
+  lang: 'en' | 'ja';
+  quiet?: boolean;
+}
+
+/** Where the phase page goes when `--out` is not given. */
+export const defaultPhaseOut = 'initscope-phase.html';
+
+const phaseFlagOf: Readonly<Record<string, string>> = {
+  activations: '--activation',
+  inits: '--inits',
+  width: '--width',
+  biasStd: '--bias-std',
+};
+
+function resolve(flags: PhaseFlags): {
+  activation: string;
+  inits: string[];
+  width: number;
+  biasStd: number;
+} {
+  try {
+    const config = resolveSweepConfig(
+      {
+        activations: flags.activation,
+        inits: flags.inits ?? 'std:1,std:0.01,xavier,he',
+        ...(flags.width === undefined ? {} : { width: flags.width }),
+        ...(flags.biasStd === undefined ? {} : { biasStd: flags.biasStd }),
+        samples: 1,
+      },
+      (field) => phaseFlagOf[field] ?? field,
+    );
+    if (config.activations.length !== 1) {
+      throw new UsageError(`Invalid --activation "${flags.activation}": give one activation.`);
+    }
+    return {
+      activation: config.activations[0] as string,
+      inits: config.inits,
+      width: config.width,
+      biasStd: config.biasStd,
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function describe(diagram: PhaseDiagram): string {
+  const lines = [
+    `${diagram.activation}: χ₁ over σ_w² ∈ [${diagram.sigmaW2[0]}, ${diagram.sigmaW2.at(-1)}], σ_b² ∈ [${diagram.sigmaB2[0]}, ${diagram.sigmaB2.at(-1)}]`,
+  ];
+  const critical = diagram.edge.find((point) => point.sigmaB2 === 0)?.sigmaW2;
+  if (critical !== undefined && critical !== null) {
+    lines.push(`edge of chaos at σ_b² = 0: σ_w² = ${critical.toPrecision(4)}`);
+  }
+  for (const point of diagram.points) {
+    const chi = point.chi1 === null ? 'diverges' : `χ₁ = ${point.chi1.toPrecision(3)}`;
+    lines.push(
+      `  ${point.init.padEnd(14)} σ_w² = ${point.sigmaW2.toPrecision(4).padEnd(8)} ${chi.padEnd(14)} ${point.phase ?? ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** `initscope phase`: χ₁ over (σ_w², σ_b²) for one activation, the user's initializers placed on it. */
+export async function phaseCommand(flags: PhaseFlags, io: RunIO): Promise<void> {
+  const { activation, inits, width, biasStd } = resolve(flags);
+  const outPath = checkOutputPath('--out', flags.out);
+  const jsonToStdout = flags.json === '-';
+  const jsonPath =
+    flags.json === undefined || jsonToStdout ? undefined : checkOutputPath('--json', flags.json);
+  const diagram = phaseDiagramDocument({ activation, inits, width, biasStd });
+  io.signal?.throwIfAborted();
+  const json = `${JSON.stringify(diagram, null, 2)}\n`;
+  await writeAtomic(outPath, renderPhaseReport(diagram, { lang: flags.lang }));
+  if (jsonPath !== undefined) await writeAtomic(jsonPath, json);
+  if (jsonToStdout) io.stdout.write(json);
+  if (!flags.quiet) {
+    const text = jsonToStdout ? io.stderr : io.stdout;
+    text.write(`${describe(diagram)}\n`);
+    text.write(`Phase diagram: ${outPath}\n`);
+    if (jsonPath !== undefined) text.write(`JSON: ${jsonPath}\n`);
+  }
+}

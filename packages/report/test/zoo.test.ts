@@ -1,0 +1,112 @@
+/** The report and summary for the activation zoo: parameters in ids, uneven widths, errored runs. */
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.js';
+import { ja } from '../src/i18n/ja.js';
+import {
+  activationName,
+  activationProfile,
+  renderReport,
+  summarize,
+  verdict,
+} from '../src/index.js';
+import { histogramOf, layerWith, runWith, zooResults } from './fixtures.js';
+import { anchorLinksOf, chartsOf, idsOf, ownPartOf, renderSvg } from './page-parts.js';
+
+describe('activationProfile()', () => {
+  it('reads an id with a parameter by its name', () => {
+    expect(activationName('leaky-relu:0.2')).toBe('leaky-relu');
+    expect(activationName('gelu')).toBe('gelu');
+    expect(activationProfile('relu')).toEqual({ exactZeros: true });
+    expect(activationProfile('leaky-relu:0.2')).toEqual({});
+  });
+
+  it('bounds sigmoid to [0, 1] and tanh and softsign to [−1, 1], and nothing else', () => {
+    expect(activationProfile('sigmoid').bounds).toEqual([0, 1]);
+    expect(activationProfile('tanh')).toEqual({ bounds: [-1, 1], symmetric: true });
+    expect(activationProfile('softsign')).toEqual({ bounds: [-1, 1], symmetric: true });
+    for (const name of ['linear', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'made-up']) {
+      expect(activationProfile(name), name).toEqual({});
+    }
+  });
+});
+
+describe('renderReport() for the activation zoo on uneven widths', () => {
+  const html = renderReport(zooResults());
+  const own = ownPartOf(html);
+  const charts = chartsOf(html);
+
+  it('gives every activation its section, with saturation only where it applies', () => {
+    const sections = [...html.matchAll(/<section class="activation" id="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(sections).toEqual(['leaky-relu-0-2', 'softsign', 'gelu', 'selu']);
+    const ids = charts.map((chart) => chart.id);
+    expect(ids).toContain('softsign-saturation');
+    for (const id of ['leaky-relu-0-2', 'gelu', 'selu']) {
+      expect(ids).not.toContain(`${id}-saturation`);
+      expect(ids).not.toContain(`${id}-dead`);
+      expect(ids).toContain(`${id}-gradient-histograms`);
+    }
+    for (const link of anchorLinksOf(own)) expect(idsOf(own), link).toContain(link);
+  });
+
+  it('explains each activation by its name, parameter or not', () => {
+    expect(own).toContain(en.activationText['leaky-relu'] ?? 'missing');
+    expect(own).toContain(en.activationText.softsign ?? 'missing');
+    expect(own).toContain(en.activationText.selu ?? 'missing');
+    expect(Object.keys(ja.activationText).sort()).toEqual([
+      'elu',
+      'gelu',
+      'leaky-relu',
+      'linear',
+      'relu',
+      'selu',
+      'sigmoid',
+      'silu',
+      'softplus',
+      'softsign',
+      'tanh',
+    ]);
+  });
+
+  it('shows the widths and the errored run, and renders every chart', async () => {
+    expect(own).toContain(`<tr><th>${en.widths}</th><td>64 → 128 → 64 → 32</td></tr>`);
+    expect(own).not.toContain(`<tr><th>${en.width}</th>`);
+    expect(own).toContain('orthogonal:auto failed: QR failed: matrix is singular');
+    for (const { id, spec } of charts) expect(await renderSvg(spec), id).toContain('<path');
+  });
+
+  it('draws three columns, each layer’s panels on its own range', () => {
+    const grid = charts.find((chart) => chart.id === 'gelu-histograms')?.spec ?? {};
+    const rows = (grid.data as { values: Record<string, unknown>[] }).values;
+    expect(new Set(rows.map((row) => row.column))).toEqual(
+      new Set(['1-layer', '2-layer', '3-layer']),
+    );
+    // 3 completed runs × 3 layers × 30 bins; the errored run draws nothing
+    expect(rows.filter((row) => row.k === 'bin')).toHaveLength(270);
+    expect(rows.some((row) => row.init === 'orthogonal:auto')).toBe(false);
+  });
+
+  it('judges softsign’s saturation with its [−1, 1] bounds', () => {
+    // 30 bins over [−1, 1]: the outer bins lie ¾ inside the 0.05 zones, so 600 of 1000 are saturated
+    const counts = new Array<number>(30).fill(0);
+    counts[0] = 400;
+    counts[29] = 400;
+    counts[15] = 200;
+    const layer = layerWith(1, { histogram: histogramOf([-1, 1], counts) });
+    expect(verdict(runWith('softsign', [layer]))).toMatchObject({
+      kind: 'saturated',
+      value: expect.closeTo(0.6, 9),
+    });
+    expect(verdict(runWith('gelu', [layer])).kind).toBe('healthy');
+  });
+
+  it('summarizes with the widths and a gradient line per completed run', () => {
+    const text = summarize(zooResults());
+    expect(text.split('\n')[0]).toBe(
+      'initscope 0.1.0 · 3 layers × widths 64 → 128 → 64 → 32, 200 samples, 30 bins, seed 7, default ranges',
+    );
+    expect(text.match(/^ {6}gradients: Var\(δ\) from layer 3 down to layer 1 /gm)).toHaveLength(12);
+    expect(text).toContain('errored — QR failed: matrix is singular');
+  });
+});
