@@ -1,16 +1,26 @@
 import {
-  type Activation,
-  activations,
+  bookActivations,
   bookInits,
   defaultBins,
   defaultLayers,
   defaultSamples,
   defaultWidth,
+  parseInit,
+  weightSecondMoment,
 } from '@initscope/sim';
+
+/** The book's three activations, the ones every engine implements. */
+export type BookActivation = (typeof bookActivations)[number];
+
+/** σ of an initializer id for a square layer of `width` (the book's inits are all plain normals). */
+export function bookStd(init: string, width: number): number {
+  const draw = parseInit(init).draw(width, width, { activation: 'linear' });
+  return Math.sqrt(weightSecondMoment(draw, width, width));
+}
 
 /** The book's §6.2 sweep: every activation × the book's four initializers, 5 layers of 100, X (1000, 100). */
 export interface BookSweep {
-  activations: readonly Activation[];
+  activations: readonly BookActivation[];
   inits: readonly string[];
   layers: number;
   width: number;
@@ -20,7 +30,7 @@ export interface BookSweep {
 
 /** The sweep every engine runs in the `sweep` suite (sim's defaults). */
 export const bookSweep: BookSweep = {
-  activations,
+  activations: bookActivations,
   inits: bookInits,
   layers: defaultLayers,
   width: defaultWidth,

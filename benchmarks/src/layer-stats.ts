@@ -9,7 +9,7 @@ export function layerStatsOf(
   values: Float32Array,
   layer: number,
   bins: number,
-  range: (max: number) => [number, number],
+  range: (min: number, max: number) => [number, number],
 ): LayerStats {
   // Pass 1: sum, extremes, zeros, non-finite values.
   let finite = 0;
@@ -29,7 +29,7 @@ export function layerStatsOf(
   }
   const hasFinite = finite > 0;
   const mean = hasFinite ? sum / finite : 0;
-  const [lo, hi] = range(hasFinite ? max : Number.NaN);
+  const [lo, hi] = hasFinite ? range(min, max) : range(Number.NaN, Number.NaN);
 
   // Pass 2: histogram and squared deviations from the mean.
   const counts = new Array<number>(bins).fill(0);

@@ -1,5 +1,6 @@
 import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
-import { type Activation, sweep } from '@initscope/sim';
+import { sweep } from '@initscope/sim';
+import type { BookActivation } from '../book.js';
 import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
 
@@ -65,7 +66,7 @@ export async function prepareNormal(length: number, seed: number): Promise<Prepa
 
 /** core.activateInto from one block into another. */
 export async function prepareActivation(
-  kind: Activation,
+  kind: BookActivation,
   x: Float32Array,
 ): Promise<Prepared<Float32Array>> {
   const wasm = await benchCore();

@@ -1,5 +1,5 @@
-import { type Activation, histogramRange, parseInit, type RunResult } from '@initscope/sim';
-import { type BookSweep, bookSweep } from '../book.js';
+import { histogramRange, type RunResult } from '@initscope/sim';
+import { type BookActivation, type BookSweep, bookStd, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
 import { layerStatsOf } from '../layer-stats.js';
 import { normalSource } from '../random.js';
@@ -31,7 +31,11 @@ export function naiveMatmul(
 }
 
 /** out = activation(x), elementwise; `out` may be `x`. */
-export function naiveActivate(kind: Activation, x: Float32Array, out: Float32Array): Float32Array {
+export function naiveActivate(
+  kind: BookActivation,
+  x: Float32Array,
+  out: Float32Array,
+): Float32Array {
   const n = x.length;
   if (kind === 'sigmoid')
     for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-(x[i] as number)));
@@ -66,7 +70,7 @@ export function naiveSweep(seed: number, sweep: BookSweep = bookSweep): SweepRun
   const runs: RunResult[] = [];
   for (const activation of sweep.activations) {
     for (const init of sweep.inits) {
-      const std = parseInit(init).std(width, width);
+      const std = bookStd(init, width);
       const stats = [];
       let x = input;
       for (let layer = 1; layer <= layers; layer++) {
@@ -74,7 +78,9 @@ export function naiveSweep(seed: number, sweep: BookSweep = bookSweep): SweepRun
         const z = buffers[layer % 2] as Float32Array;
         naiveMatmul(x, weights, z, samples, width, width);
         naiveActivate(activation, z, z);
-        stats.push(layerStatsOf(z, layer, bins, (max) => histogramRange(activation, max)));
+        stats.push(
+          layerStatsOf(z, layer, bins, (min, max) => histogramRange(activation, min, max)),
+        );
         x = z;
       }
       const weightStd = new Array<number>(layers).fill(std);
@@ -110,7 +116,7 @@ export function prepareNormal(length: number, seed: number): Prepared<Float32Arr
 }
 
 /** One activation over `x` into a separate output. */
-export function prepareActivation(kind: Activation, x: Float32Array): Prepared<Float32Array> {
+export function prepareActivation(kind: BookActivation, x: Float32Array): Prepared<Float32Array> {
   const out = new Float32Array(x.length);
   return { run: () => void naiveActivate(kind, x, out), output: () => out, dispose() {} };
 }

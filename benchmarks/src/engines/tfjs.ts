@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Activation, histogramRange, parseInit, type RunResult } from '@initscope/sim';
+import { histogramRange, type RunResult } from '@initscope/sim';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { type BookSweep, bookSweep } from '../book.js';
+import { type BookActivation, type BookSweep, bookStd, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
 import { layerStatsOf } from '../layer-stats.js';
 import type { SweepRuns } from '../sweep-runs.js';
@@ -47,7 +47,7 @@ export async function useBackend(backend: TfjsBackend): Promise<void> {
   }
 }
 
-function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
+function activate(kind: BookActivation, x: tf.Tensor): tf.Tensor {
   if (kind === 'sigmoid') return tf.sigmoid(x);
   if (kind === 'tanh') return tf.tanh(x);
   return tf.relu(x);
@@ -89,7 +89,7 @@ export function tfjsSweep(seed: number, sweep: BookSweep = bookSweep): SweepRuns
   try {
     for (const activation of sweep.activations) {
       for (const init of sweep.inits) {
-        const std = parseInit(init).std(width, width);
+        const std = bookStd(init, width);
         const stats = [];
         let x = input;
         for (let layer = 1; layer <= layers; layer++) {
@@ -101,7 +101,9 @@ export function tfjsSweep(seed: number, sweep: BookSweep = bookSweep): SweepRuns
           if (x !== input) x.dispose();
           x = z;
           const values = z.dataSync() as Float32Array;
-          stats.push(layerStatsOf(values, layer, bins, (max) => histogramRange(activation, max)));
+          stats.push(
+            layerStatsOf(values, layer, bins, (min, max) => histogramRange(activation, min, max)),
+          );
         }
         if (x !== input) x.dispose();
         const weightStd = new Array<number>(layers).fill(std);
@@ -152,7 +154,7 @@ export async function prepareNormal(
 /** One activation over a tensor uploaded once. */
 export async function prepareActivation(
   backend: TfjsBackend,
-  kind: Activation,
+  kind: BookActivation,
   x: Float32Array,
 ): Promise<Prepared<Float32Array>> {
   await useBackend(backend);

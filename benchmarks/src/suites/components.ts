@@ -1,4 +1,5 @@
-import { type Activation, activations } from '@initscope/sim';
+import { bookActivations } from '@initscope/sim';
+import type { BookActivation } from '../book.js';
 import type { EngineName, HistogramInputs, Prepared } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
@@ -39,7 +40,7 @@ export const histogramMismatch = 1e-4;
 export const histogramSampleDistance = 0.01;
 
 /** Component case names: normals, each activation, the histogram. */
-export const componentCases = ['normal', ...activations, 'histogram'] as const;
+export const componentCases = ['normal', ...bookActivations, 'histogram'] as const;
 
 type ComponentCase = (typeof componentCases)[number];
 
@@ -99,13 +100,13 @@ function checkNormal(samples: Float32Array): void {
   }
 }
 
-const exact: Record<Activation, (x: number) => number> = {
+const exact: Record<BookActivation, (x: number) => number> = {
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
   tanh: Math.tanh,
   relu: (x) => Math.max(x, 0),
 };
 
-function checkActivation(kind: Activation, x: Float32Array, y: Float32Array): void {
+function checkActivation(kind: BookActivation, x: Float32Array, y: Float32Array): void {
   if (y.length !== x.length)
     throw new ValidationError(`${kind}: ${y.length} outputs for ${x.length} inputs`);
   const f = exact[kind];
@@ -295,7 +296,7 @@ function prepareNormal(engine: EngineName): Preparing<Float32Array> {
 
 function prepareActivation(
   engine: EngineName,
-  kind: Activation,
+  kind: BookActivation,
   x: Float32Array,
 ): Preparing<Float32Array> {
   if (engine === 'initscope') return initscope.prepareActivation(kind, x);

@@ -1,5 +1,4 @@
-import { parseInit } from '@initscope/sim';
-import { bookSweep, sweepWork } from '../book.js';
+import { bookStd, bookSweep, sweepWork } from '../book.js';
 import type { EngineName, Prepared } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
@@ -103,7 +102,7 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
           ...bookSweep,
           inits: bookSweep.inits.map((id) => ({
             id,
-            std: parseInit(id).std(bookSweep.width, bookSweep.width),
+            std: bookStd(id, bookSweep.width),
           })),
         },
       },

@@ -45,6 +45,10 @@ function sweepOptions(flags: RunFlags): SweepOptions {
     'bins',
     'seed',
     'range',
+    'widths',
+    'biasStd',
+    'gradients',
+    'theory',
   ] as const;
   for (const key of keys) {
     const value = flags[key];
@@ -57,9 +61,10 @@ function sweepOptions(flags: RunFlags): SweepOptions {
   return options;
 }
 
-function resolve(flags: RunFlags): ResolvedSweepConfig {
+function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSweepConfig } {
   try {
-    return resolveSweepConfig(sweepOptions(flags), (field) => flagOf[field] ?? field);
+    const options = sweepOptions(flags);
+    return { options, config: resolveSweepConfig(options, (field) => flagOf[field] ?? field) };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -105,7 +110,7 @@ function progressBar(io: RunIO, quiet: boolean) {
 
 /** `initscope run`: validate everything, simulate, then write the report and JSON atomically. */
 export async function runCommand(flags: RunFlags, io: RunIO): Promise<void> {
-  const config = resolve(flags);
+  const { options, config } = resolve(flags);
   checkMachineMemory(config);
   const outPath = checkOutputPath('--out', flags.out);
   const jsonToStdout = flags.json === '-';
@@ -118,7 +123,7 @@ export async function runCommand(flags: RunFlags, io: RunIO): Promise<void> {
   const bar = progressBar(io, flags.quiet === true);
   let results: Awaited<ReturnType<typeof sweep>>;
   try {
-    results = await sweep(config, {
+    results = await sweep(options, {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     });

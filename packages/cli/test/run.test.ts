@@ -119,7 +119,7 @@ describe('initscope run with bad input', () => {
   it.each([
     [
       ['--activations', 'sigmoi'],
-      'initscope: Invalid --activations "sigmoi": Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, relu, tanh.',
+      'initscope: Invalid --activations "sigmoi": Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, relu, tanh, linear, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
     ],
     [
       ['--inits', 'std:abc'],

@@ -4,4 +4,4 @@ export { heapBase } from './heap';
 export { dense, matmul, matmulScratchBytes, matmulTransA, matmulTransB } from './matmul';
 export { passBegin, passEnd } from './pass';
 export { normal, truncatedNormal, uniform, uniformBits } from './rng';
-export { histogram, histogramScratchBytes, moments, sumSquares } from './stats';
+export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';

@@ -3,8 +3,8 @@
 // L1 rather than one loop over registers, which measured faster (the activation and the statistics
 // together do not fit V8's 16 vector registers). A pass is passBegin(mode, …), any number of
 // activate()/dense() calls, then passEnd(out). Moments and counts are exact (as stats.ts); the f64
-// sums use shifted data (K = the first finite output) in lane partials added to the totals once
-// per chunk, so their order is not index order.
+// sums (Σx, and Σ(x − K), Σ(x − K)² with K = the first finite output) are lane partials added to
+// the totals once per chunk, so their order is not index order.
 //
 // Histogram bins, shared with stats.ts: 8 values per step. Fast path: bins estimated in f32 lanes
 // as ⌊(x − lo₃₂)·s₃₂⌋, taken when all 8 values are inside [lo, hi] and every estimate lies ≥ δ from
@@ -29,7 +29,6 @@ let mode: i32 = NONE;
 let count: f64 = 0;
 let shiftSet = false;
 let shift: f32 = 0;
-let sum0: f64 = 0; // Σ x
 let sum1: f64 = 0; // Σ (x − K)
 let sum2: f64 = 0; // Σ (x − K)²
 let low: f64 = Infinity;
@@ -160,7 +159,6 @@ export function passBegin(m: i32, lo: f64, hi: f64, nbins: i32, countsAt: usize)
   count = 0;
   shiftSet = false;
   shift = 0;
-  sum0 = 0;
   sum1 = 0;
   sum2 = 0;
   low = Infinity;
@@ -181,7 +179,8 @@ export function passEnd(out: usize): void {
   const has = finite > 0;
   store<f64>(out, count);
   store<f64>(out, finite, 8);
-  store<f64>(out, has ? sum0 : 0, 16);
+  // Σx = K·finite + Σ(x − K): the non-finite lanes were replaced by K, so only the shifted sums are exact
+  store<f64>(out, has ? <f64>shift * finite + sum1 : 0, 16);
   store<f64>(out, has ? low + 0.0 : NaN, 24);
   store<f64>(out, has ? high + 0.0 : NaN, 32);
   store<f64>(out, <f64>zeros, 40);
@@ -201,7 +200,6 @@ function laneStats(x: f32): void {
   }
   const v = <f64>x;
   const d = v - <f64>shift;
-  sum0 += v;
   sum1 += d;
   sum2 += d * d;
   if (v < low) low = v;
@@ -320,16 +318,7 @@ export class Bins {
 }
 
 // Adds a chunk's vector partials to the pass totals.
-function merge(
-  n: i32,
-  mn: v128,
-  mx: v128,
-  zc: v128,
-  nf: v128,
-  s0: v128,
-  s1: v128,
-  s2: v128,
-): void {
+function merge(n: i32, mn: v128, mx: v128, zc: v128, nf: v128, s1: v128, s2: v128): void {
   count += <f64>n;
   const lo = min(
     min(f32x4.extract_lane(mn, 0), f32x4.extract_lane(mn, 1)),
@@ -353,7 +342,6 @@ function merge(
       i32x4.extract_lane(nf, 2) +
       i32x4.extract_lane(nf, 3))
   );
-  sum0 += f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
   sum1 += f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
   sum2 += f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
 }
@@ -384,10 +372,8 @@ export function measure(x: usize, n: i32): void {
   let mx = ninf;
   let zc = i32x4.splat(0);
   let nf = zc;
-  let s0a = f64x2.splat(0.0);
-  let s0b = s0a;
-  let s1a = s0a;
-  let s1b = s0a;
+  let s1a = f64x2.splat(0.0);
+  let s1b = s1a;
   let s2a = s1a;
   let s2b = s1a;
   const end = x + ((<usize>n) << 2);
@@ -433,29 +419,25 @@ export function measure(x: usize, n: i32): void {
       v0 = v128.bitselect(v0, kf, fin0);
       v1 = v128.bitselect(v1, kf, fin1);
     }
-    // Σx, Σ(x − K), Σ(x − K)² of the 8 values, two per f64x2
+    // Σ(x − K), Σ(x − K)² of the 8 values, two per f64x2
     let p = f64x2.promote_low_f32x4(v0);
     let d = f64x2.sub(p, k);
-    s0a = f64x2.add(s0a, p);
     s1a = f64x2.add(s1a, d);
     s2a = f64x2.add(s2a, f64x2.mul(d, d));
     p = f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3));
     d = f64x2.sub(p, k);
-    s0b = f64x2.add(s0b, p);
     s1b = f64x2.add(s1b, d);
     s2b = f64x2.add(s2b, f64x2.mul(d, d));
     p = f64x2.promote_low_f32x4(v1);
     d = f64x2.sub(p, k);
-    s0a = f64x2.add(s0a, p);
     s1a = f64x2.add(s1a, d);
     s2a = f64x2.add(s2a, f64x2.mul(d, d));
     p = f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3));
     d = f64x2.sub(p, k);
-    s0b = f64x2.add(s0b, p);
     s1b = f64x2.add(s1b, d);
     s2b = f64x2.add(s2b, f64x2.mul(d, d));
   }
   // the remaining n mod 8 values one at a time (count covers them; laneStats adds the rest)
   for (; x < end; x += 4) laneStats(load<f32>(x));
-  merge(n, mn, mx, zc, nf, f64x2.add(s0a, s0b), f64x2.add(s1a, s1b), f64x2.add(s2a, s2b));
+  merge(n, mn, mx, zc, nf, f64x2.add(s1a, s1b), f64x2.add(s2a, s2b));
 }

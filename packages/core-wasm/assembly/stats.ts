@@ -168,3 +168,60 @@ export function sumSquares(x: usize, n: i32): f64 {
   }
   return combine(a0, a1, a2, a3);
 }
+
+/**
+ * Histogram counts only (histogram without Σ(x − center)²): the cheap second pass of a layer whose
+ * range is known only after its moments (ReLU's [0, max]). Same bins, exactly; out = [below, above].
+ */
+export function histogramCounts(
+  x: usize,
+  n: i32,
+  lo: f64,
+  hi: f64,
+  bins: i32,
+  countsAt: usize,
+  out: usize,
+): void {
+  setupBins(lo, hi, bins, countsAt);
+  const lo4 = Bins.lo();
+  const sc4 = Bins.scale();
+  const first4 = Bins.first();
+  const last4 = Bins.last();
+  const top4 = Bins.top();
+  const far4 = Bins.far();
+  const base0 = Bins.base(0);
+  const base1 = Bins.base(1);
+  let p = x;
+  let end = x + ((<usize>(n & ~7)) << 2);
+  let padded = (n & 7) == 0;
+  while (true) {
+    while (p < end) {
+      const v0 = v128.load(p);
+      const v1 = v128.load(p, 16);
+      const t0 = Bins.estimate(v0, lo4, sc4, top4);
+      const t1 = Bins.estimate(v1, lo4, sc4, top4);
+      if (
+        i32x4.all_true(
+          v128.and(
+            Bins.certain(v0, t0, first4, last4, far4),
+            Bins.certain(v1, t1, first4, last4, far4),
+          ),
+        )
+      ) {
+        Bins.bump4(Bins.estimatedSlots(t0, base0));
+        Bins.bump4(Bins.estimatedSlots(t1, base1));
+      } else {
+        Bins.bump4(Bins.exactSlots(v0, base0, first4, last4));
+        Bins.bump4(Bins.exactSlots(v1, base1, first4, last4));
+      }
+      p += 32;
+    }
+    if (padded) break;
+    p = tail(x, n, NaN);
+    end = p + 32;
+    padded = true;
+  }
+  foldBins();
+  store<f64>(out, <f64>binsBelow());
+  store<f64>(out, <f64>binsAbove(), 8);
+}

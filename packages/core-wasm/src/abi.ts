@@ -101,6 +101,16 @@ export interface CoreExports {
     counts: number,
     out: number,
   ): void;
+  /** histogram without the sums: counts as histogram's; out is 2 f64: below, above. */
+  histogramCounts(
+    x: number,
+    n: number,
+    lo: number,
+    hi: number,
+    bins: number,
+    counts: number,
+    out: number,
+  ): void;
   /** Σ x² over n f32 values, f64. */
   sumSquares(x: number, n: number): number;
 }

@@ -344,6 +344,33 @@ export class Core {
     }
   }
 
+  /**
+   * Counts only: `bins` counts of the finite values of x on [lo, hi], below and above, binned exactly as
+   * `histogramOf` (without its Σ(x − center)²). The one cheap pass left for a range known only after a
+   * measured pass, e.g. ReLU's [0, max] after `denseInto(…, { stats: 'moments' })`.
+   */
+  countsOf(x: F32Block, range: HistogramRange): HistogramCounts {
+    this.#checkBlock('countsOf', 'x', x);
+    if (typeof range !== 'object' || range === null) {
+      throw new Error(`countsOf: range must be { lo, hi, bins }, got ${show(range)}`);
+    }
+    const { lo, hi, bins } = range;
+    checkRange('countsOf', 'range.', lo, hi, bins);
+    const counts = this.#heap.alloc(this.#wasm.histogramScratchBytes(bins));
+    try {
+      this.#wasm.histogramCounts(x.ptr, x.length, lo, hi, bins, counts, this.#results);
+      const buffer = this.memory.buffer;
+      const r = new Float64Array(buffer, this.#results, 2);
+      return {
+        counts: Array.from(new Uint32Array(buffer, counts, bins)),
+        below: r[0] as number,
+        above: r[1] as number,
+      };
+    } finally {
+      this.#heap.free(counts);
+    }
+  }
+
   /** Σ x² over all values of x in f64 (NaN and ±Inf propagate), in 8 interleaved partials; equal to `reference.sumSquares`. */
   sumSquaresOf(x: F32Block): number {
     this.#checkBlock('sumSquaresOf', 'x', x);

@@ -137,6 +137,7 @@ export function expectBitEqual(actual: Float32Array, expected: Float32Array): vo
   const a = new Uint32Array(actual.buffer, actual.byteOffset, actual.length);
   const e = new Uint32Array(expected.buffer, expected.byteOffset, expected.length);
   for (let i = 0; i < e.length; i++) {
-    if (a[i] !== e[i]) expect.fail(`index ${i}: got ${actual[i]}, expected ${expected[i]} (bit-equal)`);
+    if (a[i] !== e[i])
+      expect.fail(`index ${i}: got ${actual[i]}, expected ${expected[i]} (bit-equal)`);
   }
 }

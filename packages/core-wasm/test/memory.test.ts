@@ -84,6 +84,25 @@ describe('copying conveniences', () => {
     expect(core.memory.buffer.byteLength).toBe(bytes);
   });
 
+  it('the issue-5 conveniences and fused passes do not grow memory over 10 000 calls', () => {
+    const a = randn(4 * 9, 1);
+    const b = randn(5 * 9, 2);
+    const block = core.alloc(36);
+    block.array.set(a);
+    const run = (i: number) => {
+      core.matmulTransB(a, b, 4, 9, 5);
+      core.backward('gelu', a, a);
+      core.uniform(33, i, 1);
+      core.truncatedNormal(33, i, 1);
+      core.activateInto('tanh', block, block, { stats: { lo: -1, hi: 1, bins: 30 } });
+    };
+    run(0);
+    const bytes = core.memory.buffer.byteLength;
+    for (let i = 0; i < 10_000; i++) run(i);
+    expect(core.memory.buffer.byteLength).toBe(bytes);
+    core.free(block);
+  });
+
   it('normal() and growing sizes reuse the scratch area once it is large enough', () => {
     core.normal(10_000, 1, 1);
     const bytes = core.memory.buffer.byteLength;

@@ -47,5 +47,15 @@ describe('@initscope/core-wasm', () => {
     hd.array.set(h);
     hr.array.set(h);
     expect(debug.histogramOf(hd, -1, 1, 30, 0)).toEqual(release.histogramOf(hr, -1, 1, 30, 0));
+    const stats = { lo: -1, hi: 1, bins: 30 };
+    expect(debug.activateInto('gelu', hd, hd, { scale: 0.5, stats })).toEqual(
+      release.activateInto('gelu', hr, hr, { scale: 0.5, stats }),
+    );
+    expect(debug.derivative('silu', x)).toEqual(release.derivative('silu', x));
+    expect(debug.matmulTransA(a, b.subarray(0, 7 * 13), 7, 300, 13)).toEqual(
+      release.matmulTransA(a, b.subarray(0, 7 * 13), 7, 300, 13),
+    );
+    expect(debug.uniform(9, 1, 2, -1, 1)).toEqual(release.uniform(9, 1, 2, -1, 1));
+    expect(debug.truncatedNormal(9, 1, 2)).toEqual(release.truncatedNormal(9, 1, 2));
   });
 });

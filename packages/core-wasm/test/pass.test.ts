@@ -120,6 +120,38 @@ describe('denseInto() with stats', () => {
 });
 
 describe('activateInto() with stats', () => {
+  it('sums only the finite values when NaN and ±Inf share a vector with them', () => {
+    // 16 values: 10 of them −1, the rest non-finite, spread over both 8-value steps.
+    const values = [
+      -1,
+      -1,
+      -1,
+      Infinity,
+      -1,
+      NaN,
+      -1,
+      -1,
+      Infinity,
+      -1,
+      -1,
+      -Infinity,
+      -1,
+      NaN,
+      -1,
+      Infinity,
+    ];
+    const x = block(values);
+    for (const stats of ['moments', { lo: -2, hi: 2, bins: 3 }] as const) {
+      const got = core.activateInto('linear', x, core.alloc(values.length), { stats });
+      expect([got.finite, got.nonFinite, got.sum, got.sumSqDev]).toEqual([10, 6, -10, 0]);
+    }
+    const many = Float32Array.from({ length: 1001 }, (_, i) => (i % 7 === 3 ? Number.NaN : 2.5));
+    const got = core.activateInto('linear', block(many), core.alloc(many.length), {
+      stats: 'moments',
+    });
+    expect(got.sum).toBe(core.momentsOf(block(many)).sum);
+  });
+
   for (const [kind, range] of bookRanges) {
     it(`measures ${kind} of 1003 normals ×3 (scale 0.7) like the two-pass reference`, () => {
       const x = block(randn(1003, 48, 3));

@@ -140,6 +140,30 @@ describe('histogramOf()', () => {
   });
 });
 
+describe('countsOf()', () => {
+  it('equals histogramOf counts and reference.counts exactly, on awkward and edge data', () => {
+    for (const [lo, hi, bins] of [
+      [-1, 1, 30],
+      [0, 1, 30],
+      [0, 5.5, 5000],
+      [1000, 1001, 30],
+    ] as const) {
+      for (const x of [awkwardData(), edgeData(lo, hi, Math.min(bins, 300)).subarray(1)]) {
+        const got = core.countsOf(block(x), { lo, hi, bins });
+        const { counts, below, above } = core.histogramOf(block(x), lo, hi, bins, 0);
+        expect(got).toEqual({ counts, below, above });
+        expect(got).toEqual(reference.counts(x, lo, hi, bins));
+      }
+    }
+  });
+
+  it('checks its range like histogramOf', () => {
+    expect(() => core.countsOf(core.alloc(3), { lo: 0, hi: 0, bins: 3 })).toThrow(
+      'countsOf: range.lo must be less than range.hi, got lo = 0, hi = 0',
+    );
+  });
+});
+
 describe('sumSquaresOf()', () => {
   it('equals the reference exactly for lengths 0, 1, 7, 8, 9 and 1001', () => {
     for (const length of [0, 1, 7, 8, 9, 1001]) {

@@ -123,8 +123,7 @@ export function measureLayer(
   const pass = measure('moments');
   const hasFinite = pass.finite > 0;
   const [lo, hi] = hasFinite ? range(pass.min, pass.max) : range(Number.NaN, Number.NaN);
-  const mean = hasFinite ? pass.sum / pass.finite : 0;
-  const histogram = core.histogramOf(values, lo, hi, bins, mean);
+  const histogram = core.countsOf(values, { lo, hi, bins });
   return statsFromPass(
     { ...pass, counts: histogram.counts, below: histogram.below, above: histogram.above },
     layer,

@@ -3,12 +3,13 @@
 import { activate, backward, derivative } from './activations.js';
 import { dense, matmul, matmulTransA, matmulTransB } from './matmul.js';
 import { normal, truncatedNormal, uniform, uniformBits } from './rng.js';
-import { histogram, layerPass, moments, sumSquares } from './stats.js';
+import { counts, histogram, layerPass, moments, sumSquares } from './stats.js';
 
 /** Plain-TS references of every WASM kernel, for tests, benchmarks and environments without WASM. */
 export const reference = {
   activate,
   backward,
+  counts,
   dense,
   derivative,
   histogram,
