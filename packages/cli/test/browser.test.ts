@@ -28,7 +28,9 @@ let launched: Promise<Browser> | undefined;
 function browser(): Promise<Browser> {
   launched ??= (async () => {
     if (!existsSync(executablePath)) {
-      throw new Error(`Chromium is not installed at ${executablePath}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+      throw new Error(
+        `Chromium is not installed at ${executablePath}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+      );
     }
     try {
       return await chromium.launch({ executablePath, args: launchArgs });
@@ -60,15 +62,18 @@ async function open(file: string, name: string) {
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const settled = await page.evaluate(async () => {
-    const charts = (window as unknown as { initscopeCharts: Promise<PromiseSettledResult<string>[]> })
-      .initscopeCharts;
+    const charts = (
+      window as unknown as { initscopeCharts: Promise<PromiseSettledResult<string>[]> }
+    ).initscopeCharts;
     return (await charts).map((result) => result.status);
   });
   const views = await page.$$eval('.view', (elements) =>
     elements.map((element) => ({
       id: element.id,
       rendered: (element as HTMLElement).dataset.rendered,
-      marks: element.querySelectorAll('svg.marks .mark-rect path, svg.marks .mark-line path, svg.marks .mark-symbol path').length,
+      marks: element.querySelectorAll(
+        'svg.marks .mark-rect path, svg.marks .mark-line path, svg.marks .mark-symbol path',
+      ).length,
     })),
   );
   const text = (await page.locator('body').textContent()) ?? '';

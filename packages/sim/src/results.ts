@@ -1,6 +1,6 @@
 /**
  * The results contract: what `initscope run --json` writes and what `@initscope/report` draws.
- * Fields may be added; none may change meaning. See DESIGN.md, "Results contract".
+ * Fields may be added; none may change meaning. See docs/results.md.
  */
 
 /** A 30-bin (by default) histogram of one layer's finite values. */

@@ -13,7 +13,7 @@ export function histogramEdges(lo: number, hi: number, bins: number): number[] {
 export type RangeChooser = (min: number, max: number) => [number, number];
 
 /**
- * Statistics of one layer's values (DESIGN.md results contract), in two passes over the block:
+ * Statistics of one layer's values (docs/results.md), in two passes over the block:
  * moments and extremes first (ReLU's range needs the max), then the histogram and squared deviations.
  */
 export function layerStats(

@@ -1,0 +1,37 @@
+import { loadCore } from '@initscope/core-wasm';
+import { describe, expect, it } from 'vitest';
+import { estimateRunBytes, resolveSweepConfig, sweep } from '../src/index.js';
+
+/** WebAssembly memory a fresh core holds after one run of `options`. */
+async function memoryAfter(options: Parameters<typeof sweep>[0]): Promise<number> {
+  const core = await loadCore();
+  await sweep(options, { core });
+  return core.memory.buffer.byteLength;
+}
+
+describe('memory', () => {
+  it('keeps only the current layer buffers: 40 layers need no more memory than 4', async () => {
+    const base = { activations: ['relu'], inits: ['he'], samples: 2000, width: 256 };
+    const shallow = await memoryAfter({ ...base, layers: 4 });
+    const deep = await memoryAfter({ ...base, layers: 40 });
+    expect(deep).toBe(shallow);
+    const estimate = estimateRunBytes(resolveSweepConfig({ ...base, layers: 40 }));
+    // The estimate covers the buffers; the module's data and the matmul packing area come on top.
+    expect(deep).toBeLessThan(estimate + 4 * 2 ** 20);
+    // A single run draws X into the first layer buffer: two (samples, width) f32 buffers and W.
+    expect(deep).toBeGreaterThanOrEqual(2 * 2000 * 256 * 4 + 256 * 256 * 4);
+  });
+
+  it('grows with depth only when the backward pass keeps every pre-activation', async () => {
+    const base = {
+      activations: ['tanh'],
+      inits: ['xavier'],
+      samples: 500,
+      width: 128,
+      gradients: true,
+    };
+    const estimate = estimateRunBytes(resolveSweepConfig({ ...base, layers: 12 }));
+    const used = await memoryAfter({ ...base, layers: 12 });
+    expect(used).toBeLessThan(estimate + 4 * 2 ** 20);
+  });
+});
