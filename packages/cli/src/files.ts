@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
@@ -23,8 +23,11 @@ export function checkOutputPath(flag: string, path: string): string {
   if (!folderStat.isDirectory()) {
     throw new UsageError(`Invalid ${flag} "${path}": ${folder} is not a folder.`);
   }
+  // Create and remove a probe file: permission bits alone do not tell (root, read-only mounts).
+  const probe = join(folder, `.initscope-probe-${randomBytes(6).toString('hex')}`);
   try {
-    accessSync(folder, constants.W_OK);
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe, { force: true });
   } catch {
     throw new UsageError(`Invalid ${flag} "${path}": folder ${folder} is not writable.`);
   }

@@ -34,9 +34,10 @@ export async function main(argv: readonly string[], io: Partial<RunIO> = {}): Pr
       stderr.write('initscope: interrupted; no file was written or changed.\n');
       return interruptedExitCode;
     }
-    stderr.write(
-      `initscope: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // Anything else (a full disk, a bug) is one line too; INITSCOPE_DEBUG=1 adds the stack.
+    const detail =
+      error instanceof Error && process.env.INITSCOPE_DEBUG ? error.stack : String(error);
+    stderr.write(`initscope: ${detail}\n`);
     return 1;
   } finally {
     process.removeListener('SIGINT', onInterrupt);

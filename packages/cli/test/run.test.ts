@@ -180,6 +180,19 @@ describe('initscope run with bad input', () => {
     expect(readdirSync(dir)).toEqual(['folder']);
   });
 
+  it('refuses an --out folder it cannot write to, before any work', async () => {
+    // As root, permission bits do not stop writes; a read-only file system does.
+    const dir = tempDir();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked, { mode: 0o500 });
+    const folder = process.getuid?.() === 0 ? '/sys' : locked;
+    const out = join(folder, 'r.html');
+    const { code, stdout, stderr } = await cli('run', '--out', out);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.trim()).toBe(`initscope: Invalid --out "${out}": folder ${folder} is not writable.`);
+    expect(readdirSync(locked)).toEqual([]);
+  });
+
   it('leaves an existing report untouched when the input is bad', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.html');
