@@ -189,7 +189,9 @@ describe('initscope run with bad input', () => {
     const out = join(folder, 'r.html');
     const { code, stdout, stderr } = await cli('run', '--out', out);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr.trim()).toBe(`initscope: Invalid --out "${out}": folder ${folder} is not writable.`);
+    expect(stderr.trim()).toBe(
+      `initscope: Invalid --out "${out}": folder ${folder} is not writable.`,
+    );
     expect(readdirSync(locked)).toEqual([]);
   });
 

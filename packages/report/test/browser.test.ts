@@ -4,30 +4,17 @@
  * Chromium missing or failing to start fails these tests; set CHROMIUM_PATH to use another binary.
  * Screenshots go to packages/report/test-output/ (gitignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium, type OfflinePage, openOffline } from '../../../testing/offline-browser.js';
 import { type ReportOptions, renderPhaseReport, renderReport } from '../src/index.js';
 import { bookRangeResults, defaultResults, insightResults, phaseFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
 
-/** Where Chromium is: Debian's package unless CHROMIUM_PATH says otherwise. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags that keep Chromium off the network and quiet. */
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 /** Launching, loading and rendering nine charts three times takes a few seconds; allow plenty. */
 const browserTimeout = 180_000;
 
@@ -37,23 +24,7 @@ let launched: Promise<BrowserContext> | undefined;
 
 /** The browser, launched once with a fresh profile; throws a clear error when Chromium cannot start. */
 function browser(): Promise<BrowserContext> {
-  launched ??= (async () => {
-    if (!existsSync(executablePath)) {
-      throw new Error(
-        `Chromium is not installed at ${executablePath}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`,
-      );
-    }
-    try {
-      return await chromium.launchPersistentContext(join(workDir, 'profile'), {
-        executablePath,
-        args: launchArgs,
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-      });
-    } catch (error) {
-      throw new Error(`Chromium could not be launched from ${executablePath}: ${error}`);
-    }
-  })();
+  launched ??= launchChromium(join(workDir, 'profile'));
   return launched;
 }
 
@@ -63,64 +34,13 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-interface Opened {
-  page: Page;
-  /** Requests for anything but file:, data: and blob: URLs (all refused). */
-  network: string[];
-  /** Console errors and uncaught exceptions. */
-  errors: string[];
-  /** Per chart view: its render state and how many marks it drew. */
-  views: {
-    id: string;
-    rendered: string | undefined;
-    bars: number;
-    lines: number;
-    symbols: number;
-  }[];
-}
-
 /** Write a report to a temp file, open it over file://, and wait for every chart to settle. */
-async function openReport(name: string, html: string): Promise<Opened> {
-  const context = await browser();
+async function openReport(name: string, html: string): Promise<OfflinePage> {
   const file = join(workDir, `${name}.html`);
   writeFileSync(file, html);
-  const page = await context.newPage();
-  const network: string[] = [];
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    network.push(url);
-    return route.abort();
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(file|data|blob):/.test(url) && !network.includes(url)) network.push(url);
-  });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  const settled = await page.evaluate(async () => {
-    const charts = (
-      window as unknown as { initscopeCharts: Promise<PromiseSettledResult<string>[]> }
-    ).initscopeCharts;
-    return (await charts).map((result) =>
-      result.status === 'fulfilled' ? 'ok' : String((result as PromiseRejectedResult).reason),
-    );
-  });
-  expect(settled.filter((status) => status !== 'ok')).toEqual([]);
-  const views = await page.$$eval('.view', (elements) =>
-    elements.map((element) => ({
-      id: element.id,
-      rendered: (element as HTMLElement).dataset.rendered,
-      bars: element.querySelectorAll('svg.marks .mark-rect path').length,
-      lines: element.querySelectorAll('svg.marks .mark-line path').length,
-      symbols: element.querySelectorAll('svg.marks .mark-symbol path').length,
-    })),
-  );
-  return { page, network, errors, views };
+  const opened = await openOffline(await browser(), file);
+  expect(opened.settled.filter((status) => status !== 'ok')).toEqual([]);
+  return opened;
 }
 
 /** Save a full-page screenshot and, when the page has them, one of the first activation's section. */
