@@ -33,10 +33,9 @@ afterAll(async () => {
 
 /** Serves `root` on 127.0.0.1 (an ephemeral port) and returns its base URL. */
 async function serve(root: string): Promise<string> {
-  server = createServer((request, response) => {
-    const path = normalize(
-      join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)),
-    );
+  const listening = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
     const file = path.endsWith('/') ? join(path, 'index.html') : path;
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
@@ -45,8 +44,9 @@ async function serve(root: string): Promise<string> {
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}/`;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}/`;
 }
 
 describe('@initscope/sim in a browser bundle', () => {
