@@ -78,15 +78,19 @@ class LeakyRelu {
 }
 class Elu {
   @inline f(x: v128, a: v128): v128 {
-    return v128.bitselect(x, f32x4.mul(a, F32x4.expm1(x)), f32x4.ge(x, f32x4.splat(0.0)));
+    return v128.bitselect(x, f32x4.mul(a, Elu.expm1(x)), f32x4.ge(x, f32x4.splat(0.0)));
   }
   @inline d(x: v128, a: v128): v128 {
     return v128.bitselect(f32x4.splat(1.0), F32x4.expMul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
   }
+  // e^x − 1 where it is used, x < 0: clamped at −88 (where it is −1 in f32); lanes x ≥ 0 are not used
+  @inline static expm1(x: v128): v128 {
+    return F32x4.expm1(f32x4.pmax(x, f32x4.splat(-88.0)));
+  }
 }
 class Selu {
   @inline f(x: v128, _a: v128): v128 {
-    const neg = f32x4.mul(f32x4.splat(SELU_LAMBDA_ALPHA), F32x4.expm1(x));
+    const neg = f32x4.mul(f32x4.splat(SELU_LAMBDA_ALPHA), Elu.expm1(x));
     return v128.bitselect(
       f32x4.mul(x, f32x4.splat(SELU_LAMBDA)),
       neg,
@@ -271,9 +275,11 @@ function forKind<L>(
   }
 }
 
-// Values per chunk of a measured pass: written, then measured while in L1; the f64 partial sums are
-// added to the pass totals once per chunk (a two-level sum, more accurate than one running total).
-const CHUNK: i32 = 2048;
+/**
+ * Values per chunk of a measured pass: written, then measured while in L1; the f64 partial sums are
+ * added to the pass totals once per chunk (a two-level sum, more accurate than one running total).
+ */
+export const CHUNK: i32 = 2048;
 
 /**
  * out[i] = act(f32(scale·x[i])) for i < n, and, when a pass is open (pass.ts), its statistics of

@@ -3,5 +3,5 @@ export { activate, backward, derivative } from './activations';
 export { heapBase } from './heap';
 export { dense, matmul, matmulScratchBytes, matmulTransA, matmulTransB } from './matmul';
 export { passBegin, passEnd } from './pass';
-export { normal, truncatedNormal, uniform, uniformBits } from './rng';
+export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';

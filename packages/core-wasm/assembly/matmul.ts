@@ -10,7 +10,7 @@
 // The transposed products only pack differently: aᵀ·b packs columns of a (rows of aᵀ), a·bᵀ packs
 // rows of b as panel columns; the micro-kernel and the summation order are the same.
 
-import { activate, LINEAR } from './activations';
+import { activate, CHUNK, LINEAR } from './activations';
 import { NONE, passMode } from './pass';
 
 // Register tile MR × NR; a KC × NC block of b (512 KiB) stays in L2, one KC × NR panel of b
@@ -115,6 +115,10 @@ function gemm(
   const ap = bp + PACKED_B_BYTES;
   const tile = ap + PACKED_A_BYTES;
   const ldc = (<usize>n) << 2;
+  // whole-width finished strips are contiguous: the epilogue takes consecutive strips together,
+  // up to CHUNK values (fewer calls, and a measured chunk rarely ends in a partial vector)
+  let pending: usize = 0;
+  let pendingLen = 0;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -162,15 +166,26 @@ function gemm(
           }
         }
         if (last && epilogue) {
-          // a whole-width strip is contiguous: one call; otherwise row by row
-          if (nc == n) activate(kind, strip, strip, mr * n, scale, alpha);
-          else {
+          // a whole-width strip joins the pending run; otherwise row by row
+          if (nc == n) {
+            const len = mr * n;
+            if (pendingLen > 0 && pendingLen + len > CHUNK) {
+              activate(kind, pending, pending, pendingLen, scale, alpha);
+              pendingLen = 0;
+            }
+            if (pendingLen == 0) pending = strip;
+            pendingLen += len;
+          } else {
             for (let r = 0; r < mr; r++) {
               const row = strip + <usize>r * ldc;
               activate(kind, row, row, nc, scale, alpha);
             }
           }
         }
+      }
+      if (pendingLen > 0) {
+        activate(kind, pending, pending, pendingLen, scale, alpha);
+        pendingLen = 0;
       }
     }
   }

@@ -80,6 +80,8 @@ export interface CoreExports {
   passEnd(out: number): void;
   /** out is (n) f32 normals for (seed, stream), times scale. */
   normal(out: number, n: number, seed: number, stream: number, scale: number): void;
+  /** `normal` one pair at a time in scalar f64 (the specification its vector path is tested against, bit for bit). */
+  normalScalar(out: number, n: number, seed: number, stream: number, scale: number): void;
   /** out is (n) f32 normals with |z| ≤ 2 for (seed, stream), times scale. */
   truncatedNormal(out: number, n: number, seed: number, stream: number, scale: number): void;
   /** out is (n) f32 uniforms f32(lo + (hi − lo)·u) for (seed, stream). */

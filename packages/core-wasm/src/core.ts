@@ -65,12 +65,15 @@ export class Core {
   readonly #heap: Heap;
   readonly #matmulScratch: number;
   readonly #results: number;
-  // reusable areas of the copying conveniences: [first input, second input, output]
+  // reusable areas: the copying conveniences' [first input, second input, output], then histogram counters
   readonly #slots = [
     { ptr: 0, bytes: 0 },
     { ptr: 0, bytes: 0 },
     { ptr: 0, bytes: 0 },
+    { ptr: 0, bytes: 0 },
   ];
+  // a view of the result area, re-created only after memory growth
+  #resultView: Float64Array | undefined;
 
   /** Wraps an instantiated `release.wasm` (or `debug.wasm`); prefer `loadCore()`. */
   constructor(instance: WebAssembly.Instance) {
@@ -311,7 +314,7 @@ export class Core {
   momentsOf(x: F32Block): Moments {
     this.#checkBlock('momentsOf', 'x', x);
     this.#wasm.moments(x.ptr, x.length, this.#results);
-    const r = new Float64Array(this.memory.buffer, this.#results, 7);
+    const r = this.#resultArea();
     return {
       count: r[0] as number,
       finite: r[1] as number,
@@ -328,20 +331,15 @@ export class Core {
     this.#checkBlock('histogramOf', 'x', x);
     checkRange('histogramOf', '', lo, hi, bins);
     checkFinite('histogramOf', 'center', center);
-    const counts = this.#heap.alloc(this.#wasm.histogramScratchBytes(bins));
-    try {
-      this.#wasm.histogram(x.ptr, x.length, lo, hi, bins, center, counts, this.#results);
-      const buffer = this.memory.buffer;
-      const r = new Float64Array(buffer, this.#results, 3);
-      return {
-        counts: Array.from(new Uint32Array(buffer, counts, bins)),
-        below: r[0] as number,
-        above: r[1] as number,
-        sumSqDev: r[2] as number,
-      };
-    } finally {
-      this.#heap.free(counts);
-    }
+    const counts = this.#counters(bins);
+    this.#wasm.histogram(x.ptr, x.length, lo, hi, bins, center, counts, this.#results);
+    const r = this.#resultArea();
+    return {
+      counts: this.#countsAt(counts, bins),
+      below: r[0] as number,
+      above: r[1] as number,
+      sumSqDev: r[2] as number,
+    };
   }
 
   /**
@@ -356,19 +354,10 @@ export class Core {
     }
     const { lo, hi, bins } = range;
     checkRange('countsOf', 'range.', lo, hi, bins);
-    const counts = this.#heap.alloc(this.#wasm.histogramScratchBytes(bins));
-    try {
-      this.#wasm.histogramCounts(x.ptr, x.length, lo, hi, bins, counts, this.#results);
-      const buffer = this.memory.buffer;
-      const r = new Float64Array(buffer, this.#results, 2);
-      return {
-        counts: Array.from(new Uint32Array(buffer, counts, bins)),
-        below: r[0] as number,
-        above: r[1] as number,
-      };
-    } finally {
-      this.#heap.free(counts);
-    }
+    const counts = this.#counters(bins);
+    this.#wasm.histogramCounts(x.ptr, x.length, lo, hi, bins, counts, this.#results);
+    const r = this.#resultArea();
+    return { counts: this.#countsAt(counts, bins), below: r[0] as number, above: r[1] as number };
   }
 
   /** Σ x² over all values of x in f64 (NaN and ±Inf propagate), in 8 interleaved partials; equal to `reference.sumSquares`. */
@@ -453,6 +442,7 @@ export class Core {
   ): Float32Array {
     const act = resolveActivation('activate', kind, withoutStats('activate', options));
     checkF32Array('activate', 'x', x);
+    x = this.#copyIfInMemory(x);
     const ptr = this.#slot(0, x.length);
     new Float32Array(this.memory.buffer, ptr, x.length).set(x);
     this.#wasm.activate(act.code, ptr, ptr, x.length, act.scale, act.alpha);
@@ -463,6 +453,7 @@ export class Core {
   derivative(kind: ActivationKernel, a: Float32Array, options?: DerivativeOptions): Float32Array {
     const act = resolveActivation('derivative', kind, options);
     checkF32Array('derivative', 'a', a);
+    a = this.#copyIfInMemory(a);
     const ptr = this.#slot(0, a.length);
     new Float32Array(this.memory.buffer, ptr, a.length).set(a);
     this.#wasm.derivative(act.code, ptr, ptr, a.length, act.alpha);
@@ -480,6 +471,8 @@ export class Core {
     checkF32Array('backward', 'a', a);
     checkF32Array('backward', 'g', g);
     checkLength('backward', 'g', g.length, a.length, 'a.length');
+    a = this.#copyIfInMemory(a);
+    g = this.#copyIfInMemory(g);
     const pa = this.#slot(0, a.length);
     const pg = this.#slot(1, a.length);
     const buffer = this.memory.buffer;
@@ -555,24 +548,20 @@ export class Core {
       return this.#passResult();
     }
     const { lo, hi, bins } = stats;
-    const counts = this.#heap.alloc(wasm.histogramScratchBytes(bins));
-    try {
-      wasm.passBegin(passModes.histogram, lo, hi, bins, counts);
-      kernel();
-      wasm.passEnd(this.#results);
-      const result = this.#passResult();
-      const r = new Float64Array(this.memory.buffer, this.#results, passResultLength);
-      result.counts = Array.from(new Uint32Array(this.memory.buffer, counts, bins));
-      result.below = r[8] as number;
-      result.above = r[9] as number;
-      return result;
-    } finally {
-      this.#heap.free(counts);
-    }
+    const counts = this.#counters(bins);
+    wasm.passBegin(passModes.histogram, lo, hi, bins, counts);
+    kernel();
+    wasm.passEnd(this.#results);
+    const result = this.#passResult();
+    const r = this.#resultArea();
+    result.counts = this.#countsAt(counts, bins);
+    result.below = r[8] as number;
+    result.above = r[9] as number;
+    return result;
   }
 
   #passResult(): LayerPass {
-    const r = new Float64Array(this.memory.buffer, this.#results, passResultLength);
+    const r = this.#resultArea();
     const result: LayerPass = {
       count: r[0] as number,
       finite: r[1] as number,
@@ -606,6 +595,8 @@ export class Core {
     const sizes = layoutSizes(layout, m, k, n);
     checkLength(fn, aName, a.length, sizes.a[0], sizes.a[1]);
     checkLength(fn, bName, b.length, sizes.b[0], sizes.b[1]);
+    a = this.#copyIfInMemory(a);
+    b = this.#copyIfInMemory(b);
     const pa = this.#slot(0, a.length);
     const pb = this.#slot(1, b.length);
     const po = this.#slot(2, sizes.out[0]);
@@ -617,6 +608,36 @@ export class Core {
     else if (layout === 'tn') wasm.matmulTransA(pa, pb, po, m, k, n, this.#matmulScratch);
     else wasm.dense(pa, pb, po, m, k, n, activationCodes[kind], scale, alpha, this.#matmulScratch);
     return new Float32Array(this.memory.buffer, po, sizes.out[0]).slice();
+  }
+
+  // The f64 result area (passResultLength values) as a view, kept until memory grows.
+  #resultArea(): Float64Array {
+    const buffer = this.memory.buffer;
+    let view = this.#resultView;
+    if (view?.buffer !== buffer) {
+      view = new Float64Array(buffer, this.#results, passResultLength);
+      this.#resultView = view;
+    }
+    return view;
+  }
+
+  // Counter scratch for a histogram of `bins` bins: one reused area (grown when a larger one is asked for).
+  #counters(bins: number): number {
+    return this.#slot(3, Math.ceil(this.#wasm.histogramScratchBytes(bins) / 4));
+  }
+
+  // The first `bins` u32 at `ptr` as numbers (a plain loop: Array.from goes through the iterator protocol).
+  #countsAt(ptr: number, bins: number): number[] {
+    const view = new Uint32Array(this.memory.buffer, ptr, bins);
+    const counts: number[] = [];
+    for (let i = 0; i < bins; i++) counts.push(view[i] as number);
+    return counts;
+  }
+
+  // An input of a copying convenience that views this core's memory (e.g. a block's `array`) is
+  // copied first: growing the scratch areas would detach it before it is read.
+  #copyIfInMemory(x: Float32Array): Float32Array {
+    return x.buffer === this.memory.buffer ? x.slice() : x;
   }
 
   // Address of reusable area `index`, reallocated only when `length` f32 no longer fit.

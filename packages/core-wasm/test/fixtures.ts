@@ -1,6 +1,8 @@
 // Shared test data and the one comparison helper (kept out of *.test.ts so importing it runs no tests).
 
+import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
+import type { CoreExports } from '../src/abi.js';
 import { type Core, loadCore, reference } from '../src/index.js';
 
 /** Relative tolerance between an f32 kernel and its reference (a few f32 ulps: 2^-23 ≈ 1.2e-7). */
@@ -45,6 +47,18 @@ export const edgeValues: readonly number[] = [
 /** A fresh Core from build/release.wasm. */
 export function newCore(): Promise<Core> {
   return loadCore();
+}
+
+/** build/release.wasm instantiated on its own (no Core): for exports the wrapper does not offer (`normalScalar`). */
+export async function rawExports(): Promise<CoreExports> {
+  const bytes = await readFile(new URL('../build/release.wasm', import.meta.url));
+  const abort = () => {
+    throw new Error('core-wasm abort');
+  };
+  const { instance } = await WebAssembly.instantiate(bytes, { env: { abort } });
+  const wasm = instance.exports as unknown as CoreExports;
+  wasm._initialize?.();
+  return wasm;
 }
 
 /** `length` deterministic N(0, scale²) values (the reference generator; never Math.random). */

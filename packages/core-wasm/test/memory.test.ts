@@ -103,6 +103,24 @@ describe('copying conveniences', () => {
     core.free(block);
   });
 
+  it("take a block's own array as input even when their scratch areas grow memory", async () => {
+    const fresh = await newCore();
+    const values = randn(50_000, 5);
+    const x = fresh.alloc(50_000);
+    const w = fresh.alloc(100);
+    x.array.set(values);
+    w.array.set(values.subarray(0, 100));
+    const bytes = fresh.memory.buffer.byteLength;
+    const got = fresh.activate('tanh', x.array);
+    expect(fresh.memory.buffer.byteLength).toBeGreaterThan(bytes); // x.array was detached
+    expect(got).toEqual(fresh.activate('tanh', values));
+    expect(fresh.derivative('sigmoid', x.array)).toEqual(fresh.derivative('sigmoid', values));
+    expect(fresh.backward('elu', x.array, x.array)).toEqual(fresh.backward('elu', values, values));
+    expect(fresh.matmul(x.array.subarray(0, 500), w.array, 5, 100, 1)).toEqual(
+      fresh.matmul(values.subarray(0, 500), values.subarray(0, 100), 5, 100, 1),
+    );
+  });
+
   it('normal() and growing sizes reuse the scratch area once it is large enough', () => {
     core.normal(10_000, 1, 1);
     const bytes = core.memory.buffer.byteLength;

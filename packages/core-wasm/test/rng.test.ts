@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreExports } from '../src/abi.js';
 import { type Core, reference } from '../src/index.js';
-import { expectBitEqual, expectCloseF32, newCore } from './fixtures.js';
+import { expectBitEqual, expectCloseF32, newCore, rawExports } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -50,7 +51,8 @@ describe('normal()', () => {
     expect(core.normal(1001, 5, 2)).toEqual(core.normal(1001, 5, 2));
     const block = core.alloc(1001);
     core.normalInto(block, 5, 2);
-    expect(block.array).toEqual(core.normal(1001, 5, 2));
+    const copy = core.normal(1001, 5, 2); // may grow memory: before reading block's view
+    expect(block.array).toEqual(copy);
   });
 
   it('restarts the stream on every call (a prefix of a longer draw)', () => {
@@ -88,6 +90,87 @@ describe('normal()', () => {
     expectCloseF32(core.normal(9, 1, 1, -2), reference.normal(9, 1, 1, -2));
   });
 });
+
+// normal() runs Box–Muller two pairs at a time in f64x2 lanes (musl's log, sin and cos transcribed
+// operation for operation); normalScalar is the one-pair-at-a-time path it must equal bit for bit.
+describe('normal() against the scalar Box–Muller (normalScalar)', () => {
+  let wasm: CoreExports;
+  let base = 0;
+  beforeAll(async () => {
+    wasm = await rawExports();
+    base = Math.ceil(wasm.heapBase() / 16) * 16;
+  });
+
+  // both paths for (n, seed, stream, scale); the index of the first differing bit pattern, or −1
+  function firstDifference(n: number, seed: number, stream: number, scale = 1): number {
+    const bytes = base + 8 * n + 32;
+    const grow = Math.ceil((bytes - wasm.memory.buffer.byteLength) / 65_536);
+    if (grow > 0) wasm.memory.grow(grow);
+    const at = base + Math.ceil((4 * n) / 16) * 16;
+    wasm.normal(base, n, seed, stream, scale);
+    wasm.normalScalar(at, n, seed, stream, scale);
+    const vector = new Uint32Array(wasm.memory.buffer, base, n);
+    const scalar = new Uint32Array(wasm.memory.buffer, at, n);
+    for (let i = 0; i < n; i++) if (vector[i] !== scalar[i]) return i;
+    return -1;
+  }
+
+  it('gives the same bits on 1.2·10⁷ values over 12 (seed, stream) pairs and scales', () => {
+    let values = 0;
+    for (const [seed, stream] of [
+      [0, 0],
+      [1, 1],
+      [42, 7],
+      [0xffffffff, 0xffffffff],
+    ] as const) {
+      for (const [n, scale] of [
+        [2_000_003, 1],
+        [1_000_000, 0.01],
+        [1_000_001, -3.5],
+      ] as const) {
+        expect(firstDifference(n, seed, stream, scale), `seed ${seed}, stream ${stream}`).toBe(-1);
+        values += n;
+      }
+    }
+    expect(values).toBeGreaterThanOrEqual(1.2e7);
+  });
+
+  it('gives the same bits for every length 0–40 and around the chunk size (512 pairs)', () => {
+    const lengths = [
+      ...Array.from({ length: 41 }, (_, i) => i),
+      1021,
+      1023,
+      1024,
+      1025,
+      1027,
+      2049,
+    ];
+    for (const n of lengths) expect(firstDifference(n, 9, 4), `length ${n}`).toBe(-1);
+  });
+
+  // θ = 2π·u2 of the pair at `pair` of (seed, stream) takes musl's rarer sincos paths there
+  const rare: [string, number, number, number, (theta: number) => boolean][] = [
+    ['θ < 2^-27·√2 (sin θ = θ, cos θ = 1)', 2024, 309, 1_533_475, (t) => highWord(t) < 0x3e46a09e],
+    ['θ near π/2 (a longer π/2)', 2024, 41, 186_477, (t) => highWord(t) === 0x3ff921fb],
+    ['θ near π/2, again', 2024, 33, 345_335, (t) => highWord(t) === 0x3ff921fb],
+  ];
+  for (const [what, seed, stream, pair, takes] of rare) {
+    it(`gives the same bits where sincos takes a rare path: ${what}`, () => {
+      const raw = reference.uniformBits(4 * pair + 4, seed, stream);
+      const a = raw[4 * pair + 2] as number;
+      const b = raw[4 * pair + 3] as number;
+      const u2 = ((a >>> 5) * 67108864 + (b >>> 6) + 0.5) / 9007199254740992;
+      expect(takes(2 * Math.PI * u2)).toBe(true);
+      expect(firstDifference(2 * pair + 4, seed, stream)).toBe(-1);
+    });
+  }
+});
+
+// the high 32 bits of an f64 (what musl's sincos branches on)
+function highWord(x: number): number {
+  const f = new Float64Array([x]);
+  return new Uint32Array(f.buffer)[1] as number;
+}
 
 describe('uniform()', () => {
   it('equals the reference bit for bit over 100 001 values on [0, 1] and [−0.3, 2.5]', () => {
