@@ -1,5 +1,6 @@
 import { renderPhaseReport } from '@initscope/report';
 import {
+  bookInits,
   ConfigError,
   type PhaseDiagram,
   phaseDiagramDocument,
@@ -41,7 +42,7 @@ function resolve(flags: PhaseFlags): {
     const config = resolveSweepConfig(
       {
         activations: flags.activation,
-        inits: flags.inits ?? 'std:1,std:0.01,xavier,he',
+        inits: flags.inits ?? bookInits,
         ...(flags.width === undefined ? {} : { width: flags.width }),
         ...(flags.biasStd === undefined ? {} : { biasStd: flags.biasStd }),
         samples: 1,

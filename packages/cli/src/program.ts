@@ -1,6 +1,7 @@
 import { langs } from '@initscope/report';
 import {
   activations,
+  bookInits,
   defaultBins,
   defaultLayers,
   defaultSamples,
@@ -87,7 +88,7 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     )
     .option(
       '-i, --inits <list>',
-      `comma-separated initializers: ${initForms.join(', ')} (default: std:1,std:0.01,xavier,he)`,
+      `comma-separated initializers: ${initForms.join(', ')} (default: ${bookInits.join(',')})`,
     )
     .option('-l, --layers <n>', `hidden layers (default: ${defaultLayers})`)
     .option('-w, --width <n>', `nodes per layer and input features (default: ${defaultWidth})`)
@@ -125,7 +126,7 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .requiredOption('-a, --activation <name>', `one activation: ${activations.join(', ')}`)
     .option(
       '-i, --inits <list>',
-      'initializers to place on the diagram (default: std:1,std:0.01,xavier,he)',
+      `initializers to place on the diagram (default: ${bookInits.join(',')})`,
     )
     .option(
       '-w, --width <n>',

@@ -34,7 +34,7 @@ export function closest(value: string, valid: readonly string[]): string | undef
 
 /**
  * The one message for a value outside a closed set:
- * `Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, tanh, relu.`
+ * `Unknown activation "sigmoi". Did you mean "sigmoid"? Valid values: sigmoid, relu, tanh, …`
  */
 export function unknownChoiceMessage(
   what: string,

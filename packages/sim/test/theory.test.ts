@@ -336,7 +336,7 @@ describe('theory activations', () => {
 
   it('names the valid activations for an unknown one', () => {
     expect(() => theoryActivation('tanhh')).toThrow(
-      'Unknown activation "tanhh". Did you mean "tanh"? Valid values: linear, sigmoid, tanh, relu, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
+      'Unknown activation "tanhh". Did you mean "tanh"? Valid values: sigmoid, relu, tanh, linear, leaky-relu, elu, selu, gelu, silu, softplus, softsign.',
     );
   });
 });

@@ -2,35 +2,22 @@
  * Activations for the mean-field theory, in f64: φ, φ' and, for expected histograms, the set of
  * pre-activations x where φ(x) lies below a value. Keyed by the same names as the simulation's.
  */
-import { unknownChoiceMessage } from '../choices.js';
+import { seluAlpha, seluLambda } from '@initscope/core-wasm';
+import { type Activation, activationInfo, activations, parseActivation } from '../activations.js';
 import { normalCdf, normalPdf } from './normal.js';
 
-/** Every activation the theory knows. */
-export const theoryActivations = [
-  'linear',
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leaky-relu',
-  'elu',
-  'selu',
-  'gelu',
-  'silu',
-  'softplus',
-  'softsign',
-] as const;
+/** Every activation the theory knows: the simulation's. */
+export const theoryActivations = activations;
 
 /** An activation the theory knows. */
-export type TheoryActivation = (typeof theoryActivations)[number];
+export type TheoryActivation = Activation;
 
-/** Default slope of leaky-relu for x < 0 (`leaky-relu:<α>` sets another). */
-export const leakyReluSlope = 0.01;
-/** Default α of ELU (`elu:<α>` sets another). */
-export const eluAlpha = 1;
-/** SELU's λ (Klambauer et al. 2017). */
-export const seluLambda = 1.0507009873554805;
-/** SELU's α (Klambauer et al. 2017). */
-export const seluAlpha = 1.6732632423543772;
+/** Default slope of leaky-relu for x < 0 (`leaky-relu:<α>` sets another): the simulation's. */
+export const leakyReluSlope = activationInfo['leaky-relu'].alpha as number;
+/** Default α of ELU (`elu:<α>` sets another): the simulation's. */
+export const eluAlpha = activationInfo.elu.alpha as number;
+/** SELU's λ and α (Klambauer et al. 2017), as the kernels use them. */
+export { seluAlpha, seluLambda };
 
 /** An open interval of pre-activations (either end may be infinite). */
 export type Interval = readonly [number, number];
@@ -236,7 +223,7 @@ export function isTheoryActivation(name: string): name is TheoryActivation {
 }
 
 /** Activations that take a parameter α, as `leaky-relu:0.2` or `elu:0.5`. */
-const withAlpha: Readonly<Record<string, (alpha: number) => TheoryActivationInfo>> = {
+const withAlpha: Partial<Record<Activation, (alpha: number) => TheoryActivationInfo>> = {
   'leaky-relu': leakyRelu,
   elu,
 };
@@ -244,26 +231,18 @@ const withAlpha: Readonly<Record<string, (alpha: number) => TheoryActivationInfo
 const parsed = new Map<string, TheoryActivationInfo>();
 
 /**
- * The φ, φ' and sublevel sets of an activation id — a name, or `leaky-relu:<α>` / `elu:<α>` as the
- * simulation accepts them — or the one "Unknown activation" error.
+ * The φ, φ' and sublevel sets of an activation id — a name, or `leaky-relu:<α>` / `elu:<α>` — parsed
+ * as the simulation parses it (`parseActivation`, with its messages).
  */
 export function theoryActivation(id: string): TheoryActivationInfo {
-  if (isTheoryActivation(id)) return theoryActivationInfo[id];
   const cached = parsed.get(id);
   if (cached) return cached;
-  const colon = id.indexOf(':');
-  const name = colon < 0 ? id : id.slice(0, colon);
-  if (!isTheoryActivation(name)) {
-    throw new Error(unknownChoiceMessage('activation', id, theoryActivations));
-  }
+  const { name, alpha } = parseActivation(id);
   const make = withAlpha[name];
-  if (!make) throw new Error(`Invalid activation "${id}": ${name} takes no parameter.`);
-  const text = id.slice(colon + 1).trim();
-  const alpha = text === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(alpha) || alpha < 0) {
-    throw new Error(`Invalid activation "${id}": α in ${name}:<α> must be a finite number ≥ 0.`);
-  }
-  const info = make(alpha);
+  const info =
+    make && alpha !== undefined && alpha !== activationInfo[name].alpha
+      ? make(alpha)
+      : theoryActivationInfo[name];
   parsed.set(id, info);
   return info;
 }
