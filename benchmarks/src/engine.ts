@@ -29,6 +29,14 @@ export interface MatmulInputs {
   n: number;
 }
 
+/**
+ * What a timed matmul run includes. `kernel`: the product, left in the engine's own memory.
+ * `readback`: the product and its values in a JavaScript Float32Array, obtained the way the
+ * engine's API offers (initscope copies into a caller's array; tfjs' dataSync returns a new one;
+ * naive-js computes in one already).
+ */
+export type MatmulDelivery = 'kernel' | 'readback';
+
 /** A histogram case's inputs: `bins` equal bins on [lo, hi]. */
 export interface HistogramInputs {
   values: Float32Array;

@@ -1,6 +1,12 @@
 export type { BookSweep, SweepWork } from './book.js';
 export { bookSweep, sweepWork } from './book.js';
-export type { EngineName, HistogramInputs, MatmulInputs, Prepared } from './engine.js';
+export type {
+  EngineName,
+  HistogramInputs,
+  MatmulDelivery,
+  MatmulInputs,
+  Prepared,
+} from './engine.js';
 export { baselineEngine, engineNames } from './engine.js';
 export type { Machine } from './machine.js';
 export { checkedRows, checkMatmul, F32_UNIT_ROUNDOFF, matmulTolerance } from './matmul-check.js';
@@ -13,6 +19,7 @@ export type { BenchCase, BenchResult, ResultsDocument, Skip, SuiteName } from '.
 export {
   defaultResultsDir,
   erroredResult,
+  matmulSuites,
   suiteNames,
   timedResult,
   writeResults,

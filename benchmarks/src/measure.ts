@@ -4,6 +4,8 @@ import type { BenchSettings } from './settings.js';
 /** Latency statistics of one task, in ms; `samples` counts timed runs. */
 export interface Timing {
   medianMs: number;
+  /** The mean, which unlike the median carries occasional slow runs (garbage collection). */
+  meanMs: number;
   minMs: number;
   maxMs: number;
   samples: number;
@@ -58,6 +60,7 @@ export async function timeRuns(
   const { latency } = result;
   return {
     medianMs: latency.p50,
+    meanMs: latency.mean,
     minMs: latency.min,
     maxMs: latency.max,
     samples: latency.samplesCount,

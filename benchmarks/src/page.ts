@@ -3,8 +3,13 @@ import path from 'node:path';
 import { type PageChart, renderChartsPage } from '@initscope/report';
 import { baselineEngine, type EngineName, engineNames } from './engine.js';
 import { formatMs } from './format.js';
-import type { BenchCase, ResultsDocument } from './results.js';
-import { defaultResultsDir } from './results.js';
+import {
+  type BenchCase,
+  defaultResultsDir,
+  matmulSuites,
+  type ResultsDocument,
+  type SuiteName,
+} from './results.js';
 import { figureOf } from './table.js';
 
 /** The vega-lite schema the specs are written for (report pins the runtime). */
@@ -33,6 +38,7 @@ function engineColor(legend: boolean): object {
 interface Bar {
   engine: string;
   median_ms: number;
+  mean_ms: number;
   min_ms: number;
   max_ms: number;
   label: string;
@@ -60,6 +66,7 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
     bars.push({
       engine: r.engine,
       median_ms: r.median_ms,
+      mean_ms: r.mean_ms as number,
       min_ms: r.min_ms as number,
       max_ms: r.max_ms as number,
       label,
@@ -90,6 +97,7 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
             tooltip: [
               { field: 'engine' },
               { field: 'median_ms', format: '.4g', title: 'median ms' },
+              { field: 'mean_ms', format: '.4g', title: 'mean ms' },
               { field: 'min_ms', format: '.4g', title: 'min ms' },
               { field: 'max_ms', format: '.4g', title: 'max ms' },
               { field: 'label' },
@@ -109,16 +117,24 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
   };
 }
 
-/** GFLOP/s of every engine on every matmul shape, grouped by shape. */
-function matmulOverview(document: ResultsDocument): PageChart | undefined {
+/** What each GFLOP/s overview times, in its description. */
+const overviewTimes: Readonly<Partial<Record<SuiteName, string>>> = {
+  matmul: 'the product alone, left in the engine’s memory',
+  'matmul-readback':
+    'the product and its values in a JavaScript Float32Array (initscope copies into the ' +
+    'caller’s array, tfjs returns a new one from dataSync)',
+};
+
+/** GFLOP/s of every engine on every shape of one matmul suite, grouped by shape. */
+function matmulOverview(document: ResultsDocument, suite: SuiteName): PageChart | undefined {
   const values = document.results
-    .filter((r) => r.suite === 'matmul' && r.gflops !== undefined)
+    .filter((r) => r.suite === suite && r.gflops !== undefined)
     .map((r) => ({ case: r.case, engine: r.engine, gflops: r.gflops }));
   if (values.length === 0) return undefined;
   return {
-    id: 'matmul-gflops',
-    title: 'matmul · GFLOP/s by shape',
-    description: '2·M·K·N / median time, f32. Longer is faster.',
+    id: `${suite}-gflops`,
+    title: `${suite} · GFLOP/s by shape`,
+    description: `2·M·K·N / median time, f32; one run is ${overviewTimes[suite]}. Longer is faster.`,
     spec: {
       $schema: vegaLiteSchema,
       data: { values },
@@ -136,11 +152,11 @@ function matmulOverview(document: ResultsDocument): PageChart | undefined {
   };
 }
 
-/** The benchmark page: an overview of matmul GFLOP/s, then one bar chart per suite and case. */
+/** The benchmark page: overviews of matmul GFLOP/s, then one bar chart per suite and case. */
 export function renderBenchPage(document: ResultsDocument): string {
   const { machine } = document;
   const charts = [
-    matmulOverview(document),
+    ...matmulSuites.map((suite) => matmulOverview(document, suite)),
     ...document.cases.map((work) => caseChart(document, work)),
   ].filter((chart): chart is PageChart => chart !== undefined);
   return renderChartsPage({

@@ -7,10 +7,13 @@ import type { Ratio } from './ratios.js';
 import type { BenchMode } from './settings.js';
 
 /** The suites, in the order they run. */
-export const suiteNames = ['matmul', 'sweep', 'components'] as const;
+export const suiteNames = ['matmul', 'matmul-readback', 'sweep', 'components'] as const;
 
 /** A suite's name as it appears in results. */
 export type SuiteName = (typeof suiteNames)[number];
+
+/** The suites whose figure of merit is GFLOP/s. */
+export const matmulSuites: readonly SuiteName[] = ['matmul', 'matmul-readback'];
 
 /** One case of a suite and its napkin math: the work one run does, whoever runs it. */
 export interface BenchCase {
@@ -34,11 +37,13 @@ export interface BenchResult {
   case: string;
   engine: EngineName;
   median_ms: number | null;
+  /** Mean of the timed runs: with the median, shows what occasional slow runs (GC) cost. */
+  mean_ms: number | null;
   min_ms: number | null;
   max_ms: number | null;
   /** Timed runs (the validation run is not counted). */
   samples: number;
-  /** 2·M·K·N / median, for matmul cases. */
+  /** 2·M·K·N / median, for matmul and matmul-readback cases. */
   gflops?: number;
   /** Items per second at the median, for component cases. */
   throughput?: number;
@@ -84,12 +89,14 @@ export function timedResult(
     case: work.case,
     engine,
     median_ms: timing.medianMs,
+    mean_ms: timing.meanMs,
     min_ms: timing.minMs,
     max_ms: timing.maxMs,
     samples: timing.samples,
   };
   const seconds = timing.medianMs / 1e3;
-  if (work.suite === 'matmul' && work.flop !== undefined) result.gflops = work.flop / seconds / 1e9;
+  if (matmulSuites.includes(work.suite) && work.flop !== undefined)
+    result.gflops = work.flop / seconds / 1e9;
   if (work.items !== undefined && work.suite === 'components') {
     result.throughput = work.items / seconds;
     result.unit = `${work.unit ?? 'items'}/s`;
@@ -105,6 +112,7 @@ export function erroredResult(work: BenchCase, engine: EngineName, error: unknow
     case: work.case,
     engine,
     median_ms: null,
+    mean_ms: null,
     min_ms: null,
     max_ms: null,
     samples: 0,

@@ -4,7 +4,7 @@ import type { ResultsDocument } from './results.js';
 import { benchSettings } from './settings.js';
 import { emptyOutput, type Log, type SuiteContext, type SuiteOutput } from './suite.js';
 import { runComponentsSuite } from './suites/components.js';
-import { runMatmulSuite } from './suites/matmul.js';
+import { runMatmulReadbackSuite, runMatmulSuite } from './suites/matmul.js';
 import { runSweepSuite } from './suites/sweep.js';
 
 /** The suites in the order they run. */
@@ -13,6 +13,7 @@ export const suites: readonly {
   run: (context: SuiteContext) => Promise<SuiteOutput>;
 }[] = [
   { name: 'matmul', run: runMatmulSuite },
+  { name: 'matmul-readback', run: runMatmulReadbackSuite },
   { name: 'sweep', run: runSweepSuite },
   { name: 'components', run: runComponentsSuite },
 ];

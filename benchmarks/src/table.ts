@@ -16,12 +16,12 @@ function row(cells: readonly string[], widths: readonly number[]): string {
 }
 
 /**
- * The console table: per case, its napkin math, then one line per engine with median, range,
+ * The console table: per case, its napkin math, then one line per engine with median, mean, range,
  * sample count, figure of merit and the ratio against initscope; skips and errors say why.
  */
 export function formatTable(document: ResultsDocument): string {
   const lines: string[] = [];
-  const header = ['engine', 'median', 'min–max', 'n', 'figure', `vs ${baselineEngine}`];
+  const header = ['engine', 'median', 'mean', 'min–max', 'n', 'figure', `vs ${baselineEngine}`];
   for (const work of document.cases) {
     lines.push('', `${work.suite} ${work.case} — ${work.napkin}`);
     const results = document.results.filter((r) => r.suite === work.suite && r.case === work.case);
@@ -33,6 +33,7 @@ export function formatTable(document: ResultsDocument): string {
       return [
         r.engine,
         formatMs(r.median_ms as number),
+        formatMs(r.mean_ms as number),
         `${formatMs(r.min_ms as number)}–${formatMs(r.max_ms as number)}`,
         String(r.samples),
         figureOf(r),

@@ -37,9 +37,10 @@ export async function trial<T>(
   return result;
 }
 
-/** "matmul 256x256x256 tfjs-wasm: 0.81 ms (median of 180)" or the error. */
+/** "matmul 256x256x256 tfjs-wasm: 0.81 ms (median of 180, mean 0.85 ms)" or the error. */
 export function progressLine(result: BenchResult): string {
   const head = `${result.suite} ${result.case} ${result.engine}:`;
   if (result.error !== undefined) return `${head} ERROR ${result.error}`;
-  return `${head} ${formatMs(result.median_ms ?? Number.NaN)} (median of ${result.samples})`;
+  const median = formatMs(result.median_ms ?? Number.NaN);
+  return `${head} ${median} (median of ${result.samples}, mean ${formatMs(result.mean_ms ?? Number.NaN)})`;
 }

@@ -9,10 +9,28 @@ export function sampleDocument(): ResultsDocument {
   const matmul = matmulWork(1000, 100, 100);
   const sigmoid = componentWork('sigmoid', 1000);
   const results = [
-    timedResult(matmul, 'initscope', { medianMs: 0.5, minMs: 0.4, maxMs: 0.9, samples: 100 }),
-    timedResult(matmul, 'tfjs-wasm', { medianMs: 0.9, minMs: 0.8, maxMs: 1.2, samples: 80 }),
+    timedResult(matmul, 'initscope', {
+      medianMs: 0.5,
+      meanMs: 0.5,
+      minMs: 0.4,
+      maxMs: 0.9,
+      samples: 100,
+    }),
+    timedResult(matmul, 'tfjs-wasm', {
+      medianMs: 0.9,
+      meanMs: 0.9,
+      minMs: 0.8,
+      maxMs: 1.2,
+      samples: 80,
+    }),
     erroredResult(matmul, 'tfjs-cpu', new Error('boom')),
-    timedResult(sigmoid, 'initscope', { medianMs: 0.01, minMs: 0.01, maxMs: 0.02, samples: 900 }),
+    timedResult(sigmoid, 'initscope', {
+      medianMs: 0.01,
+      meanMs: 0.01,
+      minMs: 0.01,
+      maxMs: 0.02,
+      samples: 900,
+    }),
   ];
   return {
     machine: machine(),

@@ -1,5 +1,6 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import type { MatmulInputs, Prepared } from '../src/engine.js';
+import type { MatmulDelivery, MatmulInputs, Prepared } from '../src/engine.js';
 import * as initscope from '../src/engines/initscope.js';
 import * as naive from '../src/engines/naive-js.js';
 import * as tfjs from '../src/engines/tfjs.js';
@@ -18,16 +19,23 @@ const inputs: MatmulInputs = {
   n,
 };
 
-const engines: Record<string, () => Prepared<Float32Array> | Promise<Prepared<Float32Array>>> = {
-  initscope: () => initscope.prepareMatmul(inputs),
+const prepareIn: Record<
+  string,
+  (delivery: MatmulDelivery) => Prepared<Float32Array> | Promise<Prepared<Float32Array>>
+> = {
+  initscope: (delivery) => initscope.prepareMatmul(inputs, delivery),
   'naive-js': () => naive.prepareMatmul(inputs),
-  'tfjs-cpu': () => tfjs.prepareMatmul('cpu', inputs),
-  'tfjs-wasm': () => tfjs.prepareMatmul('wasm', inputs),
+  'tfjs-cpu': (delivery) => tfjs.prepareMatmul('cpu', inputs, delivery),
+  'tfjs-wasm': (delivery) => tfjs.prepareMatmul('wasm', inputs, delivery),
 };
 
-describe.each(Object.entries(engines))('%s matmul', (_name, prepare) => {
+const cases = Object.entries(prepareIn).flatMap(([name, prepare]) =>
+  (['kernel', 'readback'] as const).map((delivery) => [name, delivery, prepare] as const),
+);
+
+describe.each(cases)('%s matmul (%s)', (_name, delivery, prepare) => {
   it('passes validation on 7×13·13×5', async () => {
-    const prepared = await prepare();
+    const prepared = await prepare(delivery);
     try {
       await prepared.run();
       const out = prepared.output();
@@ -38,7 +46,7 @@ describe.each(Object.entries(engines))('%s matmul', (_name, prepare) => {
   });
 
   it('fails validation when one output value is off by 1%', async () => {
-    const prepared = await prepare();
+    const prepared = await prepare(delivery);
     try {
       await prepared.run();
       const out = Float32Array.from(prepared.output());
@@ -49,6 +57,40 @@ describe.each(Object.entries(engines))('%s matmul', (_name, prepare) => {
     }
   });
 });
+
+describe('readback delivery', () => {
+  it('initscope hands back the same JavaScript array, refreshed by every run', async () => {
+    const prepared = await initscope.prepareMatmul(inputs, 'readback');
+    try {
+      await prepared.run();
+      const first = prepared.output();
+      expect(first).toBeInstanceOf(Float32Array);
+      first.fill(Number.NaN);
+      await prepared.run();
+      expect(prepared.output()).toBe(first);
+      expect(() => checkMatmul(inputs.a, inputs.b, first, m, k, n)).not.toThrow();
+    } finally {
+      prepared.dispose();
+    }
+  });
+
+  it('tfjs reads every run into a new array and frees the product tensor', async () => {
+    const prepared = await tfjs.prepareMatmul('wasm', inputs, 'readback');
+    try {
+      await prepared.run();
+      const first = prepared.output();
+      const before = tfjsTensorCount();
+      await prepared.run();
+      expect(tfjsTensorCount()).toBe(before);
+      expect(prepared.output()).not.toBe(first);
+      expect(Array.from(prepared.output())).toEqual(Array.from(first));
+    } finally {
+      prepared.dispose();
+    }
+  });
+});
+
+const tfjsTensorCount = () => tf.memory().numTensors;
 
 describe('checkMatmul()', () => {
   const good = naive.naiveMatmul(inputs.a, inputs.b, new Float32Array(m * n), m, k, n);

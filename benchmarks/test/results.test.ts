@@ -17,7 +17,16 @@ describe('writeResults()', () => {
       expect(json.machine.cores).toBeGreaterThan(0);
       expect(json.machine.node).toBe(process.version);
       for (const r of json.results) {
-        for (const key of ['suite', 'case', 'engine', 'median_ms', 'min_ms', 'max_ms', 'samples']) {
+        for (const key of [
+          'suite',
+          'case',
+          'engine',
+          'median_ms',
+          'mean_ms',
+          'min_ms',
+          'max_ms',
+          'samples',
+        ]) {
           expect(r).toHaveProperty(key);
         }
         expect(r).not.toHaveProperty('latency');

@@ -35,6 +35,7 @@ describe('trial()', () => {
     const result = await trial(work, 'tfjs-wasm', () => prepared([-1]), reject, context);
     expect(result).toMatchObject({
       median_ms: null,
+      mean_ms: null,
       samples: 0,
       error: 'relu(-1) = -1, expected 0',
     });

@@ -1,7 +1,7 @@
 import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
 import { sweep } from '@initscope/sim';
 import type { BookActivation } from '../book.js';
-import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
+import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
 
 // initscope itself: core-wasm kernels on blocks of WASM memory (zero-copy), and sim's sweep.
@@ -21,23 +21,36 @@ function blockOf(wasm: Core, values: Float32Array): F32Block {
   return block;
 }
 
-/** a·b with core.matmulInto on blocks allocated once; output is read from WASM memory. */
-export async function prepareMatmul({
-  a,
-  b,
-  m,
-  k,
-  n,
-}: MatmulInputs): Promise<Prepared<Float32Array>> {
+/**
+ * a·b with core.matmulInto on blocks allocated once. `kernel`: the product stays in WASM memory
+ * (readable through the output block's view without a copy). `readback`: each run also copies it
+ * into a Float32Array the caller allocated once, which is what `output()` then returns.
+ */
+export async function prepareMatmul(
+  { a, b, m, k, n }: MatmulInputs,
+  delivery: MatmulDelivery = 'kernel',
+): Promise<Prepared<Float32Array>> {
   const wasm = await benchCore();
   const blocks = [blockOf(wasm, a), blockOf(wasm, b), wasm.alloc(m * n)] as const;
   const [ba, bb, out] = blocks;
+  const free = () => {
+    for (const block of blocks) wasm.free(block);
+  };
+  if (delivery === 'readback') {
+    const values = new Float32Array(m * n);
+    return {
+      run: () => {
+        wasm.matmulInto(ba, bb, out, m, k, n);
+        values.set(out.array);
+      },
+      output: () => values,
+      dispose: free,
+    };
+  }
   return {
     run: () => wasm.matmulInto(ba, bb, out, m, k, n),
     output: () => out.array.slice(),
-    dispose: () => {
-      for (const block of blocks) wasm.free(block);
-    },
+    dispose: free,
   };
 }
 

@@ -143,7 +143,7 @@ export function parseNumpyOutput(text: string): NumpyReport {
   return { python: report.python, numpy: report.numpy, cases };
 }
 
-/** Median, min and max of Python's samples (which are not kept). */
+/** Median, mean, min and max of Python's samples (which are not kept). */
 export function timingOf(samplesMs: readonly number[]): Timing {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const n = sorted.length;
@@ -153,6 +153,7 @@ export function timingOf(samplesMs: readonly number[]): Timing {
     n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return {
     medianMs: median,
+    meanMs: sorted.reduce((sum, ms) => sum + ms, 0) / n,
     minMs: sorted[0] as number,
     maxMs: sorted[n - 1] as number,
     samples: n,

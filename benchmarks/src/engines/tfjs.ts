@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BookActivation, type BookSweep, bookStd, bookSweep } from '../book.js';
-import type { HistogramInputs, MatmulInputs, Prepared } from '../engine.js';
+import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import { layerStatsOf } from '../layer-stats.js';
 import type { SweepRuns } from '../sweep-runs.js';
 
@@ -53,14 +53,34 @@ function activate(kind: BookActivation, x: tf.Tensor): tf.Tensor {
   return tf.relu(x);
 }
 
-/** A matmul on tensors created once; each run computes a·b and frees the result. */
+/**
+ * A matmul on tensors created once. `kernel`: each run computes a·b and frees the previous
+ * result, which stays on the backend. `readback`: each run also downloads it with `dataSync()`
+ * (tfjs' synchronous way to read a tensor; it returns a new array) and frees the tensor.
+ */
 export async function prepareMatmul(
   backend: TfjsBackend,
   { a, b, m, k, n }: MatmulInputs,
+  delivery: MatmulDelivery = 'kernel',
 ): Promise<Prepared<Float32Array>> {
   await useBackend(backend);
   const ta = tf.tensor2d(a, [m, k]);
   const tb = tf.tensor2d(b, [k, n]);
+  if (delivery === 'readback') {
+    let values: Float32Array = new Float32Array(0);
+    return {
+      run() {
+        const product = tf.matMul(ta, tb);
+        try {
+          values = product.dataSync() as Float32Array;
+        } finally {
+          product.dispose();
+        }
+      },
+      output: () => values,
+      dispose: () => tf.dispose([ta, tb]),
+    };
+  }
   let last: tf.Tensor | undefined;
   return {
     run() {

@@ -1,11 +1,11 @@
-import type { EngineName, MatmulInputs, Prepared } from '../engine.js';
+import type { EngineName, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
 import * as tfjs from '../engines/tfjs.js';
 import { formatBytes, formatSi } from '../format.js';
 import { checkMatmul } from '../matmul-check.js';
 import { normalSource } from '../random.js';
-import type { BenchCase } from '../results.js';
+import type { BenchCase, SuiteName } from '../results.js';
 import { benchSeed, naiveMaxFlop } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { trial } from '../trial.js';
@@ -28,12 +28,25 @@ type MatmulEngine = (typeof matmulEngines)[number];
 
 const prepareFor: Record<
   MatmulEngine,
-  (inputs: MatmulInputs) => Prepared<Float32Array> | Promise<Prepared<Float32Array>>
+  (
+    inputs: MatmulInputs,
+    delivery: MatmulDelivery,
+  ) => Prepared<Float32Array> | Promise<Prepared<Float32Array>>
 > = {
   initscope: initscope.prepareMatmul,
-  'naive-js': naive.prepareMatmul,
-  'tfjs-cpu': (inputs) => tfjs.prepareMatmul('cpu', inputs),
-  'tfjs-wasm': (inputs) => tfjs.prepareMatmul('wasm', inputs),
+  // naive-js computes in a JavaScript array already: both deliveries are the same run
+  'naive-js': (inputs) => naive.prepareMatmul(inputs),
+  'tfjs-cpu': (inputs, delivery) => tfjs.prepareMatmul('cpu', inputs, delivery),
+  'tfjs-wasm': (inputs, delivery) => tfjs.prepareMatmul('wasm', inputs, delivery),
+};
+
+/**
+ * The suite that times each delivery: `matmul` the product alone, `matmul-readback` the product
+ * with its values in a JavaScript Float32Array (see {@link MatmulDelivery}).
+ */
+export const matmulSuiteOf: Readonly<Record<MatmulDelivery, SuiteName>> = {
+  kernel: 'matmul',
+  readback: 'matmul-readback',
 };
 
 /** "1000x100x100" */
@@ -42,11 +55,16 @@ export function matmulCaseName(m: number, k: number, n: number): string {
 }
 
 /** The napkin math of one M×K×N matmul: 2·M·K·N flops, 4·(MK + KN + MN) bytes at least. */
-export function matmulWork(m: number, k: number, n: number): BenchCase {
+export function matmulWork(
+  m: number,
+  k: number,
+  n: number,
+  suite: SuiteName = 'matmul',
+): BenchCase {
   const flop = 2 * m * k * n;
   const bytes = 4 * (m * k + k * n + m * n);
   return {
-    suite: 'matmul',
+    suite,
     case: matmulCaseName(m, k, n),
     flop,
     bytes,
@@ -56,19 +74,33 @@ export function matmulWork(m: number, k: number, n: number): BenchCase {
   };
 }
 
+/** The `matmul` suite: every engine on every shape, timing the product alone. */
+export function runMatmulSuite(context: SuiteContext): Promise<SuiteOutput> {
+  return runMatmulShapes(context, 'kernel');
+}
+
+/** The `matmul-readback` suite: the same, timing the product and reading its values into JS. */
+export function runMatmulReadbackSuite(context: SuiteContext): Promise<SuiteOutput> {
+  return runMatmulShapes(context, 'readback');
+}
+
 /**
  * Every engine on every shape: inputs N(0, 1), each engine's output checked against an f64
  * reference (checkMatmul) before it is timed. naive-js is skipped above {@link naiveMaxFlop};
  * any engine is skipped when its best GFLOP/s so far predicts a run longer than `maxRunMs`.
  */
-export async function runMatmulSuite(context: SuiteContext): Promise<SuiteOutput> {
+async function runMatmulShapes(
+  context: SuiteContext,
+  delivery: MatmulDelivery,
+): Promise<SuiteOutput> {
   const { settings, log } = context;
+  const suite = matmulSuiteOf[delivery];
   const out = emptyOutput();
   const bestGflops = new Map<EngineName, number>();
   for (const [index, [m, k, n]] of matmulShapes.entries()) {
-    const work = matmulWork(m, k, n);
+    const work = matmulWork(m, k, n, suite);
     out.cases.push(work);
-    log(`matmul ${work.case}: ${work.napkin}`);
+    log(`${suite} ${work.case}: ${work.napkin}`);
     const source = normalSource(benchSeed, index + 1);
     const inputs: MatmulInputs = {
       a: source.fill(new Float32Array(m * k)),
@@ -90,14 +122,14 @@ export async function runMatmulSuite(context: SuiteContext): Promise<SuiteOutput
           `exceeds ${settings.mode} mode's ${(settings.maxRunMs / 1e3).toFixed(0)} s limit`;
       }
       if (reason) {
-        log(`matmul ${work.case} ${engine}: skipped, ${reason}`);
-        out.skipped.push({ suite: 'matmul', case: work.case, engine, reason });
+        log(`${suite} ${work.case} ${engine}: skipped, ${reason}`);
+        out.skipped.push({ suite, case: work.case, engine, reason });
         continue;
       }
       const result = await trial(
         work,
         engine,
-        () => prepareFor[engine](inputs),
+        () => prepareFor[engine](inputs, delivery),
         (c) => checkMatmul(inputs.a, inputs.b, c, m, k, n),
         context,
       );
