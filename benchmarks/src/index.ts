@@ -15,10 +15,18 @@ export { runOnce, timeRuns } from './measure.js';
 export { renderBenchPage, writeBenchPage } from './page.js';
 export type { Ratio } from './ratios.js';
 export { formatSpeedup, ratioLabel, ratios } from './ratios.js';
-export type { BenchCase, BenchResult, ResultsDocument, Skip, SuiteName } from './results.js';
+export type {
+  BenchCase,
+  BenchResult,
+  MatmulSuite,
+  ResultsDocument,
+  Skip,
+  SuiteName,
+} from './results.js';
 export {
   defaultResultsDir,
   erroredResult,
+  isMatmulSuite,
   matmulSuites,
   suiteNames,
   timedResult,

@@ -6,9 +6,9 @@ import { formatMs } from './format.js';
 import {
   type BenchCase,
   defaultResultsDir,
+  type MatmulSuite,
   matmulSuites,
   type ResultsDocument,
-  type SuiteName,
 } from './results.js';
 import { figureOf } from './table.js';
 
@@ -118,7 +118,7 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
 }
 
 /** What each GFLOP/s overview times, in its description. */
-const overviewTimes: Readonly<Partial<Record<SuiteName, string>>> = {
+const overviewTimes: Readonly<Record<MatmulSuite, string>> = {
   matmul: 'the product alone, left in the engine’s memory',
   'matmul-readback':
     'the product and its values in a JavaScript Float32Array (initscope copies into the ' +
@@ -126,7 +126,7 @@ const overviewTimes: Readonly<Partial<Record<SuiteName, string>>> = {
 };
 
 /** GFLOP/s of every engine on every shape of one matmul suite, grouped by shape. */
-function matmulOverview(document: ResultsDocument, suite: SuiteName): PageChart | undefined {
+function matmulOverview(document: ResultsDocument, suite: MatmulSuite): PageChart | undefined {
   const values = document.results
     .filter((r) => r.suite === suite && r.gflops !== undefined)
     .map((r) => ({ case: r.case, engine: r.engine, gflops: r.gflops }));

@@ -13,7 +13,15 @@ export const suiteNames = ['matmul', 'matmul-readback', 'sweep', 'components'] a
 export type SuiteName = (typeof suiteNames)[number];
 
 /** The suites whose figure of merit is GFLOP/s. */
-export const matmulSuites: readonly SuiteName[] = ['matmul', 'matmul-readback'];
+export const matmulSuites = ['matmul', 'matmul-readback'] as const satisfies readonly SuiteName[];
+
+/** A suite of matmul cases. */
+export type MatmulSuite = (typeof matmulSuites)[number];
+
+/** `suite` times matmuls (its results carry GFLOP/s). */
+export function isMatmulSuite(suite: SuiteName): suite is MatmulSuite {
+  return (matmulSuites as readonly SuiteName[]).includes(suite);
+}
 
 /** One case of a suite and its napkin math: the work one run does, whoever runs it. */
 export interface BenchCase {
@@ -95,7 +103,7 @@ export function timedResult(
     samples: timing.samples,
   };
   const seconds = timing.medianMs / 1e3;
-  if (matmulSuites.includes(work.suite) && work.flop !== undefined)
+  if (isMatmulSuite(work.suite) && work.flop !== undefined)
     result.gflops = work.flop / seconds / 1e9;
   if (work.items !== undefined && work.suite === 'components') {
     result.throughput = work.items / seconds;

@@ -5,7 +5,7 @@ import * as tfjs from '../engines/tfjs.js';
 import { formatBytes, formatSi } from '../format.js';
 import { checkMatmul } from '../matmul-check.js';
 import { normalSource } from '../random.js';
-import type { BenchCase, SuiteName } from '../results.js';
+import type { BenchCase, MatmulSuite } from '../results.js';
 import { benchSeed, naiveMaxFlop } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { trial } from '../trial.js';
@@ -44,7 +44,7 @@ const prepareFor: Record<
  * The suite that times each delivery: `matmul` the product alone, `matmul-readback` the product
  * with its values in a JavaScript Float32Array (see {@link MatmulDelivery}).
  */
-export const matmulSuiteOf: Readonly<Record<MatmulDelivery, SuiteName>> = {
+export const matmulSuiteOf: Readonly<Record<MatmulDelivery, MatmulSuite>> = {
   kernel: 'matmul',
   readback: 'matmul-readback',
 };
@@ -59,7 +59,7 @@ export function matmulWork(
   m: number,
   k: number,
   n: number,
-  suite: SuiteName = 'matmul',
+  suite: MatmulSuite = 'matmul',
 ): BenchCase {
   const flop = 2 * m * k * n;
   const bytes = 4 * (m * k + k * n + m * n);

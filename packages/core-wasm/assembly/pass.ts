@@ -354,6 +354,40 @@ export class Bins {
     return i32x4.add(base, i32x4.shl(slot, 2));
   }
 
+  /**
+   * Counts the 8 values of v0 and v1: the f32 estimates where they are certainly exact, else the
+   * f64 formula. The vectors are the loop-invariant ones above, loaded once before the loop.
+   */
+  @inline static count8(
+    v0: v128,
+    v1: v128,
+    lo4: v128,
+    sc4: v128,
+    top4: v128,
+    first4: v128,
+    last4: v128,
+    far4: v128,
+    base0: v128,
+    base1: v128,
+  ): void {
+    const t0 = Bins.estimate(v0, lo4, sc4, top4);
+    const t1 = Bins.estimate(v1, lo4, sc4, top4);
+    if (
+      i32x4.all_true(
+        v128.and(
+          Bins.certain(v0, t0, first4, last4, far4),
+          Bins.certain(v1, t1, first4, last4, far4),
+        ),
+      )
+    ) {
+      Bins.bump4(Bins.estimatedSlots(t0, base0));
+      Bins.bump4(Bins.estimatedSlots(t1, base1));
+    } else {
+      Bins.bump4(Bins.exactSlots(v0, base0, first4, last4));
+      Bins.bump4(Bins.exactSlots(v1, base1, first4, last4));
+    }
+  }
+
   /** Adds 1 to the u32 counter at each lane's byte address (the addresses go through memory: one store and four loads, fewer operations than four lane extractions). */
   @inline static bump4(at: v128): void {
     v128.store(SLOTS, at);

@@ -107,23 +107,7 @@ export function histogram(
       a2 = f64x2.add(a2, v128.and(f64x2.mul(d, d), i64x2.extend_low_i32x4_s(fin1)));
       d = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3)), c);
       a3 = f64x2.add(a3, v128.and(f64x2.mul(d, d), i64x2.extend_high_i32x4_s(fin1)));
-      // bins: the f32 estimates where they are certainly exact, else the f64 formula (pass.ts)
-      const t0 = Bins.estimate(v0, lo4, sc4, top4);
-      const t1 = Bins.estimate(v1, lo4, sc4, top4);
-      if (
-        i32x4.all_true(
-          v128.and(
-            Bins.certain(v0, t0, first4, last4, far4),
-            Bins.certain(v1, t1, first4, last4, far4),
-          ),
-        )
-      ) {
-        Bins.bump4(Bins.estimatedSlots(t0, base0));
-        Bins.bump4(Bins.estimatedSlots(t1, base1));
-      } else {
-        Bins.bump4(Bins.exactSlots(v0, base0, first4, last4));
-        Bins.bump4(Bins.exactSlots(v1, base1, first4, last4));
-      }
+      Bins.count8(v0, v1, lo4, sc4, top4, first4, last4, far4, base0, base1);
       p += 32;
     }
     if (padded) break;
@@ -198,22 +182,7 @@ export function histogramCounts(
     while (p < end) {
       const v0 = v128.load(p);
       const v1 = v128.load(p, 16);
-      const t0 = Bins.estimate(v0, lo4, sc4, top4);
-      const t1 = Bins.estimate(v1, lo4, sc4, top4);
-      if (
-        i32x4.all_true(
-          v128.and(
-            Bins.certain(v0, t0, first4, last4, far4),
-            Bins.certain(v1, t1, first4, last4, far4),
-          ),
-        )
-      ) {
-        Bins.bump4(Bins.estimatedSlots(t0, base0));
-        Bins.bump4(Bins.estimatedSlots(t1, base1));
-      } else {
-        Bins.bump4(Bins.exactSlots(v0, base0, first4, last4));
-        Bins.bump4(Bins.exactSlots(v1, base1, first4, last4));
-      }
+      Bins.count8(v0, v1, lo4, sc4, top4, first4, last4, far4, base0, base1);
       p += 32;
     }
     if (padded) break;

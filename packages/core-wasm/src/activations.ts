@@ -1,19 +1,5 @@
-/** An elementwise activation the WASM core computes in f32 (with its derivative). */
-export type ActivationKernel =
-  | 'linear'
-  | 'sigmoid'
-  | 'tanh'
-  | 'relu'
-  | 'leaky-relu'
-  | 'elu'
-  | 'selu'
-  | 'gelu'
-  | 'silu'
-  | 'softplus'
-  | 'softsign';
-
-/** Every ActivationKernel, in the order of their kernel codes (see `assembly/activations.ts`). */
-export const activationKernels: readonly ActivationKernel[] = [
+/** Every activation the WASM core computes in f32 (with its derivative), in the order of their kernel codes (see `assembly/activations.ts`). */
+export const activationKernels = [
   'linear',
   'sigmoid',
   'tanh',
@@ -25,7 +11,10 @@ export const activationKernels: readonly ActivationKernel[] = [
   'silu',
   'softplus',
   'softsign',
-];
+] as const;
+
+/** An elementwise activation the WASM core computes in f32 (with its derivative). */
+export type ActivationKernel = (typeof activationKernels)[number];
 
 /** Default α of leaky-relu, the slope for x ≤ 0 (PyTorch's `negative_slope` default). */
 export const defaultLeakyReluAlpha = 0.01;

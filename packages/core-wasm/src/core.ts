@@ -443,10 +443,9 @@ export class Core {
     const act = resolveActivation('activate', kind, withoutStats('activate', options));
     checkF32Array('activate', 'x', x);
     x = this.#copyIfInMemory(x);
-    const ptr = this.#slot(0, x.length);
-    new Float32Array(this.memory.buffer, ptr, x.length).set(x);
+    const ptr = this.#copyIn(0, x);
     this.#wasm.activate(act.code, ptr, ptr, x.length, act.scale, act.alpha);
-    return new Float32Array(this.memory.buffer, ptr, x.length).slice();
+    return this.#copyOut(ptr, x.length);
   }
 
   /** Copying kind′(a): returns a new Float32Array of the derivative at each pre-activation. */
@@ -454,10 +453,9 @@ export class Core {
     const act = resolveActivation('derivative', kind, options);
     checkF32Array('derivative', 'a', a);
     a = this.#copyIfInMemory(a);
-    const ptr = this.#slot(0, a.length);
-    new Float32Array(this.memory.buffer, ptr, a.length).set(a);
+    const ptr = this.#copyIn(0, a);
     this.#wasm.derivative(act.code, ptr, ptr, a.length, act.alpha);
-    return new Float32Array(this.memory.buffer, ptr, a.length).slice();
+    return this.#copyOut(ptr, a.length);
   }
 
   /** Copying kind′(a) ⊙ g: a and g have the same length; returns a new Float32Array. */
@@ -473,13 +471,10 @@ export class Core {
     checkLength('backward', 'g', g.length, a.length, 'a.length');
     a = this.#copyIfInMemory(a);
     g = this.#copyIfInMemory(g);
-    const pa = this.#slot(0, a.length);
-    const pg = this.#slot(1, a.length);
-    const buffer = this.memory.buffer;
-    new Float32Array(buffer, pa, a.length).set(a);
-    new Float32Array(buffer, pg, g.length).set(g);
+    const pa = this.#copyIn(0, a);
+    const pg = this.#copyIn(1, g);
     this.#wasm.backward(act.code, pa, pg, pa, a.length, act.alpha);
-    return new Float32Array(this.memory.buffer, pa, a.length).slice();
+    return this.#copyOut(pa, a.length);
   }
 
   /** Copying normals: a new Float32Array of `length` scale·N(0, 1) values for (seed, stream). */
@@ -490,7 +485,7 @@ export class Core {
     checkFinite('normal', 'scale', scale);
     const ptr = this.#slot(0, length);
     this.#wasm.normal(ptr, length, seed, stream, scale);
-    return new Float32Array(this.memory.buffer, ptr, length).slice();
+    return this.#copyOut(ptr, length);
   }
 
   /** Copying truncated normals: a new Float32Array of `length` values, as `truncatedNormalInto`. */
@@ -506,7 +501,7 @@ export class Core {
     checkFinite('truncatedNormal', 'scale', scale);
     const ptr = this.#slot(0, length);
     this.#wasm.truncatedNormal(ptr, length, seed, stream, scale);
-    return new Float32Array(this.memory.buffer, ptr, length).slice();
+    return this.#copyOut(ptr, length);
   }
 
   /** Copying uniforms: a new Float32Array of `length` values f32(lo + (hi − lo)·u), as `uniformInto`. */
@@ -521,7 +516,7 @@ export class Core {
     checkUniform('uniform', seed, stream, lo, hi);
     const ptr = this.#slot(0, length);
     this.#wasm.uniform(ptr, length, seed, stream, lo, hi);
-    return new Float32Array(this.memory.buffer, ptr, length).slice();
+    return this.#copyOut(ptr, length);
   }
 
   /** The first `count` raw xoshiro128** outputs for (seed, stream), as `reference.uniformBits`. */
@@ -597,17 +592,14 @@ export class Core {
     checkLength(fn, bName, b.length, sizes.b[0], sizes.b[1]);
     a = this.#copyIfInMemory(a);
     b = this.#copyIfInMemory(b);
-    const pa = this.#slot(0, a.length);
-    const pb = this.#slot(1, b.length);
+    const pa = this.#copyIn(0, a);
+    const pb = this.#copyIn(1, b);
     const po = this.#slot(2, sizes.out[0]);
-    const buffer = this.memory.buffer;
-    new Float32Array(buffer, pa, a.length).set(a);
-    new Float32Array(buffer, pb, b.length).set(b);
     const wasm = this.#wasm;
     if (layout === 'nt') wasm.matmulTransB(pa, pb, po, m, k, n, this.#matmulScratch);
     else if (layout === 'tn') wasm.matmulTransA(pa, pb, po, m, k, n, this.#matmulScratch);
     else wasm.dense(pa, pb, po, m, k, n, activationCodes[kind], scale, alpha, this.#matmulScratch);
-    return new Float32Array(this.memory.buffer, po, sizes.out[0]).slice();
+    return this.#copyOut(po, sizes.out[0]);
   }
 
   // The f64 result area (passResultLength values) as a view, kept until memory grows.
@@ -632,6 +624,19 @@ export class Core {
     const counts: number[] = [];
     for (let i = 0; i < bins; i++) counts.push(view[i] as number);
     return counts;
+  }
+
+  // Writes `values` into scratch slot `index` (inputs are made safe by #copyIfInMemory first: a
+  // slot that grows memory detaches views of it) and returns the slot's address.
+  #copyIn(index: number, values: Float32Array): number {
+    const ptr = this.#slot(index, values.length);
+    new Float32Array(this.memory.buffer, ptr, values.length).set(values);
+    return ptr;
+  }
+
+  // A new Float32Array with the `length` values at `ptr`: what the copying conveniences return.
+  #copyOut(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, ptr, length).slice();
   }
 
   // An input of a copying convenience that views this core's memory (e.g. a block's `array`) is

@@ -1,20 +1,6 @@
 import type { ActivationKernel } from '@initscope/core-wasm';
 import { unknownChoiceMessage } from './choices.js';
 
-/** Activation functions initscope can put between layers. */
-export type Activation =
-  | 'sigmoid'
-  | 'relu'
-  | 'tanh'
-  | 'linear'
-  | 'leaky-relu'
-  | 'elu'
-  | 'selu'
-  | 'gelu'
-  | 'silu'
-  | 'softplus'
-  | 'softsign';
-
 /** Every activation: the book's three first, in the book's order, then the rest of the zoo. */
 export const activations = [
   'sigmoid',
@@ -28,7 +14,10 @@ export const activations = [
   'silu',
   'softplus',
   'softsign',
-] as const satisfies readonly Activation[];
+] as const satisfies readonly ActivationKernel[];
+
+/** Activation functions initscope can put between layers. */
+export type Activation = (typeof activations)[number];
 
 /** The activations a sweep runs when none are named: the book's. */
 export const bookActivations = ['sigmoid', 'relu', 'tanh'] as const satisfies readonly Activation[];
