@@ -1,12 +1,13 @@
 import { CommanderError } from 'commander';
 import { removePending } from './files.js';
+import type { CommandIO } from './flags.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
-import { type RunIO, runCommand } from './run.js';
+import { runCommand } from './run.js';
 import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
 
 /** Runs the `initscope` command line and resolves to its exit code; installs a Ctrl-C handler while it runs. */
-export async function main(argv: readonly string[], io: Partial<RunIO> = {}): Promise<number> {
+export async function main(argv: readonly string[], io: Partial<CommandIO> = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const controller = new AbortController();

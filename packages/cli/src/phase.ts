@@ -4,60 +4,25 @@ import {
   ConfigError,
   type PhaseDiagram,
   phaseDiagramDocument,
-  resolveSweepConfig,
+  type ResolvedPhaseOptions,
+  resolvePhaseOptions,
 } from '@initscope/sim';
 import { checkOutputPath, writeAtomic } from './files.js';
-import type { RunIO } from './run.js';
+import { type CommandIO, type PhaseFlags, phaseFlagOf } from './flags.js';
 import { UsageError } from './usage-error.js';
 
-/** The options of `initscope phase`, as commander hands them over. */
-export interface PhaseFlags {
-  activation: string;
-  inits?: string;
-  width?: string;
-  biasStd?: string;
-  out: string;
-  json?: string;
-  lang: 'en' | 'ja';
-  quiet?: boolean;
-}
-
-/** Where the phase page goes when `--out` is not given. */
-export const defaultPhaseOut = 'initscope-phase.html';
-
-const phaseFlagOf: Readonly<Record<string, string>> = {
-  activations: '--activation',
-  inits: '--inits',
-  width: '--width',
-  biasStd: '--bias-std',
-};
-
-function resolve(flags: PhaseFlags): {
-  activation: string;
-  inits: string[];
-  width: number;
-  biasStd: number;
-} {
+/** Validates and parses the phase flags once (the book's initializers by default). */
+function resolve(flags: PhaseFlags): ResolvedPhaseOptions {
   try {
-    const config = resolveSweepConfig(
+    return resolvePhaseOptions(
       {
-        activations: flags.activation,
+        activation: flags.activation,
         inits: flags.inits ?? bookInits,
         ...(flags.width === undefined ? {} : { width: flags.width }),
         ...(flags.biasStd === undefined ? {} : { biasStd: flags.biasStd }),
-        samples: 1,
       },
       (field) => phaseFlagOf[field] ?? field,
     );
-    if (config.activations.length !== 1) {
-      throw new UsageError(`Invalid --activation "${flags.activation}": give one activation.`);
-    }
-    return {
-      activation: config.activations[0] as string,
-      inits: config.inits,
-      width: config.width,
-      biasStd: config.biasStd,
-    };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -82,13 +47,13 @@ function describe(diagram: PhaseDiagram): string {
 }
 
 /** `initscope phase`: χ₁ over (σ_w², σ_b²) for one activation, the user's initializers placed on it. */
-export async function phaseCommand(flags: PhaseFlags, io: RunIO): Promise<void> {
-  const { activation, inits, width, biasStd } = resolve(flags);
+export async function phaseCommand(flags: PhaseFlags, io: CommandIO): Promise<void> {
+  const options = resolve(flags);
   const outPath = checkOutputPath('--out', flags.out);
   const jsonToStdout = flags.json === '-';
   const jsonPath =
     flags.json === undefined || jsonToStdout ? undefined : checkOutputPath('--json', flags.json);
-  const diagram = phaseDiagramDocument({ activation, inits, width, biasStd });
+  const diagram = phaseDiagramDocument(options);
   io.signal?.throwIfAborted();
   const json = `${JSON.stringify(diagram, null, 2)}\n`;
   await writeAtomic(outPath, renderPhaseReport(diagram, { lang: flags.lang }));

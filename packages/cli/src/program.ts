@@ -11,59 +11,14 @@ import {
   version,
 } from '@initscope/sim';
 import { Command, Option } from 'commander';
-import { defaultPhaseOut, type PhaseFlags } from './phase.js';
-
-/** Where the HTML report goes when `--out` is not given. */
-export const defaultOut = 'initscope-report.html';
-
-/** The options of `initscope run`, as commander hands them over (numbers still as typed). */
-export interface RunFlags {
-  activations?: string;
-  inits?: string;
-  layers?: string;
-  width?: string;
-  samples?: string;
-  bins?: string;
-  seed?: string;
-  range?: string;
-  widths?: string;
-  biasStd?: string;
-  gradients?: boolean;
-  theory?: boolean;
-  out: string;
-  json?: string;
-  quiet?: boolean;
-  lang: 'en' | 'ja';
-  book?: boolean;
-  logCounts?: boolean;
-}
-
-/** The flag each sweep option is typed as, for error messages. */
-export const flagOf: Readonly<Record<string, string>> = {
-  activations: '--activations',
-  inits: '--inits',
-  layers: '--layers',
-  width: '--width',
-  samples: '--samples',
-  bins: '--bins',
-  seed: '--seed',
-  range: '--range',
-  widths: '--widths',
-  biasStd: '--bias-std',
-  gradients: '--gradients',
-};
-
-/** Where commander prints help, the version and its own one-line errors. */
-export interface ProgramOutput {
-  writeOut(text: string): void;
-  writeErr(text: string): void;
-}
-
-/** The handlers of the subcommands. */
-export interface Commands {
-  run(flags: RunFlags): Promise<void>;
-  phase(flags: PhaseFlags): Promise<void>;
-}
+import {
+  type Commands,
+  defaultOut,
+  defaultPhaseOut,
+  type PhaseFlags,
+  type ProgramOutput,
+  type RunFlags,
+} from './flags.js';
 
 /**
  * Builds the `initscope` program; `commands` receive the parsed flags of each subcommand.

@@ -2,28 +2,21 @@ import { totalmem } from 'node:os';
 import { renderReport, summarize } from '@initscope/report';
 import {
   ConfigError,
-  estimateRunBytes,
   type ResolvedSweepConfig,
   resolveSweepConfig,
-  runBuffers,
+  runMemory,
   type SweepOptions,
   sweep,
 } from '@initscope/sim';
 import cliProgress from 'cli-progress';
 import { checkOutputPath, writeAtomic } from './files.js';
-import { flagOf, type RunFlags } from './program.js';
+import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
 import { UsageError } from './usage-error.js';
-
-/** Where `initscope run` prints; tests pass their own. */
-export interface RunIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
-  signal?: AbortSignal;
-}
 
 /** Share of the machine's memory one run may plan to use. */
 const machineMemoryShare = 0.8;
 
+/** The sweep the flags ask for: the sweep flags as typed, with `--book`'s range and bins. */
 function sweepOptions(flags: RunFlags): SweepOptions {
   if (flags.book && (flags.range !== undefined || flags.bins !== undefined)) {
     throw new UsageError(
@@ -35,36 +28,14 @@ function sweepOptions(flags: RunFlags): SweepOptions {
       'Invalid --widths with --layers or --width: --widths gives the input and every layer width itself.',
     );
   }
-  const options: SweepOptions = {};
-  const keys = [
-    'activations',
-    'inits',
-    'layers',
-    'width',
-    'samples',
-    'bins',
-    'seed',
-    'range',
-    'widths',
-    'biasStd',
-    'gradients',
-    'theory',
-  ] as const;
-  for (const key of keys) {
-    const value = flags[key];
-    if (value !== undefined) (options as Record<string, unknown>)[key] = value;
-  }
-  if (flags.book) {
-    options.range = [0, 1];
-    options.bins = 30;
-  }
-  return options;
+  const { out, json, quiet, lang, book, logCounts, ...options } = flags;
+  return book ? { ...options, range: [0, 1], bins: 30 } : options;
 }
 
-function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSweepConfig } {
+/** Validates and parses every sweep flag once; a bad value is a UsageError naming its flag. */
+function resolve(flags: RunFlags): ResolvedSweepConfig {
   try {
-    const options = sweepOptions(flags);
-    return { options, config: resolveSweepConfig(options, (field) => flagOf[field] ?? field) };
+    return resolveSweepConfig(sweepOptions(flags), (field) => runFlagOf[field] ?? field);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -72,17 +43,17 @@ function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSwee
 }
 
 function checkMachineMemory(config: ResolvedSweepConfig): void {
-  const needed = estimateRunBytes(config);
+  const { bytes, description } = runMemory(config);
   const available = totalmem() * machineMemoryShare;
-  if (needed > available) {
-    const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  if (bytes > available) {
+    const gib = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
     throw new UsageError(
-      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(needed)} (${runBuffers(config).description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or the width.`,
+      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(bytes)} (${description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or the width.`,
     );
   }
 }
 
-function progressBar(io: RunIO, quiet: boolean) {
+function progressBar(io: CommandIO, quiet: boolean) {
   const stream = io.stderr as NodeJS.WriteStream;
   if (quiet || !stream.isTTY) return undefined;
   const bar = new cliProgress.SingleBar(
@@ -109,8 +80,8 @@ function progressBar(io: RunIO, quiet: boolean) {
 }
 
 /** `initscope run`: validate everything, simulate, then write the report and JSON atomically. */
-export async function runCommand(flags: RunFlags, io: RunIO): Promise<void> {
-  const { options, config } = resolve(flags);
+export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
+  const config = resolve(flags);
   checkMachineMemory(config);
   const outPath = checkOutputPath('--out', flags.out);
   const jsonToStdout = flags.json === '-';
@@ -123,7 +94,7 @@ export async function runCommand(flags: RunFlags, io: RunIO): Promise<void> {
   const bar = progressBar(io, flags.quiet === true);
   let results: Awaited<ReturnType<typeof sweep>>;
   try {
-    results = await sweep(options, {
+    results = await sweep(config, {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     });

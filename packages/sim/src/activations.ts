@@ -25,12 +25,24 @@ export const bookActivations = ['sigmoid', 'relu', 'tanh'] as const satisfies re
 /** A histogram bound: a number, or the layer's smallest / largest finite value. */
 export type RangeBound = number | 'min' | 'max';
 
+/** What a reader of the results may need to know about an activation's outputs. */
+export interface ActivationFacts {
+  /** The output range `[lo, hi]` when φ is bounded on both sides (sigmoid, tanh, softsign), else null. */
+  bounds: readonly [number, number] | null;
+  /** φ is odd, φ(−x) = −φ(x): a saturation zone at one bound mirrors the other. */
+  symmetric: boolean;
+  /** φ maps a set of positive probability to exactly 0 (ReLU's dead units). */
+  exactZeros: boolean;
+}
+
 /** How an activation is computed and where its histogram is drawn by default. */
 export interface ActivationInfo {
   /** The core-wasm kernel that applies it elementwise. */
   kernel: ActivationKernel;
   /** Default histogram range `[lo, hi]`. */
   range: readonly [RangeBound, RangeBound];
+  /** Its facts at an α (ignored by activations that take none). */
+  facts: (alpha: number) => ActivationFacts;
   /** Default α for activations that take one (`leaky-relu:0.2`, `elu:0.5`). */
   alpha?: number;
   /** PyTorch's `calculate_gain(nonlinearity)`; 1 where PyTorch defines none. */
@@ -39,24 +51,51 @@ export interface ActivationInfo {
 
 const one = () => 1;
 
+function bounded(bounds: readonly [number, number], symmetric: boolean) {
+  const facts: ActivationFacts = { bounds, symmetric, exactZeros: false };
+  return () => facts;
+}
+
+function unbounded(symmetric: boolean, exactZeros: boolean) {
+  const facts: ActivationFacts = { bounds: null, symmetric, exactZeros };
+  return () => facts;
+}
+
 /** The activation registry. */
 export const activationInfo: Readonly<Record<Activation, ActivationInfo>> = {
-  sigmoid: { kernel: 'sigmoid', range: [0, 1], gain: one },
-  relu: { kernel: 'relu', range: [0, 'max'], gain: () => Math.SQRT2 },
-  tanh: { kernel: 'tanh', range: [-1, 1], gain: () => 5 / 3 },
-  linear: { kernel: 'linear', range: ['min', 'max'], gain: one },
+  sigmoid: { kernel: 'sigmoid', range: [0, 1], facts: bounded([0, 1], false), gain: one },
+  relu: {
+    kernel: 'relu',
+    range: [0, 'max'],
+    facts: unbounded(false, true),
+    gain: () => Math.SQRT2,
+  },
+  tanh: { kernel: 'tanh', range: [-1, 1], facts: bounded([-1, 1], true), gain: () => 5 / 3 },
+  linear: { kernel: 'linear', range: ['min', 'max'], facts: unbounded(true, false), gain: one },
   'leaky-relu': {
     kernel: 'leaky-relu',
     range: ['min', 'max'],
+    facts: (alpha) => ({ bounds: null, symmetric: alpha === 1, exactZeros: alpha === 0 }),
     alpha: 0.01,
     gain: (alpha) => Math.sqrt(2 / (1 + alpha * alpha)),
   },
-  elu: { kernel: 'elu', range: ['min', 'max'], alpha: 1, gain: one },
-  selu: { kernel: 'selu', range: ['min', 'max'], gain: () => 3 / 4 },
-  gelu: { kernel: 'gelu', range: ['min', 'max'], gain: one },
-  silu: { kernel: 'silu', range: ['min', 'max'], gain: one },
-  softplus: { kernel: 'softplus', range: [0, 'max'], gain: one },
-  softsign: { kernel: 'softsign', range: [-1, 1], gain: one },
+  elu: {
+    kernel: 'elu',
+    range: ['min', 'max'],
+    facts: (alpha) => ({ bounds: null, symmetric: false, exactZeros: alpha === 0 }),
+    alpha: 1,
+    gain: one,
+  },
+  selu: {
+    kernel: 'selu',
+    range: ['min', 'max'],
+    facts: unbounded(false, false),
+    gain: () => 3 / 4,
+  },
+  gelu: { kernel: 'gelu', range: ['min', 'max'], facts: unbounded(false, false), gain: one },
+  silu: { kernel: 'silu', range: ['min', 'max'], facts: unbounded(false, false), gain: one },
+  softplus: { kernel: 'softplus', range: [0, 'max'], facts: unbounded(false, false), gain: one },
+  softsign: { kernel: 'softsign', range: [-1, 1], facts: bounded([-1, 1], true), gain: one },
 };
 
 /** An activation as a run uses it: its name, its α when it takes one, and the id as typed. */
@@ -124,4 +163,13 @@ export function fixedRange(
   if (override) return [override[0], override[1]];
   const [lo, hi] = activationInfo[activation].range;
   return typeof lo === 'number' && typeof hi === 'number' ? [lo, hi] : undefined;
+}
+
+/**
+ * The facts of an activation (an id such as `leaky-relu:0.2`, or a parsed one): its output bounds,
+ * odd symmetry and exact zeros (`leaky-relu:0` is ReLU: it has them). Throws as `parseActivation`.
+ */
+export function activationFacts(activation: string | ActivationSpec): ActivationFacts {
+  const { name, alpha } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  return activationInfo[name].facts(alpha ?? 0);
 }

@@ -1,53 +1,33 @@
-export type { Activation, ActivationInfo, ActivationSpec, RangeBound } from './activations.js';
+export type { Activation, ActivationFacts, ActivationSpec } from './activations.js';
 export {
-  activationInfo,
+  activationFacts,
   activations,
   bookActivations,
   histogramRange,
-  isActivation,
-  parseActivation,
 } from './activations.js';
-export { closest, unknownChoiceMessage } from './choices.js';
-export type { FieldLabel, ResolvedSweepConfig, RunOptions, SweepOptions } from './config.js';
+export type { ResolvedSweepConfig, RunOptions, SweepOptions } from './config.js';
+export { resolveSweepConfig } from './config.js';
 export {
-  ConfigError,
-  checkMemory,
   defaultBins,
   defaultLayers,
   defaultSamples,
   defaultSeed,
   defaultWidth,
-  estimateRunBytes,
-  limits,
-  maxSeed,
-  resolveSweepConfig,
-  runBuffers,
-  wasmAddressableBytes,
-  wasmUsableBytes,
-} from './config.js';
-export type {
-  Distribution,
-  FanMode,
-  InitContext,
-  Initializer,
-  InitPreset,
-  VarianceScalingOptions,
-  WeightDraw,
-} from './initializers.js';
+} from './defaults.js';
+export { ConfigError } from './fields.js';
+export type { InitContext, Initializer, WeightDraw } from './initializers.js';
 export {
   bookInits,
-  calculateGain,
   InitError,
   initForms,
-  initPresets,
   parseInit,
-  truncatedNormalStd,
   varianceScaling,
   weightSecondMoment,
 } from './initializers.js';
-export { orthogonalWeights, orthonormalColumns } from './orthogonal.js';
-export type { PhaseDiagramOptions } from './phase-diagram.js';
+export { runMemory } from './memory.js';
 export { phaseDiagramDocument } from './phase-diagram.js';
+export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
+export { resolvePhaseOptions } from './phase-options.js';
 export type {
   Histogram,
   LayerGradients,
@@ -61,19 +41,7 @@ export type {
   RunState,
   RunTheory,
 } from './results.js';
-export { runTheory } from './run-theory.js';
 export type { SimulateHooks } from './simulate.js';
-export { getCore, simulate, sweep } from './simulate.js';
-export type { RangeChooser } from './stats.js';
-export { gradientRange, histogramEdges, layerStats } from './stats.js';
-export {
-  biasStream,
-  biasStreamOffset,
-  inputStream,
-  topGradientStream,
-  weightStream,
-} from './streams.js';
-export * from './theory/index.js';
+export { simulate, sweep } from './simulate.js';
+export { meanField, sigmaW2For } from './theory/meanfield.js';
 export { version } from './version.js';
-export { drawWeights, sampleWeights } from './weights.js';
-export { prefix, sharedBudget, sharedLimit, Workspace } from './workspace.js';

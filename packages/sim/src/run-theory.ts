@@ -1,11 +1,10 @@
+import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
+import { finiteOrNull } from './finite.js';
 import type { LayerStats, LayerTheory, RunTheory } from './results.js';
-import { expectedHistogram, meanField, phase } from './theory/index.js';
-
-/** x when it is a finite number, else null (JSON has no Infinity or NaN). */
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
+import { expectedHistogram } from './theory/histogram.js';
+import { meanField } from './theory/meanfield.js';
+import { phase } from './theory/phase.js';
 
 /**
  * Mean-field predictions for one completed run: per layer q, mean, std, χ, gradient variance and the
@@ -13,7 +12,7 @@ function finite(x: number): number | null {
  * `secondMoments[l]` is E[w²] of layer l + 1's weights, so σ_w² = fan_in·E[w²].
  */
 export function runTheory(
-  activation: string,
+  activation: ActivationSpec,
   config: ResolvedSweepConfig,
   layers: LayerStats[],
   secondMoments: number[],
@@ -28,11 +27,11 @@ export function runTheory(
     const histogram =
       edges && Number.isFinite(p.q) ? expectedHistogram(activation, p.q, edges, total) : undefined;
     return {
-      q: finite(p.q),
-      mean: finite(p.mean),
-      std: finite(p.std),
-      chi: finite(p.chi),
-      gradientVariance: finite(p.gradientVariance),
+      q: finiteOrNull(p.q),
+      mean: finiteOrNull(p.mean),
+      std: finiteOrNull(p.std),
+      chi: finiteOrNull(p.chi),
+      gradientVariance: finiteOrNull(p.gradientVariance),
       counts: histogram ? histogram.counts : null,
       below: histogram ? histogram.below : null,
       above: histogram ? histogram.above : null,
@@ -45,10 +44,10 @@ export function runTheory(
     run: {
       sigmaW2: first,
       sigmaB2,
-      qStar: finite(fixed.qStar),
-      chi1: finite(fixed.chi1),
+      qStar: finiteOrNull(fixed.qStar),
+      chi1: finiteOrNull(fixed.chi1),
       phase: fixed.phase,
-      depthScale: finite(fixed.depthScale),
+      depthScale: finiteOrNull(fixed.depthScale),
     },
   };
 }

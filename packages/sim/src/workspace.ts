@@ -1,5 +1,6 @@
 import type { Core, F32Block } from '@initscope/core-wasm';
 import type { ResolvedSweepConfig } from './config.js';
+import { bufferSizes } from './memory.js';
 import { inputStream } from './streams.js';
 
 /**
@@ -25,7 +26,7 @@ export function prefix(core: Core, block: F32Block, length: number): F32Block {
 }
 
 /**
- * The buffers a sweep needs, allocated once and reused by every run (see `runBuffers` in config.ts):
+ * The buffers a sweep needs, allocated once and reused by every run (sized by `bufferSizes`, counted by `runBuffers` in memory.ts):
  * two layer buffers (in, out), one weight matrix, the biases, and for the backward pass every layer's
  * pre-activations plus δ, its back-propagated product and the weight gradient. When a sweep has
  * several runs and the matrices are small, it also keeps what runs share: X, the standard weight draws
@@ -53,11 +54,7 @@ export class Workspace {
     this.#core = core;
     this.#config = config;
     const { samples, widths } = config;
-    const layerValues = samples * Math.max(...widths);
-    let weightValues = 0;
-    for (let l = 1; l < widths.length; l++) {
-      weightValues = Math.max(weightValues, (widths[l - 1] as number) * (widths[l] as number));
-    }
+    const { layerValues, weightValues } = bufferSizes(config);
     this.#share = runs > 1 && layerValues <= sharedLimit && weightValues <= sharedLimit;
     this.input = this.#share ? this.#alloc(samples * (widths[0] as number)) : undefined;
     this.layers = [this.#alloc(layerValues), this.#alloc(layerValues)];

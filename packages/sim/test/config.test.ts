@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveSweepConfig } from '../src/index.js';
 
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
 const asFlag = (field: string) => `--${field}`;
 
 function messageOf(options: Parameters<typeof resolveSweepConfig>[0]): string {
@@ -15,9 +17,15 @@ function messageOf(options: Parameters<typeof resolveSweepConfig>[0]): string {
 
 describe('resolveSweepConfig()', () => {
   it('defaults to the book: 3 activations × 4 inits, 5 layers of 100, 1000 samples, 30 bins', () => {
-    expect(resolveSweepConfig()).toEqual({
-      activations: ['sigmoid', 'relu', 'tanh'],
-      inits: ['std:1', 'std:0.01', 'xavier', 'he'],
+    const { activations, inits, ...rest } = resolveSweepConfig();
+    expect(activations).toEqual([
+      { id: 'sigmoid', name: 'sigmoid' },
+      { id: 'relu', name: 'relu' },
+      { id: 'tanh', name: 'tanh' },
+    ]);
+    expect(ids(inits)).toEqual(['std:1', 'std:0.01', 'xavier', 'he']);
+    expect(rest).toEqual({
+      resolved: true,
       layers: 5,
       width: 100,
       samples: 1000,
@@ -45,9 +53,21 @@ describe('resolveSweepConfig()', () => {
     });
   });
 
-  it('accepts every activation of the zoo, with α where it takes one', () => {
+  it('parses every activation of the zoo once, with α where it takes one', () => {
     const config = resolveSweepConfig({ activations: 'gelu,leaky-relu:0.2,elu,softsign' });
-    expect(config.activations).toEqual(['gelu', 'leaky-relu:0.2', 'elu', 'softsign']);
+    expect(config.activations).toEqual([
+      { id: 'gelu', name: 'gelu' },
+      { id: 'leaky-relu:0.2', name: 'leaky-relu', alpha: 0.2 },
+      { id: 'elu', name: 'elu', alpha: 1 },
+      { id: 'softsign', name: 'softsign' },
+    ]);
+  });
+
+  it('parses initializers once into what draws the weights', () => {
+    const [std, he] = resolveSweepConfig({ inits: 'std:1e-2, he' }).inits;
+    expect(std?.id).toBe('std:1e-2');
+    expect(std?.draw(50, 50, { activation: 'relu' })).toEqual({ kind: 'normal', std: 0.01 });
+    expect(he?.draw(50, 50, { activation: 'relu' })).toEqual({ kind: 'normal', std: 0.2 });
   });
 
   it('accepts the strings a user types', () => {
@@ -59,9 +79,9 @@ describe('resolveSweepConfig()', () => {
       seed: '0',
       range: '-2,2',
     });
+    expect(ids(config.activations)).toEqual(['tanh', 'relu']);
+    expect(ids(config.inits)).toEqual(['he', 'std:0.5']);
     expect(config).toMatchObject({
-      activations: ['tanh', 'relu'],
-      inits: ['he', 'std:0.5'],
       layers: 7,
       width: 64,
       seed: 0,

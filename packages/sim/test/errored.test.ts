@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCore, sweep } from '../src/index.js';
+import { sweep } from '../src/index.js';
+import { getCore } from '../src/simulate.js';
 
 describe('a failing configuration', () => {
   it('becomes an errored result with its message while the other runs complete', async () => {

@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   calculateGain,
-  getCore,
   InitError,
   initPresets,
   parseInit,
-  sampleWeights,
   truncatedNormalStd,
   varianceScaling,
-  version,
   weightSecondMoment,
-} from '../src/index.js';
+} from '../src/initializers.js';
+import { getCore } from '../src/simulate.js';
+import { version } from '../src/version.js';
+import { sampleWeights } from '../src/weights.js';
 
 const relu = { activation: 'relu' as const };
 

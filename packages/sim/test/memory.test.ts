@@ -1,6 +1,6 @@
 import { loadCore } from '@initscope/core-wasm';
 import { describe, expect, it } from 'vitest';
-import { estimateRunBytes, resolveSweepConfig, sweep } from '../src/index.js';
+import { resolveSweepConfig, runMemory, sweep } from '../src/index.js';
 
 /** WebAssembly memory a fresh core holds after one run of `options`. */
 async function memoryAfter(options: Parameters<typeof sweep>[0]): Promise<number> {
@@ -15,7 +15,7 @@ describe('memory', () => {
     const shallow = await memoryAfter({ ...base, layers: 4 });
     const deep = await memoryAfter({ ...base, layers: 40 });
     expect(deep).toBe(shallow);
-    const estimate = estimateRunBytes(resolveSweepConfig({ ...base, layers: 40 }));
+    const estimate = runMemory(resolveSweepConfig({ ...base, layers: 40 })).bytes;
     // The estimate covers the buffers; the module's data and the matmul packing area come on top.
     expect(deep).toBeLessThan(estimate + 4 * 2 ** 20);
     // A single run draws X into the first layer buffer: two (samples, width) f32 buffers and W.
@@ -30,7 +30,7 @@ describe('memory', () => {
       width: 128,
       gradients: true,
     };
-    const estimate = estimateRunBytes(resolveSweepConfig({ ...base, layers: 12 }));
+    const estimate = runMemory(resolveSweepConfig({ ...base, layers: 12 })).bytes;
     const used = await memoryAfter({ ...base, layers: 12 });
     expect(used).toBeLessThan(estimate + 4 * 2 ** 20);
   });

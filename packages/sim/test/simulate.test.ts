@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookInits, histogramEdges, simulate, sweep } from '../src/index.js';
+import { bookInits, resolveSweepConfig, simulate, sweep } from '../src/index.js';
+import { histogramEdges } from '../src/stats.js';
 import { meanAndSd, numpyBookStats } from './fixtures.js';
 
 describe('sweep()', () => {
@@ -19,9 +20,12 @@ describe('sweep()', () => {
         expect(edges).toHaveLength(31);
         const total = counts.reduce((a, b) => a + b, 0) + below + above + layer.nonFinite;
         expect(total).toBe(100_000);
-        expect(layer.min ?? 0).toBeLessThanOrEqual(layer.mean ?? 0);
-        expect(layer.mean ?? 0).toBeLessThanOrEqual(layer.max ?? 0);
-        expect(layer.std).toBeGreaterThanOrEqual(0);
+        expect(layer.nonFinite).toBe(0);
+        const { min, mean, max, std } = layer as { [key: string]: number };
+        expect(min).toBeLessThanOrEqual(mean);
+        expect(mean).toBeLessThanOrEqual(max);
+        // Popoviciu: a variance is at most (max − min)²/4.
+        expect(std).toBeLessThanOrEqual((max - min) / 2);
       }
     }
   });
@@ -60,6 +64,22 @@ describe('sweep()', () => {
     const c = JSON.stringify(await sweep({ seed: 12 }));
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it('takes a resolved config as it is, with the same results as the options it came from', async () => {
+    const options = { activations: 'tanh, leaky-relu:0.2', inits: 'he,orthogonal:auto', seed: 4 };
+    const config = resolveSweepConfig(options);
+    expect(JSON.stringify(await sweep(config))).toBe(JSON.stringify(await sweep(options)));
+    const one = resolveSweepConfig({ activations: 'tanh', inits: 'he', seed: 4 });
+    expect(JSON.stringify(await simulate(one))).toBe(
+      JSON.stringify(await simulate({ activation: 'tanh', init: 'he', seed: 4 })),
+    );
+  });
+
+  it('refuses a resolved config of several pairs in simulate()', async () => {
+    await expect(simulate(resolveSweepConfig({ inits: 'he' }))).rejects.toThrow(
+      'simulate() runs one (activation, init) pair; this config holds 3: use sweep().',
+    );
   });
 
   it('gives a run the same numbers whatever else is in the sweep', async () => {

@@ -3,7 +3,13 @@
  * pre-activations x where φ(x) lies below a value. Keyed by the same names as the simulation's.
  */
 import { seluAlpha, seluLambda } from '@initscope/core-wasm';
-import { type Activation, activationInfo, activations, parseActivation } from '../activations.js';
+import {
+  type Activation,
+  type ActivationSpec,
+  activationInfo,
+  activations,
+  parseActivation,
+} from '../activations.js';
 import { normalCdf, normalPdf } from './normal.js';
 
 /** Every activation the theory knows: the simulation's. */
@@ -228,21 +234,25 @@ const withAlpha: Partial<Record<Activation, (alpha: number) => TheoryActivationI
   elu,
 };
 
-const parsed = new Map<string, TheoryActivationInfo>();
+const bound = new Map<string, TheoryActivationInfo>();
+
+/** An activation as the theory takes it: an id (`tanh`, `leaky-relu:0.2`) or a parsed one. */
+export type ActivationLike = string | ActivationSpec;
 
 /**
- * The φ, φ' and sublevel sets of an activation id — a name, or `leaky-relu:<α>` / `elu:<α>` — parsed
- * as the simulation parses it (`parseActivation`, with its messages).
+ * The φ, φ' and sublevel sets of an activation — an id, parsed as the simulation parses it
+ * (`parseActivation`, with its messages), or an already parsed `ActivationSpec`.
  */
-export function theoryActivation(id: string): TheoryActivationInfo {
-  const cached = parsed.get(id);
+export function theoryActivation(activation: ActivationLike): TheoryActivationInfo {
+  const { name, alpha } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  const key = `${name}:${alpha}`;
+  const cached = bound.get(key);
   if (cached) return cached;
-  const { name, alpha } = parseActivation(id);
   const make = withAlpha[name];
   const info =
     make && alpha !== undefined && alpha !== activationInfo[name].alpha
       ? make(alpha)
       : theoryActivationInfo[name];
-  parsed.set(id, info);
+  bound.set(key, info);
   return info;
 }

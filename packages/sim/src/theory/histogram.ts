@@ -2,7 +2,7 @@
  * Expected histogram counts of φ(x), x ~ N(0, q): the probability mass of each bin (the same bins as
  * the simulation's results: [e_i, e_(i+1)), the last bin closed) times the number of values.
  */
-import { theoryActivation } from './activations.js';
+import { type ActivationLike, theoryActivation } from './activations.js';
 import { normalMass } from './normal.js';
 
 /** Expected counts per bin and outside the range; they sum to `total`. */
@@ -20,7 +20,7 @@ export interface ExpectedHistogram {
  * included in the bin that holds 0 (as the simulation counts its exact zeros).
  */
 export function expectedHistogram(
-  activation: string,
+  activation: ActivationLike,
   q: number,
   edges: readonly number[],
   total: number,

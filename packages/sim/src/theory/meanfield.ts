@@ -5,9 +5,9 @@
  * second moment of layer l's pre-activations h = x·W + b:
  *   q¹ = σ_w²·q⁰ + σ_b²,   q^l = σ_w²·E_z[φ(√q^(l−1)·z)²] + σ_b²,   χ^l = σ_w²·E_z[φ'(√q^l·z)²].
  */
-import type { Activation } from '../activations.js';
-import { parseInit, weightSecondMoment } from '../initializers.js';
-import { theoryActivation } from './activations.js';
+import { parseActivation } from '../activations.js';
+import { type Initializer, parseInit, weightSecondMoment } from '../initializers.js';
+import { type ActivationLike, theoryActivation } from './activations.js';
 import { gaussianExpectation } from './gaussian.js';
 
 /** q⁰ = ‖x‖²/N of the simulation's input rows, X ~ N(0, 1) per element. */
@@ -38,8 +38,8 @@ export interface LayerPrediction {
 
 /** Options of `meanField`. */
 export interface MeanFieldOptions {
-  /** A theory activation name (`tanh`, `relu`, `gelu`, …). */
-  activation: string;
+  /** An activation id (`tanh`, `relu`, `leaky-relu:0.2`, …) or a parsed one. */
+  activation: ActivationLike;
   /**
    * Weight variance times fan-in, σ_w² (`sigmaW2For` turns an initializer id into it); one number
    * for every layer, or one per layer.
@@ -80,7 +80,7 @@ function checkVariance(name: string, value: number): void {
 }
 
 /** Mean, std, E[φ²] and E[φ'²] of an activation applied to x ~ N(0, q). */
-export function postActivation(activation: string, q: number): PostActivation {
+export function postActivation(activation: ActivationLike, q: number): PostActivation {
   const { phi, dphi } = theoryActivation(activation);
   checkVariance('q', q);
   const mean = gaussianExpectation(phi, q);
@@ -147,16 +147,18 @@ export function meanField(options: MeanFieldOptions): MeanFieldResult {
 }
 
 /**
- * σ_w² = fan_in·E[w²] of an initializer id for a layer with these fans: `std:σ` → fan_in·σ²,
- * `xavier`/`lecun` → 1, `he` → 2, `glorot-normal` → 2·fan_in/(fan_in + fan_out). `activation` matters
- * only for ids that depend on it (`orthogonal:auto`).
+ * σ_w² = fan_in·E[w²] of an initializer (an id or a parsed one) for a layer with these fans:
+ * `std:σ` → fan_in·σ², `xavier`/`lecun` → 1, `he` → 2, `glorot-normal` → 2·fan_in/(fan_in + fan_out).
+ * `activation` matters only for initializers that depend on it (`orthogonal:auto`).
  */
 export function sigmaW2For(
-  initId: string,
+  init: string | Initializer,
   fanIn: number,
   fanOut = fanIn,
-  activation: Activation = 'linear',
+  activation: ActivationLike = 'linear',
 ): number {
-  const draw = parseInit(initId).draw(fanIn, fanOut, { activation });
+  const { name, alpha } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  const context = alpha === undefined ? { activation: name } : { activation: name, alpha };
+  const draw = (typeof init === 'string' ? parseInit(init) : init).draw(fanIn, fanOut, context);
   return fanIn * weightSecondMoment(draw, fanIn, fanOut);
 }

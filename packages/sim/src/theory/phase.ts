@@ -3,7 +3,8 @@
  * the length map q ↦ F(q) = σ_w²·E[φ(√q·z)²] + σ_b², its fixed point q*, χ₁ = σ_w²·E[φ'(√q*·z)²], the
  * correlation map c ↦ (σ_w²·E[φ(u₁)φ(u₂)] + σ_b²)/q* and its depth scale ξ_c = −1/ln χ_c*.
  */
-import { theoryActivation } from './activations.js';
+import { parseActivation } from '../activations.js';
+import { type ActivationLike, theoryActivation } from './activations.js';
 import { bivariateExpectation, gaussianExpectation } from './gaussian.js';
 import { brent } from './roots.js';
 
@@ -52,7 +53,12 @@ function checkParameters(sigmaW2: number, sigmaB2: number): void {
  * method on F(q) − q in the bracket that the iterates point to (plain iteration crawls near the edge
  * of chaos, e.g. tanh at σ_w² = 1 where q^l ~ 1/(2l)). 0 below `qZero`, Infinity above `qInfinity`.
  */
-export function fixedPoint(activation: string, sigmaW2: number, sigmaB2 = 0, q0 = 1): number {
+export function fixedPoint(
+  activation: ActivationLike,
+  sigmaW2: number,
+  sigmaB2 = 0,
+  q0 = 1,
+): number {
   const { phi } = theoryActivation(activation);
   checkParameters(sigmaW2, sigmaB2);
   if (!(q0 >= 0) || !Number.isFinite(q0)) {
@@ -115,7 +121,7 @@ function evaluationQ(qStar: number, homogeneous: boolean): number {
 
 /** χ₁ = σ_w²·E[φ'(√q*·z)²] at the fixed point, and q*. */
 export function chi1At(
-  activation: string,
+  activation: ActivationLike,
   sigmaW2: number,
   sigmaB2 = 0,
 ): { qStar: number; chi1: number } {
@@ -129,7 +135,7 @@ export function chi1At(
  * q*, χ₁, the phase, the stable correlation c* and the depth scales ξ_c and ξ_q of one
  * (activation, σ_w², σ_b²) (Schoenholz et al. 2017, eqs. 6–9).
  */
-export function phase(activation: string, sigmaW2: number, sigmaB2 = 0): PhaseResult {
+export function phase(activation: ActivationLike, sigmaW2: number, sigmaB2 = 0): PhaseResult {
   const { phi, dphi, homogeneous } = theoryActivation(activation);
   const { qStar, chi1 } = chi1At(activation, sigmaW2, sigmaB2);
   const q = evaluationQ(qStar, homogeneous);
@@ -198,8 +204,9 @@ export function linspace(lo: number, hi: number, n: number): number[] {
 }
 
 /** The default phase-diagram grid of an activation. */
-export function defaultPhaseGrid(activation: string): PhaseGrid {
-  const [w0, w1] = defaultSigmaW2Ranges[activation] ?? [0.1, 4];
+export function defaultPhaseGrid(activation: ActivationLike): PhaseGrid {
+  const { name } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  const [w0, w1] = defaultSigmaW2Ranges[name] ?? [0.1, 4];
   const [b0, b1] = defaultSigmaB2Range;
   return {
     sigmaW2: linspace(w0, w1, defaultGridSize),
@@ -226,12 +233,17 @@ export interface PhaseDiagramResult {
 }
 
 /** The σ_w² in [lo, hi] where χ₁ = 1 at this σ_b², by Brent's method; χ₁ − 1 must change sign. */
-export function edgeOfChaos(activation: string, sigmaB2: number, lo: number, hi: number): number {
+export function edgeOfChaos(
+  activation: ActivationLike,
+  sigmaB2: number,
+  lo: number,
+  hi: number,
+): number {
   return brent((w) => chi1At(activation, w, sigmaB2).chi1 - 1, lo, hi, 1e-10);
 }
 
 /** χ₁ over a grid of (σ_w², σ_b²) and the edge of chaos χ₁ = 1 (default grid: `defaultPhaseGrid`). */
-export function phaseDiagram(activation: string, grid?: PhaseGrid): PhaseDiagramResult {
+export function phaseDiagram(activation: ActivationLike, grid?: PhaseGrid): PhaseDiagramResult {
   theoryActivation(activation);
   const { sigmaW2, sigmaB2 } = grid ?? defaultPhaseGrid(activation);
   const chi1: number[][] = [];

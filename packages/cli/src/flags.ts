@@ -1,0 +1,87 @@
+import type { Lang } from '@initscope/report';
+
+/** Where the HTML report goes when `--out` is not given. */
+export const defaultOut = 'initscope-report.html';
+
+/** Where the phase page goes when `--out` is not given. */
+export const defaultPhaseOut = 'initscope-phase.html';
+
+/** The sweep options of `initscope run`, as commander hands them over (numbers still as typed). */
+export interface SweepFlags {
+  activations?: string;
+  inits?: string;
+  layers?: string;
+  width?: string;
+  samples?: string;
+  bins?: string;
+  seed?: string;
+  range?: string;
+  widths?: string;
+  biasStd?: string;
+  gradients?: boolean;
+  theory?: boolean;
+}
+
+/** The options of `initscope run`: the sweep's, then where and how to write. */
+export interface RunFlags extends SweepFlags {
+  out: string;
+  json?: string;
+  quiet?: boolean;
+  lang: Lang;
+  book?: boolean;
+  logCounts?: boolean;
+}
+
+/** The options of `initscope phase`, as commander hands them over. */
+export interface PhaseFlags {
+  activation: string;
+  inits?: string;
+  width?: string;
+  biasStd?: string;
+  out: string;
+  json?: string;
+  lang: Lang;
+  quiet?: boolean;
+}
+
+/** The flag each sweep option of `initscope run` is typed as, for error messages. */
+export const runFlagOf: Readonly<Record<string, string>> = {
+  activations: '--activations',
+  inits: '--inits',
+  layers: '--layers',
+  width: '--width',
+  samples: '--samples',
+  bins: '--bins',
+  seed: '--seed',
+  range: '--range',
+  widths: '--widths',
+  biasStd: '--bias-std',
+  gradients: '--gradients',
+};
+
+/** The flag each option of `initscope phase` is typed as, for error messages. */
+export const phaseFlagOf: Readonly<Record<string, string>> = {
+  activation: '--activation',
+  inits: '--inits',
+  width: '--width',
+  biasStd: '--bias-std',
+};
+
+/** Where a command prints, and the signal that stops it; tests pass their own. */
+export interface CommandIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** Where commander prints help, the version and its own one-line errors. */
+export interface ProgramOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+/** The handlers of the subcommands. */
+export interface Commands {
+  run(flags: RunFlags): Promise<void>;
+  phase(flags: PhaseFlags): Promise<void>;
+}
