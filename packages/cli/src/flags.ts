@@ -72,6 +72,11 @@ export interface CommandIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
   signal?: AbortSignal;
+  /**
+   * Progress as plain lines on stderr when it is not a terminal (`INITSCOPE_PROGRESS=lines`), for
+   * logs and for tests that wait for a run to be under way. @default false: a bar on a terminal only
+   */
+  progressLines?: boolean;
 }
 
 /** Where commander prints help, the version and its own one-line errors. */

@@ -13,7 +13,12 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
   const controller = new AbortController();
   const onInterrupt = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onInterrupt);
-  const runIO = { stdout, stderr, signal: io.signal ?? controller.signal };
+  const runIO = {
+    stdout,
+    stderr,
+    signal: io.signal ?? controller.signal,
+    progressLines: io.progressLines ?? process.env.INITSCOPE_PROGRESS === 'lines',
+  };
   const program = createProgram(
     { run: (flags) => runCommand(flags, runIO), phase: (flags) => phaseCommand(flags, runIO) },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },

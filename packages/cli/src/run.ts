@@ -8,9 +8,9 @@ import {
   type SweepOptions,
   sweep,
 } from '@initscope/sim';
-import cliProgress from 'cli-progress';
 import { checkOutputPath, writeAtomic } from './files.js';
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
+import { progressOf } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -53,32 +53,6 @@ function checkMachineMemory(config: ResolvedSweepConfig): void {
   }
 }
 
-function progressBar(io: CommandIO, quiet: boolean) {
-  const stream = io.stderr as NodeJS.WriteStream;
-  if (quiet || !stream.isTTY) return undefined;
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'simulating [{bar}] {percentage}% | {value}/{total} layers | {eta}s left',
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update(done: number, total: number) {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop() {
-      if (started) bar.stop();
-    },
-  };
-}
-
 /** `initscope run`: validate everything, simulate, then write the report and JSON atomically. */
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
   const config = resolve(flags);
@@ -91,15 +65,15 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
     throw new UsageError(`Invalid --json "${flags.json}": it is the same file as --out.`);
   }
 
-  const bar = progressBar(io, flags.quiet === true);
+  const progress = progressOf(io, flags.quiet === true);
   let results: Awaited<ReturnType<typeof sweep>>;
   try {
     results = await sweep(config, {
       ...(io.signal ? { signal: io.signal } : {}),
-      ...(bar ? { onProgress: bar.update } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {
-    bar?.stop();
+    progress?.stop();
   }
 
   const json = `${JSON.stringify(results, null, 2)}\n`;

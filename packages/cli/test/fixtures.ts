@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { main } from '../src/index.js';
+import { type CommandIO, main } from '../src/index.js';
 
 /** A fresh temporary folder for one test's output files. */
 export function tempDir(): string {
@@ -10,7 +10,13 @@ export function tempDir(): string {
 }
 
 /** Runs `initscope` in-process, capturing what it prints. */
-export async function cli(
+export function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({}, ...argv);
+}
+
+/** Runs `initscope` in-process with extra IO settings, capturing what it prints. */
+export async function cliWith(
+  io: Omit<Partial<CommandIO>, 'stdout' | 'stderr'>,
   ...argv: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -19,6 +25,6 @@ export async function cli(
   const err: string[] = [];
   stdout.on('data', (chunk) => out.push(String(chunk)));
   stderr.on('data', (chunk) => err.push(String(chunk)));
-  const code = await main(argv, { stdout, stderr });
+  const code = await main(argv, { ...io, stdout, stderr });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

@@ -1,11 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from './fixtures.js';
 
 const bin = fileURLToPath(new URL('../bin/initscope.js', import.meta.url));
+
+/** A child still running when its test ends (a failed or timed-out test) is stopped. */
+let running: ChildProcess | undefined;
+afterEach(() => {
+  if (running && running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+  running = undefined;
+});
 
 describe('the initscope binary', () => {
   it('exits 0 and writes the default report into the working folder', () => {
@@ -25,30 +32,39 @@ describe('the initscope binary', () => {
     expect(result.stderr.trim()).toBe("error: unknown option '--nope'");
   });
 
-  it('stops promptly on Ctrl-C and leaves the previous output intact', async () => {
+  it('exits 130 on Ctrl-C during a run and leaves the earlier output files untouched', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.html');
     const json = join(dir, 'r.json');
     writeFileSync(out, 'previous report');
     writeFileSync(json, 'previous json');
+    const earlier = new Date('2020-01-02T03:04:05Z');
+    for (const file of [out, json]) utimesSync(file, earlier, earlier);
+    // 12 runs × 2000 layers of 2000 × 100: minutes of work, so the run is under way when it is stopped.
     const child = spawn(
       process.execPath,
       [bin, 'run', '--layers', '2000', '--samples', '2000', '--out', out, '--json', json],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INITSCOPE_PROGRESS: 'lines' } },
     );
+    running = child;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+        if (/^simulating: \d+\/24000 layers$/m.test(stderr)) resolve();
+      });
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const sent = Date.now();
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(Date.now() - sent).toBeLessThan(2000);
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
-    expect(readFileSync(out, 'utf8')).toBe('previous report');
-    expect(readFileSync(json, 'utf8')).toBe('previous json');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('initscope: interrupted; no file was written or changed.');
+    for (const [file, content] of [
+      [out, 'previous report'],
+      [json, 'previous json'],
+    ] as const) {
+      expect(readFileSync(file, 'utf8')).toBe(content);
+      expect(statSync(file).mtimeMs).toBe(earlier.getTime());
+    }
     expect(readdirSync(dir).sort()).toEqual(['r.html', 'r.json']);
   });
 });

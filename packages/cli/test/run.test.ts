@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './fixtures.js';
+import { cli, cliWith, tempDir } from './fixtures.js';
 
 const small = ['--samples', '200', '--width', '20', '--layers', '3'];
 
@@ -89,6 +89,19 @@ describe('initscope run', () => {
       join(dir, 'r.html'),
     );
     expect([code, stdout, stderr]).toEqual([0, '', '']);
+  });
+
+  it('prints progress as plain lines when asked, from the first layer step to the last', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await cliWith(
+      { progressLines: true },
+      ...['run', ...small, '--inits', 'he', '--gradients', '--out', join(dir, 'r.html')],
+    );
+    expect(code).toBe(0);
+    // 3 runs × 3 layers × (forward + backward) = 18 layer steps.
+    const lines = stderr.split('\n').filter((line) => line.startsWith('simulating'));
+    expect(lines.at(0)).toBe('simulating: 1/18 layers');
+    expect(lines.at(-1)).toBe('simulating: 18/18 layers');
   });
 
   it('prints its version and help', async () => {
