@@ -1,5 +1,6 @@
 // Elementwise activations and their derivatives on f32, through one shared loop per operation.
-// x, a, g and out are (n) f32; out may be the same block as an input. Kinds match src/abi.ts.
+// x, a, g and out are (n) f32; out may be the same block as an input. The kind codes are the
+// registry's (src/activations.ts: a kind's index in activationKernels; test/registry.test.ts checks).
 // Every op is a one-liner over f32x4 (math.ts); the tail of n mod 8 values goes one lane at a
 // time through the same vector formula, so an element's result does not depend on its position.
 
@@ -18,9 +19,11 @@ export const SILU: i32 = 8;
 export const SOFTPLUS: i32 = 9;
 export const SOFTSIGN: i32 = 10;
 
-// SELU's constants (Klambauer et al. 2017), as f32: λ and λ·α
-const SELU_LAMBDA: f32 = <f32>1.0507009873554805;
-const SELU_LAMBDA_ALPHA: f32 = <f32>(1.0507009873554805 * 1.6732632423543772);
+// SELU's λ and α (Klambauer et al. 2017; src/activations.ts seluLambda, seluAlpha), and as f32: λ, λ·α
+const SELU_LAMBDA_F64: f64 = 1.0507009873554805;
+const SELU_ALPHA_F64: f64 = 1.6732632423543772;
+const SELU_LAMBDA: f32 = <f32>SELU_LAMBDA_F64;
+const SELU_LAMBDA_ALPHA: f32 = <f32>(SELU_LAMBDA_F64 * SELU_ALPHA_F64);
 // 2^24 and 2^-24: keep e^x normal where it would be subnormal, then scale the product back once
 const TWO_24: f32 = 16777216.0;
 const TWO_M24: f32 = 5.9604644775390625e-8;
