@@ -1,10 +1,15 @@
 // Elementwise activations and their derivatives on f32, through one shared loop per operation.
-// x, a, g and out are (n) f32; out may be the same block as an input. Kinds match src/abi.ts.
-// Every op is a one-liner over f32x4 (math.ts); the tail of n mod 8 values goes one lane at a
-// time through the same vector formula, so an element's result does not depend on its position.
+// x, a, g and out are (n) f32; out may be the same block as an input. The kind codes are the
+// registry's (src/activations.ts: a kind's index in activationKernels; test/registry.test.ts checks).
+// Every op is a one-liner over f32x4 (exp32.ts, log32.ts; gelu64.ts in f64x2 lanes); the tail of
+// n mod 8 values goes one lane at a time through the same vector formula, so an element's result
+// does not depend on its position.
 
-import { F32x4, F64x2 } from './math';
-import { measure, NONE, passMode } from './pass';
+import { Exp32 } from './exp32';
+import { Gelu64 } from './gelu64';
+import { Lanes } from './lanes';
+import { Log32 } from './log32';
+import { CHUNK, measure, NONE, passMode } from './pass';
 
 export const LINEAR: i32 = 0;
 export const SIGMOID: i32 = 1;
@@ -18,12 +23,22 @@ export const SILU: i32 = 8;
 export const SOFTPLUS: i32 = 9;
 export const SOFTSIGN: i32 = 10;
 
-// SELU's constants (Klambauer et al. 2017), as f32: λ and λ·α
-const SELU_LAMBDA: f32 = <f32>1.0507009873554805;
-const SELU_LAMBDA_ALPHA: f32 = <f32>(1.0507009873554805 * 1.6732632423543772);
+// SELU's λ and α (Klambauer et al. 2017; src/activations.ts seluLambda, seluAlpha), and as f32: λ, λ·α
+const SELU_LAMBDA_F64: f64 = 1.0507009873554805;
+const SELU_ALPHA_F64: f64 = 1.6732632423543772;
+const SELU_LAMBDA: f32 = <f32>SELU_LAMBDA_F64;
+const SELU_LAMBDA_ALPHA: f32 = <f32>(SELU_LAMBDA_F64 * SELU_ALPHA_F64);
 // 2^24 and 2^-24: keep e^x normal where it would be subnormal, then scale the product back once
 const TWO_24: f32 = 16777216.0;
 const TWO_M24: f32 = 5.9604644775390625e-8;
+
+/** NaN lanes carried through a result. */
+class Nan {
+  /** All-ones (a NaN) in the lanes where x is NaN, else x's lanes of `r` unchanged. */
+  @inline static keep(r: v128, x: v128): v128 {
+    return v128.or(r, f32x4.ne(x, x));
+  }
+}
 
 // Each activation: f(x, α) the function, d(x, α) its derivative at the pre-activation x; α is a splat.
 class Linear {
@@ -31,27 +46,42 @@ class Linear {
     return x;
   }
   @inline d(x: v128, _a: v128): v128 {
-    return F32x4.keepNaN(f32x4.splat(1.0), x);
+    return Nan.keep(f32x4.splat(1.0), x);
   }
 }
 class Sigmoid {
+  /**
+   * 1/(1 + e^-x): x is clamped to [−89, 88.3], so e^-x = 2^n·e^r has n in [−127, 128] and 2^n is 0
+   * (σ = 1), normal, or +Inf (σ = 0 for x below −88.37, where σ < 4e-39 would be subnormal). Well
+   * conditioned everywhere: the relative error of e^-x reaches σ damped by e/(1 + e) ≤ 1.
+   */
+  @inline static value(x: v128): v128 {
+    const e = Exp32.expNeg(f32x4.pmax(f32x4.pmin(x, f32x4.splat(88.3)), f32x4.splat(-89.0)));
+    return f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
+  }
   @inline f(x: v128, _a: v128): v128 {
-    return F32x4.sigmoid(x);
+    return Sigmoid.value(x);
   }
   // σ(x)·σ(−x) = e/(1 + e)², e = e^-|x|
   @inline d(x: v128, _a: v128): v128 {
-    const e = F32x4.exp(v128.or(x, f32x4.splat(-0.0)));
+    const e = Exp32.exp(v128.or(x, f32x4.splat(-0.0)));
     const s = f32x4.add(f32x4.splat(1.0), e);
     return f32x4.div(e, f32x4.mul(s, s));
   }
 }
 class Tanh {
+  /**
+   * tanh x = em/(em + 2), em = e^{2x} − 1 by expm1 (no cancellation near 0, no branch): x clamped to
+   * [−10, 10] (tanh is ±1 in f32 beyond 9.01); ±0 and NaN propagate through em.
+   */
   @inline f(x: v128, _a: v128): v128 {
-    return F32x4.tanh(x);
+    const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(10.0)), f32x4.splat(-10.0));
+    const em = Exp32.expm1(f32x4.add(c, c));
+    return f32x4.div(em, f32x4.add(em, f32x4.splat(2.0)));
   }
   // 1 − tanh² = 4e/(1 + e)², e = e^-2|x| (no cancellation for large |x|)
   @inline d(x: v128, _a: v128): v128 {
-    const e4 = F32x4.expMul(
+    const e4 = Exp32.expMul(
       f32x4.mul(v128.or(x, f32x4.splat(-0.0)), f32x4.splat(2.0)),
       f32x4.splat(4.0),
     );
@@ -60,12 +90,13 @@ class Tanh {
   }
 }
 class Relu {
+  /** max(x, 0) with NaN propagated and −0 → +0 (pmax keeps a NaN first operand; + 0 turns −0 into +0). */
   @inline f(x: v128, _a: v128): v128 {
-    return F32x4.relu(x);
+    return f32x4.add(f32x4.pmax(x, f32x4.splat(0.0)), f32x4.splat(0.0));
   }
   // 1 where x > 0, else 0 (0 at x = 0, as PyTorch)
   @inline d(x: v128, _a: v128): v128 {
-    return F32x4.keepNaN(v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0)), x);
+    return Nan.keep(v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0)), x);
   }
 }
 class LeakyRelu {
@@ -73,7 +104,7 @@ class LeakyRelu {
     return v128.bitselect(x, f32x4.mul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
   }
   @inline d(x: v128, a: v128): v128 {
-    return F32x4.keepNaN(v128.bitselect(f32x4.splat(1.0), a, f32x4.gt(x, f32x4.splat(0.0))), x);
+    return Nan.keep(v128.bitselect(f32x4.splat(1.0), a, f32x4.gt(x, f32x4.splat(0.0))), x);
   }
 }
 class Elu {
@@ -81,11 +112,11 @@ class Elu {
     return v128.bitselect(x, f32x4.mul(a, Elu.expm1(x)), f32x4.ge(x, f32x4.splat(0.0)));
   }
   @inline d(x: v128, a: v128): v128 {
-    return v128.bitselect(f32x4.splat(1.0), F32x4.expMul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
+    return v128.bitselect(f32x4.splat(1.0), Exp32.expMul(x, a), f32x4.gt(x, f32x4.splat(0.0)));
   }
   // e^x − 1 where it is used, x < 0: clamped at −88 (where it is −1 in f32); lanes x ≥ 0 are not used
   @inline static expm1(x: v128): v128 {
-    return F32x4.expm1(f32x4.pmax(x, f32x4.splat(-88.0)));
+    return Exp32.expm1(f32x4.pmax(x, f32x4.splat(-88.0)));
   }
 }
 class Selu {
@@ -98,7 +129,7 @@ class Selu {
     );
   }
   @inline d(x: v128, _a: v128): v128 {
-    const neg = F32x4.expMul(x, f32x4.splat(SELU_LAMBDA_ALPHA));
+    const neg = Exp32.expMul(x, f32x4.splat(SELU_LAMBDA_ALPHA));
     return v128.bitselect(f32x4.splat(SELU_LAMBDA), neg, f32x4.gt(x, f32x4.splat(0.0)));
   }
 }
@@ -106,21 +137,18 @@ class Gelu {
   // in f64 (x·Φ(x) needs erfc's relative accuracy for x < 0); below −20 the result is −0 anyway
   @inline f(x: v128, _a: v128): v128 {
     const c = f32x4.pmax(x, f32x4.splat(-20.0));
-    return F32x4.join(F64x2.gelu(f64x2.promote_low_f32x4(c)), F64x2.gelu(F32x4.promoteHigh(c)));
+    return Lanes.join(Gelu64.gelu(Lanes.promoteLow(c)), Gelu64.gelu(Lanes.promoteHigh(c)));
   }
   @inline d(x: v128, _a: v128): v128 {
     const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(20.0)), f32x4.splat(-20.0));
-    return F32x4.join(
-      F64x2.geluGrad(f64x2.promote_low_f32x4(c)),
-      F64x2.geluGrad(F32x4.promoteHigh(c)),
-    );
+    return Lanes.join(Gelu64.geluGrad(Lanes.promoteLow(c)), Gelu64.geluGrad(Lanes.promoteHigh(c)));
   }
 }
 class Silu {
   // x/(1 + e) for x ≥ 0, x·e/(1 + e) for x < 0, e = e^-|x| carried as e·2^24 so x·e is rounded once
   @inline f(x: v128, _a: v128): v128 {
     const c = f32x4.pmax(x, f32x4.splat(-200.0));
-    const e24 = F32x4.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
+    const e24 = Exp32.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
     const neg = f32x4.mul(f32x4.mul(c, e24), f32x4.splat(TWO_M24));
     const num = v128.bitselect(c, neg, f32x4.ge(c, f32x4.splat(0.0)));
     return f32x4.div(num, f32x4.add(f32x4.splat(1.0), f32x4.mul(e24, f32x4.splat(TWO_M24))));
@@ -128,7 +156,7 @@ class Silu {
   // σ(x)·(1 + x·σ(−x)) = (1 + e + x·e)/(1 + e)² for x ≥ 0, e·(1 + e + x)/(1 + e)² for x < 0
   @inline d(x: v128, _a: v128): v128 {
     const c = f32x4.pmax(f32x4.pmin(x, f32x4.splat(200.0)), f32x4.splat(-200.0));
-    const e24 = F32x4.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
+    const e24 = Exp32.expMul(v128.or(c, f32x4.splat(-0.0)), f32x4.splat(TWO_24));
     const e = f32x4.mul(e24, f32x4.splat(TWO_M24));
     const s = f32x4.add(f32x4.splat(1.0), e);
     const s2 = f32x4.mul(s, s);
@@ -140,11 +168,11 @@ class Silu {
 class Softplus {
   // max(x, 0) + ln(1 + e^-|x|): never overflows, no cancellation
   @inline f(x: v128, _a: v128): v128 {
-    const e = F32x4.exp(v128.or(x, f32x4.splat(-0.0)));
-    return f32x4.add(f32x4.pmax(x, f32x4.splat(0.0)), F32x4.log1p(e));
+    const e = Exp32.exp(v128.or(x, f32x4.splat(-0.0)));
+    return f32x4.add(f32x4.pmax(x, f32x4.splat(0.0)), Log32.log1p(e));
   }
   @inline d(x: v128, _a: v128): v128 {
-    return F32x4.sigmoid(x);
+    return Sigmoid.value(x);
   }
 }
 class Softsign {
@@ -274,12 +302,6 @@ function forKind<L>(
       l.run<Linear>(x, y, out, n, scale, alpha);
   }
 }
-
-/**
- * Values per chunk of a measured pass: written, then measured while in L1; the f64 partial sums are
- * added to the pass totals once per chunk (a two-level sum, more accurate than one running total).
- */
-export const CHUNK: i32 = 2048;
 
 /**
  * out[i] = act(f32(scale·x[i])) for i < n, and, when a pass is open (pass.ts), its statistics of

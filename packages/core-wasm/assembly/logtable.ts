@@ -1,5 +1,5 @@
 // The lookup tables of musl's log (ARM optimized-routines, https://git.musl-libc.org/cgit/musl/tree/src/math/log_data.c),
-// as AssemblyScript's NativeMath.log (std/assembly/util/math.ts, LOG_DATA_TAB1/2) has them: F64x2.log
+// as AssemblyScript's NativeMath.log (std/assembly/util/math.ts, LOG_DATA_TAB1/2) has them: Musl64.log
 // must use the very same values to give the same bits. 128 entries of 16 bytes each, indexed by the
 // top 7 mantissa bits of x / 0x1.6p-1: (1/c, ln c) and (c, c − (double)c), c near the centre of the entry's interval.
 

@@ -5,7 +5,7 @@
 // the Box–Muller transform two pairs at a time in f64x2 lanes with the very operations of the
 // scalar path (`normalScalar`: NativeMath.log, sqrt, NativeMath.sincos), so its bits are the same.
 
-import { F64x2 } from './math';
+import { Musl64 } from './musl64';
 
 /** xoshiro128** state, seeded per call. */
 class Xoshiro128 {
@@ -117,7 +117,7 @@ export function normal(out: usize, n: i32, seed: u32, stream: u32, scale: f64): 
       const a = i32x4.shr_u(i32x4.shuffle(v0, v1, 0, 4, 2, 6), 5);
       const b = i32x4.shr_u(i32x4.shuffle(v0, v1, 1, 5, 3, 7), 6);
       const at = (<usize>p) << 3;
-      v128.store(LOG_U1 + at, F64x2.log(BoxMuller.uniforms(a, b)));
+      v128.store(LOG_U1 + at, Musl64.log(BoxMuller.uniforms(a, b)));
       v128.store(
         U2 + at,
         BoxMuller.uniforms(i32x4.shuffle(a, a, 2, 3, 2, 3), i32x4.shuffle(b, b, 2, 3, 2, 3)),
@@ -202,8 +202,8 @@ class BoxMuller {
       v128.or(i64x2.lt_s(hx, i64x2.splat(HI_TINY)), i64x2.eq(hx, i64x2.splat(HI_PIO2))),
       v128.andnot(i64x2.gt_s(lost, i64x2.splat(16)), mid),
     );
-    let s = v128.bitselect(F64x2.sinKernelExact(y0), F64x2.sinKernel(y0, y1), small);
-    let c = F64x2.cosKernel(y0, y1);
+    let s = v128.bitselect(Musl64.sinKernelExact(y0), Musl64.sinKernel(y0, y1), small);
+    let c = Musl64.cosKernel(y0, y1);
     // quadrant q: odd q → (sin, cos) = (c, −s); q & 2 → both negated
     const qbits = f64x2.add(q, f64x2.splat(6755399441055744.0)); // q in the low mantissa bits
     const odd = i64x2.eq(v128.and(qbits, i64x2.splat(1)), i64x2.splat(1));

@@ -3,14 +3,11 @@
 // histogram, sumSquares: f64 sums in 8 interleaved partials (value i adds to partial i mod 8), combined
 // as ((p0 + p2) + (p4 + p6)) + ((p1 + p3) + (p5 + p7)); the reference sums in the same order.
 
-import { Bins, binsAbove, binsBelow, foldBins, setupBins } from './pass';
+import { Bins, binsAbove, binsBelow, foldBins, setupBins } from './bins';
+import { isFiniteBits } from './f32bits';
+import { Lanes } from './lanes';
 
-export { histogramScratchBytes } from './pass';
-
-// finite ⇔ exponent bits not all ones
-function isFiniteBits(bits: u32): bool {
-  return (bits & 0x7f800000) != 0x7f800000;
-}
+export { histogramScratchBytes } from './bins';
 
 // 8 values of padding for the last partial step (NaN for histogram, 0 for sumSquares)
 const TAIL: usize = memory.data(32, 16);
@@ -62,7 +59,7 @@ export function moments(x: usize, n: i32, out: usize): void {
  * and Σ(x − center)² over them. counts holds histogramScratchBytes(bins); on return its first
  * `bins` u32 are the counts and out = [below, above, sumSqDev].
  * Bin = min(bins − 1, ⌊(x − lo)/(hi − lo)·bins⌋) in f64, exactly: f32 lanes estimate it and any
- * lane that is outside, non-finite or near a bin edge is binned by the f64 formula (pass.ts).
+ * lane that is outside, non-finite or near a bin edge is binned by the f64 formula (bins.ts).
  */
 export function histogram(
   x: usize,
@@ -99,13 +96,13 @@ export function histogram(
       // Σ(x − center)² of the finite lanes (the others add +0)
       const fin0 = f32x4.le(f32x4.abs(v0), big);
       const fin1 = f32x4.le(f32x4.abs(v1), big);
-      let d = f64x2.sub(f64x2.promote_low_f32x4(v0), c);
+      let d = f64x2.sub(Lanes.promoteLow(v0), c);
       a0 = f64x2.add(a0, v128.and(f64x2.mul(d, d), i64x2.extend_low_i32x4_s(fin0)));
-      d = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3)), c);
+      d = f64x2.sub(Lanes.promoteHigh(v0), c);
       a1 = f64x2.add(a1, v128.and(f64x2.mul(d, d), i64x2.extend_high_i32x4_s(fin0)));
-      d = f64x2.sub(f64x2.promote_low_f32x4(v1), c);
+      d = f64x2.sub(Lanes.promoteLow(v1), c);
       a2 = f64x2.add(a2, v128.and(f64x2.mul(d, d), i64x2.extend_low_i32x4_s(fin1)));
-      d = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3)), c);
+      d = f64x2.sub(Lanes.promoteHigh(v1), c);
       a3 = f64x2.add(a3, v128.and(f64x2.mul(d, d), i64x2.extend_high_i32x4_s(fin1)));
       Bins.count8(v0, v1, lo4, sc4, top4, first4, last4, far4, base0, base1);
       p += 32;
@@ -135,13 +132,13 @@ export function sumSquares(x: usize, n: i32): f64 {
     while (p < end) {
       const v0 = v128.load(p);
       const v1 = v128.load(p, 16);
-      let d = f64x2.promote_low_f32x4(v0);
+      let d = Lanes.promoteLow(v0);
       a0 = f64x2.add(a0, f64x2.mul(d, d));
-      d = f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3));
+      d = Lanes.promoteHigh(v0);
       a1 = f64x2.add(a1, f64x2.mul(d, d));
-      d = f64x2.promote_low_f32x4(v1);
+      d = Lanes.promoteLow(v1);
       a2 = f64x2.add(a2, f64x2.mul(d, d));
-      d = f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3));
+      d = Lanes.promoteHigh(v1);
       a3 = f64x2.add(a3, f64x2.mul(d, d));
       p += 32;
     }

@@ -1,23 +1,6 @@
 // The contract between the AssemblyScript module (assembly/index.ts) and the TS wrapper.
 // Pointers and sizes are byte addresses / element counts; kernels validate nothing.
 
-import type { ActivationKernel } from './activations.js';
-
-/** Kernel code of each activation, as in `assembly/activations.ts`. */
-export const activationCodes: Readonly<Record<ActivationKernel, number>> = {
-  linear: 0,
-  sigmoid: 1,
-  tanh: 2,
-  relu: 3,
-  'leaky-relu': 4,
-  elu: 5,
-  selu: 6,
-  gelu: 7,
-  silu: 8,
-  softplus: 9,
-  softsign: 10,
-};
-
 /** Pass modes of `passBegin`, as in `assembly/pass.ts`. */
 export const passModes = { moments: 1, histogram: 2 } as const;
 

@@ -1,8 +1,8 @@
 // The WASM core behind a checked TS surface: the wrapper validates shapes and ranges and
 // throws one-line errors; the kernels it calls trust their arguments.
 
-import { activationCodes, type CoreExports, passModes, passResultLength } from './abi.js';
-import { type ActivationKernel, activationAlphas } from './activations.js';
+import { type CoreExports, passModes, passResultLength } from './abi.js';
+import { type ActivationKernel, activationAlphas, activationRegistry } from './activations.js';
 import {
   checkCount,
   checkF32Array,
@@ -598,7 +598,19 @@ export class Core {
     const wasm = this.#wasm;
     if (layout === 'nt') wasm.matmulTransB(pa, pb, po, m, k, n, this.#matmulScratch);
     else if (layout === 'tn') wasm.matmulTransA(pa, pb, po, m, k, n, this.#matmulScratch);
-    else wasm.dense(pa, pb, po, m, k, n, activationCodes[kind], scale, alpha, this.#matmulScratch);
+    else
+      wasm.dense(
+        pa,
+        pb,
+        po,
+        m,
+        k,
+        n,
+        activationRegistry[kind].code,
+        scale,
+        alpha,
+        this.#matmulScratch,
+      );
     return this.#copyOut(po, sizes.out[0]);
   }
 
@@ -797,7 +809,7 @@ function resolveActivation(
   kind: ActivationKernel,
   options: number | PassOptions | undefined,
 ): ResolvedActivation {
-  const code = activationCodes[checkKind(kind)];
+  const code = activationRegistry[checkKind(kind)].code;
   const o: PassOptions = typeof options === 'number' ? { scale: options } : (options ?? {});
   if (typeof o !== 'object' || o === null) {
     throw new Error(

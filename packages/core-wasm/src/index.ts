@@ -1,7 +1,8 @@
-export type { ActivationKernel } from './activations.js';
+export type { ActivationDef, ActivationKernel } from './activations.js';
 export {
   activationAlphas,
   activationKernels,
+  activationRegistry,
   defaultEluAlpha,
   defaultLeakyReluAlpha,
   seluAlpha,
@@ -21,6 +22,14 @@ export { allocAlign } from './memory.js';
 export type { ActivationOptions, DerivativeOptions, PassOptions } from './options.js';
 export { defaultScale } from './options.js';
 export { reference } from './reference/index.js';
+export {
+  erf,
+  erfc,
+  erfSeriesLimit,
+  normalCdf,
+  normalMass,
+  normalPdf,
+} from './reference/normal.js';
 export { Xoshiro128 } from './reference/rng.js';
 export type {
   HistogramCounts,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activationKernels, type Core, type F32Block, reference } from '../src/index.js';
-import { edgeValues, expectBitEqual, expectCloseF32, newCore, randn } from './fixtures.js';
+import { block, edgeValuesF32, expectBitEqual, expectCloseF32 } from '../../../testing/f32.js';
+import { activationKernels, type Core, reference } from '../src/index.js';
+import { newCore, randn } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -49,11 +50,11 @@ describe('matmul()', () => {
   });
 
   it('propagates NaN, ±Inf, ±0, huge, tiny and subnormal inputs like the reference', () => {
-    const [m, k, n] = [edgeValues.length, 9, 13];
+    const [m, k, n] = [edgeValuesF32.length, 9, 13];
     const a = randn(m * k, 6);
     const b = randn(k * n, 7);
     // row i of a starts with edge value i; column j of b gets edge value j in row 3
-    edgeValues.forEach((v, i) => {
+    edgeValuesF32.forEach((v, i) => {
       a[i * k] = v;
       if (i < n) b[3 * n + i] = v;
     });
@@ -102,16 +103,10 @@ describe('matmul() edge tiles', () => {
   }
 });
 
-function block(values: Float32Array): F32Block {
-  const b = core.alloc(values.length);
-  b.array.set(values);
-  return b;
-}
-
 // a (m, k) with row i starting with edge value i, and a second operand with edge values in one row
 function withEdges(rows: number, cols: number, seed: number): Float32Array {
   const x = randn(rows * cols, seed);
-  edgeValues.forEach((v, i) => {
+  edgeValuesF32.forEach((v, i) => {
     if (i < rows) x[i * cols] = v;
     if (i < cols && rows > 3) x[3 * cols + i] = v;
   });
@@ -148,7 +143,7 @@ describe('matmulTransB()', () => {
   });
 
   it('propagates NaN, ±Inf, ±0, huge, tiny and subnormal inputs like the reference', () => {
-    const [m, k, n] = [edgeValues.length, 9, 13];
+    const [m, k, n] = [edgeValuesF32.length, 9, 13];
     const a = withEdges(m, k, 64);
     const b = withEdges(n, k, 65);
     expectCloseF32(core.matmulTransB(a, b, m, k, n), reference.matmulTransB(a, b, m, k, n));
@@ -156,8 +151,8 @@ describe('matmulTransB()', () => {
 
   it('writes into blocks with matmulTransBInto and checks b as (n, k)', () => {
     const [m, k, n] = [5, 6, 7];
-    const a = block(randn(m * k, 66));
-    const b = block(randn(n * k, 67));
+    const a = block(core, randn(m * k, 66));
+    const b = block(core, randn(n * k, 67));
     const out = core.alloc(m * n);
     core.matmulTransBInto(a, b, out, m, k, n);
     expect(out.array).toEqual(reference.matmulTransB(a.array, b.array, m, k, n));
@@ -191,7 +186,7 @@ describe('matmulTransA()', () => {
   });
 
   it('propagates NaN, ±Inf, ±0, huge, tiny and subnormal inputs like the reference', () => {
-    const [m, k, n] = [edgeValues.length, 9, 13];
+    const [m, k, n] = [edgeValuesF32.length, 9, 13];
     const a = withEdges(m, k, 72);
     const b = withEdges(m, n, 73);
     expectCloseF32(core.matmulTransA(a, b, m, k, n), reference.matmulTransA(a, b, m, k, n));
@@ -199,8 +194,8 @@ describe('matmulTransA()', () => {
 
   it('writes (k, n) into blocks with matmulTransAInto and checks out as (k, n)', () => {
     const [m, k, n] = [8, 3, 5];
-    const a = block(randn(m * k, 74));
-    const b = block(randn(m * n, 75));
+    const a = block(core, randn(m * k, 74));
+    const b = block(core, randn(m * n, 75));
     const out = core.alloc(k * n);
     core.matmulTransAInto(a, b, out, m, k, n);
     expect(out.array).toEqual(reference.matmulTransA(a.array, b.array, m, k, n));
@@ -220,8 +215,8 @@ describe('denseInto() with a scale', () => {
   for (const kind of activationKernels) {
     it(`equals matmulInto then activateInto(${kind}, scale) bit for bit on odd shapes and edge values`, () => {
       for (const [m, k, n] of shapes) {
-        const x = block(m >= edgeValues.length ? withEdges(m, k, 80) : randn(m * k, 80));
-        const w = block(withEdges(k, n, 81));
+        const x = block(core, m >= edgeValuesF32.length ? withEdges(m, k, 80) : randn(m * k, 80));
+        const w = block(core, withEdges(k, n, 81));
         const fused = core.alloc(m * n);
         const twoPass = core.alloc(m * n);
         core.denseInto(x, w, fused, m, k, n, kind, 0.37);
@@ -269,13 +264,8 @@ describe('denseInto()', () => {
     const [m, k, n] = [9, 600, 20];
     const x = randn(m * k, 12);
     const w = randn(k * n, 13, 0.05);
-    const block = (values: Float32Array) => {
-      const b = core.alloc(values.length);
-      b.array.set(values);
-      return b;
-    };
     const out = core.alloc(m * n);
-    core.denseInto(block(x), block(w), out, m, k, n, 'tanh');
+    core.denseInto(block(core, x), block(core, w), out, m, k, n, 'tanh');
     expectCloseF32(out.array, reference.activate('tanh', reference.matmul(x, w, m, k, n)));
   });
 });

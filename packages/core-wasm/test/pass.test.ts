@@ -1,26 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { block, edgeValuesF32 } from '../../../testing/f32.js';
 import {
   type ActivationKernel,
   type Core,
-  type F32Block,
   type HistogramRange,
   type LayerPass,
   passSumTolerance,
   reference,
   type StatsRequest,
 } from '../src/index.js';
-import { edgeData, edgeValues, newCore, randn, shiftedSquares, sumAbs } from './fixtures.js';
+import { edgeData, newCore, randn, shiftedSquares, sumAbs } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
   core = await newCore();
 });
-
-function block(values: ArrayLike<number>): F32Block {
-  const b = core.alloc(values.length);
-  b.array.set(values);
-  return b;
-}
 
 /** Relative tolerance of a fused pass's sum and sumSqDev (see LayerPass): the package's constant. */
 const EPS_PASS = passSumTolerance;
@@ -36,9 +30,9 @@ function expectPass(got: LayerPass, outputs: Float32Array, stats: StatsRequest):
   expect(Math.abs(sumSqDev - wantSq)).toBeLessThanOrEqual(EPS_PASS * shiftedSquares(outputs));
   // and the histogram equals histogramOf's on the same block exactly
   if (stats !== 'moments') {
-    const h = core.histogramOf(block(outputs), stats.lo, stats.hi, stats.bins, 0);
+    const h = core.histogramOf(block(core, outputs), stats.lo, stats.hi, stats.bins, 0);
     expect([got.counts, got.below, got.above]).toEqual([h.counts, h.below, h.above]);
-    expect(core.momentsOf(block(outputs)).zeros).toBe(got.zeros);
+    expect(core.momentsOf(block(core, outputs)).zeros).toBe(got.zeros);
   }
 }
 
@@ -56,8 +50,8 @@ describe('denseInto() with stats', () => {
       const what = stats === 'moments' ? 'moments' : `a histogram on [${range.lo}, ${range.hi}]`;
       it(`measures ${kind} outputs (${what}) like the two-pass reference for 37×100·100×45`, () => {
         const [m, k, n] = [37, 100, 45];
-        const x = block(randn(m * k, 40));
-        const w = block(randn(k * n, 41));
+        const x = block(core, randn(m * k, 40));
+        const w = block(core, randn(k * n, 41));
         const out = core.alloc(m * n);
         const got = core.denseInto(x, w, out, m, k, n, kind, { scale: 0.1, stats });
         expectPass(got, out.array.slice(), stats);
@@ -67,8 +61,8 @@ describe('denseInto() with stats', () => {
 
   it('leaves the outputs bit-identical to the pass without stats', () => {
     const [m, k, n] = [23, 31, 17];
-    const x = block(randn(m * k, 42));
-    const w = block(randn(k * n, 43));
+    const x = block(core, randn(m * k, 42));
+    const w = block(core, randn(k * n, 43));
     const plain = core.alloc(m * n);
     const measured = core.alloc(m * n);
     core.denseInto(x, w, plain, m, k, n, 'tanh', 0.3);
@@ -81,8 +75,8 @@ describe('denseInto() with stats', () => {
 
   it('measures every row strip once when n exceeds a column block (6×300·300×1030)', () => {
     const [m, k, n] = [6, 300, 1030];
-    const x = block(randn(m * k, 44));
-    const w = block(randn(k * n, 45, 0.1));
+    const x = block(core, randn(m * k, 44));
+    const w = block(core, randn(k * n, 45, 0.1));
     const out = core.alloc(m * n);
     const stats = { lo: -1, hi: 1, bins: 30 };
     const got = core.denseInto(x, w, out, m, k, n, 'tanh', { stats });
@@ -91,13 +85,13 @@ describe('denseInto() with stats', () => {
   });
 
   it('counts NaN and ±Inf outputs as non-finite and keeps them out of the sums', () => {
-    const [m, k, n] = [edgeValues.length, 9, 13];
+    const [m, k, n] = [edgeValuesF32.length, 9, 13];
     const xs = randn(m * k, 46);
-    edgeValues.forEach((v, i) => {
+    edgeValuesF32.forEach((v, i) => {
       xs[i * k] = v;
     });
-    const x = block(xs);
-    const w = block(randn(k * n, 47));
+    const x = block(core, xs);
+    const w = block(core, randn(k * n, 47));
     const out = core.alloc(m * n);
     const stats = { lo: -3, hi: 3, bins: 11 };
     const got = core.denseInto(x, w, out, m, k, n, 'linear', { stats });
@@ -140,21 +134,21 @@ describe('activateInto() with stats', () => {
       -1,
       Infinity,
     ];
-    const x = block(values);
+    const x = block(core, values);
     for (const stats of ['moments', { lo: -2, hi: 2, bins: 3 }] as const) {
       const got = core.activateInto('linear', x, core.alloc(values.length), { stats });
       expect([got.finite, got.nonFinite, got.sum, got.sumSqDev]).toEqual([10, 6, -10, 0]);
     }
     const many = Float32Array.from({ length: 1001 }, (_, i) => (i % 7 === 3 ? Number.NaN : 2.5));
-    const got = core.activateInto('linear', block(many), core.alloc(many.length), {
+    const got = core.activateInto('linear', block(core, many), core.alloc(many.length), {
       stats: 'moments',
     });
-    expect(got.sum).toBe(core.momentsOf(block(many)).sum);
+    expect(got.sum).toBe(core.momentsOf(block(core, many)).sum);
   });
 
   for (const [kind, range] of bookRanges) {
     it(`measures ${kind} of 1003 normals ×3 (scale 0.7) like the two-pass reference`, () => {
-      const x = block(randn(1003, 48, 3));
+      const x = block(core, randn(1003, 48, 3));
       const out = core.alloc(1003);
       const got = core.activateInto(kind, x, out, { scale: 0.7, stats: range });
       // `activate` may grow memory: take its result before reading out's view
@@ -166,7 +160,7 @@ describe('activateInto() with stats', () => {
 
   it('measures a block larger than one chunk (10 007 values) in place', () => {
     const values = randn(10_007, 49, 2);
-    const x = block(values);
+    const x = block(core, values);
     const got = core.activateInto('sigmoid', x, x, { stats: { lo: 0, hi: 1, bins: 30 } });
     expectPass(
       got,
@@ -196,7 +190,7 @@ describe('activateInto() with stats', () => {
     it(`bins values on and next to the edges of [${range.lo}, ${range.hi}] / ${range.bins} exactly`, () => {
       const bins = Math.min(range.bins, 300);
       const values = edgeData(range.lo, range.hi, bins);
-      const got = core.activateInto('linear', block(values), core.alloc(values.length), {
+      const got = core.activateInto('linear', block(core, values), core.alloc(values.length), {
         stats: range,
       });
       expectPass(got, values, range);
@@ -205,7 +199,7 @@ describe('activateInto() with stats', () => {
 
   it('keeps std ≪ |mean| accurate: sigmoid of 0.01-scaled sums (std ≈ 1e-3 about 0.5)', () => {
     const values = randn(100_000, 50, 0.004);
-    const x = block(values);
+    const x = block(core, values);
     const out = core.alloc(values.length);
     const got = core.activateInto('sigmoid', x, out, { stats: { lo: 0, hi: 1, bins: 30 } });
     const want = reference.layerPass(out.array.slice(), 'moments');
@@ -214,13 +208,13 @@ describe('activateInto() with stats', () => {
   });
 
   it('reports a zero extreme as +0 and NaN extremes when nothing is finite', () => {
-    const negZero = core.activateInto('linear', block([-0, 1, -0]), core.alloc(3), {
+    const negZero = core.activateInto('linear', block(core, [-0, 1, -0]), core.alloc(3), {
       stats: 'moments',
     });
     expect(Object.is(negZero.min, 0)).toBe(true);
     const none = core.activateInto(
       'linear',
-      block([Number.NaN, Number.NEGATIVE_INFINITY]),
+      block(core, [Number.NaN, Number.NEGATIVE_INFINITY]),
       core.alloc(2),
       {
         stats: { lo: 0, hi: 1, bins: 2 },

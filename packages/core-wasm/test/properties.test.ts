@@ -2,8 +2,9 @@
 // subnormals and huge values, WASM against the plain-TS references.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { edgeValuesF32, expectCloseF32 } from '../../../testing/f32.js';
 import { type ActivationKernel, activationKernels, type Core, reference } from '../src/index.js';
-import { edgeValues, expectCloseF32, newCore } from './fixtures.js';
+import { newCore } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 const f32Value = fc.oneof(
   { weight: 6, arbitrary: fc.float({ min: -8, max: 8, noNaN: true }) },
   { weight: 2, arbitrary: fc.float() },
-  { weight: 2, arbitrary: fc.constantFrom(...edgeValues) },
+  { weight: 2, arbitrary: fc.constantFrom(...edgeValuesF32) },
 );
 
 function f32Array(length: number) {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectBitEqual, expectCloseF32 } from '../../../testing/f32.js';
 import type { CoreExports } from '../src/abi.js';
 import { type Core, reference } from '../src/index.js';
-import { expectBitEqual, expectCloseF32, newCore, rawExports } from './fixtures.js';
+import { newCore, rawExports } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {

@@ -1,24 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Core, type F32Block, reference } from '../src/index.js';
-import { edgeData, edgeValues, newCore, randn } from './fixtures.js';
+import { block, edgeValuesF32 } from '../../../testing/f32.js';
+import { type Core, reference } from '../src/index.js';
+import { edgeData, newCore, randn } from './fixtures.js';
 
 let core: Core;
 beforeAll(async () => {
   core = await newCore();
 });
 
-function block(values: ArrayLike<number>): F32Block {
-  const b = core.alloc(values.length);
-  b.array.set(values);
-  return b;
-}
-
 // normals, every edge value, exact bin edges of [-1, 1] with 30 bins, lo/hi themselves and values outside
 function awkwardData(): Float32Array {
   const edges = Array.from({ length: 31 }, (_, i) => -1 + (2 * i) / 30);
   return Float32Array.from([
     ...randn(1001, 30, 1.5),
-    ...edgeValues,
+    ...edgeValuesF32,
     ...edges,
     -1,
     1,
@@ -35,7 +30,7 @@ function awkwardData(): Float32Array {
 describe('momentsOf()', () => {
   it('equals the reference exactly on data with NaN, ±Inf, zeros and extremes', () => {
     const x = awkwardData();
-    const got = core.momentsOf(block(x));
+    const got = core.momentsOf(block(core, x));
     expect(got).toEqual(reference.moments(x));
     expect(got.count).toBe(x.length);
     expect(got.finite + got.nonFinite).toBe(x.length);
@@ -50,7 +45,7 @@ describe('momentsOf()', () => {
       Number.POSITIVE_INFINITY,
       Number.NEGATIVE_INFINITY,
     ]);
-    expect(core.momentsOf(block(x))).toEqual({
+    expect(core.momentsOf(block(core, x))).toEqual({
       count: 6,
       finite: 3,
       sum: 1,
@@ -62,7 +57,7 @@ describe('momentsOf()', () => {
   });
 
   it('reports NaN min and max when no value is finite, and handles an empty block', () => {
-    const none = core.momentsOf(block([Number.NaN, Number.POSITIVE_INFINITY]));
+    const none = core.momentsOf(block(core, [Number.NaN, Number.POSITIVE_INFINITY]));
     expect(none).toEqual(
       reference.moments(Float32Array.from([Number.NaN, Number.POSITIVE_INFINITY])),
     );
@@ -81,13 +76,13 @@ describe('histogramOf()', () => {
   for (const [lo, hi, bins, center] of ranges) {
     it(`equals the reference exactly on [${lo}, ${hi}] with ${bins} bins`, () => {
       const x = awkwardData();
-      const got = core.histogramOf(block(x), lo, hi, bins, center);
+      const got = core.histogramOf(block(core, x), lo, hi, bins, center);
       expect(got).toEqual(reference.histogram(x, lo, hi, bins, center));
-      const moments = core.momentsOf(block(x));
+      const moments = core.momentsOf(block(core, x));
       const inside = got.counts.reduce((s, c) => s + c, 0);
       expect(inside + got.below + got.above + moments.nonFinite).toBe(x.length);
       const odd = x.subarray(1);
-      expect(core.histogramOf(block(odd), lo, hi, bins, center)).toEqual(
+      expect(core.histogramOf(block(core, odd), lo, hi, bins, center)).toEqual(
         reference.histogram(odd, lo, hi, bins, center),
       );
     });
@@ -106,7 +101,7 @@ describe('histogramOf()', () => {
     it(`bins values on and next to every edge of [${lo}, ${hi}] / ${bins} exactly like the reference`, () => {
       const x = edgeData(lo, hi, Math.min(bins, 300));
       for (const values of [x, x.subarray(3)]) {
-        expect(core.histogramOf(block(values), lo, hi, bins, 0.25)).toEqual(
+        expect(core.histogramOf(block(core, values), lo, hi, bins, 0.25)).toEqual(
           reference.histogram(values, lo, hi, bins, 0.25),
         );
       }
@@ -114,7 +109,7 @@ describe('histogramOf()', () => {
   }
 
   it('puts hi in the last bin, lo in the first, and bin edges in the upper bin', () => {
-    const got = core.histogramOf(block([0, 0.25, 0.5, 0.75, 1, -0.1, 1.1]), 0, 1, 4, 0);
+    const got = core.histogramOf(block(core, [0, 0.25, 0.5, 0.75, 1, -0.1, 1.1]), 0, 1, 4, 0);
     expect(got.counts).toEqual([1, 1, 1, 2]);
     expect([got.below, got.above]).toEqual([1, 1]);
     expect(got.sumSqDev).toBeCloseTo(0 + 0.0625 + 0.25 + 0.5625 + 1 + 0.01 + 1.21, 6);
@@ -122,7 +117,7 @@ describe('histogramOf()', () => {
 
   it('skips NaN and ±Inf (momentsOf counts them)', () => {
     const got = core.histogramOf(
-      block([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5]),
+      block(core, [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5]),
       0,
       1,
       2,
@@ -132,7 +127,7 @@ describe('histogramOf()', () => {
   });
 
   it('does not grow memory over 10 000 calls', () => {
-    const x = block(randn(1000, 31));
+    const x = block(core, randn(1000, 31));
     core.histogramOf(x, -1, 1, 30, 0);
     const bytes = core.memory.buffer.byteLength;
     for (let i = 0; i < 10_000; i++) core.histogramOf(x, -1, 1, 30, 0);
@@ -149,8 +144,8 @@ describe('countsOf()', () => {
       [1000, 1001, 30],
     ] as const) {
       for (const x of [awkwardData(), edgeData(lo, hi, Math.min(bins, 300)).subarray(1)]) {
-        const got = core.countsOf(block(x), { lo, hi, bins });
-        const { counts, below, above } = core.histogramOf(block(x), lo, hi, bins, 0);
+        const got = core.countsOf(block(core, x), { lo, hi, bins });
+        const { counts, below, above } = core.histogramOf(block(core, x), lo, hi, bins, 0);
         expect(got).toEqual({ counts, below, above });
         expect(got).toEqual(reference.counts(x, lo, hi, bins));
       }
@@ -168,19 +163,19 @@ describe('sumSquaresOf()', () => {
   it('equals the reference exactly for lengths 0, 1, 7, 8, 9 and 1001', () => {
     for (const length of [0, 1, 7, 8, 9, 1001]) {
       const x = randn(length, 90 + length, 3);
-      expect(core.sumSquaresOf(block(x))).toBe(reference.sumSquares(x));
+      expect(core.sumSquaresOf(block(core, x))).toBe(reference.sumSquares(x));
     }
   });
 
   it('is the squared Frobenius norm in f64 (3² + 4² + 12² = 169)', () => {
-    expect(core.sumSquaresOf(block([3, -4, 12]))).toBe(169);
-    expect(core.sumSquaresOf(block([3e38, 3e38]))).toBe(2 * Math.fround(3e38) ** 2);
+    expect(core.sumSquaresOf(block(core, [3, -4, 12]))).toBe(169);
+    expect(core.sumSquaresOf(block(core, [3e38, 3e38]))).toBe(2 * Math.fround(3e38) ** 2);
   });
 
   it('propagates NaN and ±Inf', () => {
-    expect(core.sumSquaresOf(block([1, Number.NEGATIVE_INFINITY, 2]))).toBe(
+    expect(core.sumSquaresOf(block(core, [1, Number.NEGATIVE_INFINITY, 2]))).toBe(
       Number.POSITIVE_INFINITY,
     );
-    expect(core.sumSquaresOf(block([1, Number.NaN, Number.POSITIVE_INFINITY]))).toBeNaN();
+    expect(core.sumSquaresOf(block(core, [1, Number.NaN, Number.POSITIVE_INFINITY]))).toBeNaN();
   });
 });
