@@ -295,11 +295,8 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
     const link = (id: string, text: string) => `<a href="#${id}">${escapeHtml(text)}</a>`;
     const entries: string[] = [];
     const errors = group.runs
-      .filter(({ run }) => run.state === 'errored')
-      .map(
-        ({ run }) =>
-          `<p class="error">${escapeHtml(m.erroredRun(run.init, run.message ?? ''))}</p>`,
-      )
+      .flatMap(({ run }) => (run.state === 'errored' ? [run] : []))
+      .map((run) => `<p class="error">${escapeHtml(m.erroredRun(run.init, run.message))}</p>`)
       .join('\n');
     let figureRow = '';
     if (built.figure) {

@@ -1,0 +1,16 @@
+export type { Histogram } from './histogram.js';
+export type { LayerGradients } from './layer-gradients.js';
+export type { LayerStats } from './layer-stats.js';
+export type { LayerTheory } from './layer-theory.js';
+export type { Phase } from './phase.js';
+export { phases } from './phase.js';
+export type { PhaseDiagram } from './phase-diagram.js';
+export { phaseDiagramSchema } from './phase-diagram.js';
+export type { Results } from './results.js';
+export { resultsSchema } from './results.js';
+export type { ResultsConfig } from './results-config.js';
+export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result.js';
+export { runStates } from './run-result.js';
+export type { RunTheory } from './run-theory.js';
+export type { Validation } from './validate.js';
+export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';

@@ -1,0 +1,43 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { errorMessage } from './error-message.js';
+import { type PhaseDiagram, phaseDiagramSchema } from './phase-diagram.js';
+import { type Results, resultsSchema } from './results.js';
+
+/** How many error lines a failed validation lists before it sums up the rest. */
+export const maxErrors = 20;
+
+/** A validated document, or why it is not one: one readable line per problem. */
+export type Validation<T> = { valid: true; value: T } | { valid: false; errors: string[] };
+
+let ajv: Ajv | undefined;
+
+/** A validator compiled on first use (ajv: every error, the offending value, `state`-tagged runs). */
+function compiled<T>(schema: object): () => ValidateFunction<T> {
+  let validate: ValidateFunction<T> | undefined;
+  return () => {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, discriminator: true });
+    validate ??= ajv.compile<T>(schema);
+    return validate;
+  };
+}
+
+function validation<T>(validate: ValidateFunction<T>, json: unknown): Validation<T> {
+  if (validate(json)) return { valid: true, value: json };
+  const errors = (validate.errors ?? []).map(errorMessage);
+  if (errors.length <= maxErrors) return { valid: false, errors };
+  const more = errors.length - maxErrors;
+  return { valid: false, errors: [...errors.slice(0, maxErrors), `… and ${more} more`] };
+}
+
+const resultsValidator = compiled<Results>(resultsSchema);
+const phaseDiagramValidator = compiled<PhaseDiagram>(phaseDiagramSchema);
+
+/** Checks a parsed `initscope run --json` document against the contract's JSON Schema. */
+export function validateResults(json: unknown): Validation<Results> {
+  return validation(resultsValidator(), json);
+}
+
+/** Checks a parsed `initscope phase --json` document against the contract's JSON Schema. */
+export function validatePhaseDiagram(json: unknown): Validation<PhaseDiagram> {
+  return validation(phaseDiagramValidator(), json);
+}
