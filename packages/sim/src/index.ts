@@ -1,10 +1,7 @@
-export type { Activation, ActivationFacts, ActivationSpec } from './activations.js';
-export {
-  activationFacts,
-  activations,
-  bookActivations,
-  histogramRange,
-} from './activations.js';
+export type { ActivationFacts } from './activation-registry.js';
+export { activationFacts } from './activation-registry.js';
+export type { Activation, ActivationSpec } from './activations.js';
+export { activations, bookActivations } from './activations.js';
 export type { ResolvedSweepConfig, RunOptions, SweepOptions } from './config.js';
 export { resolveSweepConfig } from './config.js';
 export {
@@ -15,6 +12,7 @@ export {
   defaultWidth,
 } from './defaults.js';
 export { ConfigError } from './fields.js';
+export { histogramRange } from './histogram-range.js';
 export type { InitContext, Initializer, WeightDraw } from './initializers.js';
 export {
   bookInits,

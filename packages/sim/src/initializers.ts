@@ -1,4 +1,5 @@
-import { type Activation, activationInfo } from './activations.js';
+import { bindActivation } from './activation-registry.js';
+import type { Activation } from './activations.js';
 import { unknownChoiceMessage } from './choices.js';
 
 /** Which fan a variance-scaling initializer divides by. */
@@ -70,9 +71,10 @@ export function varianceScaling(id: string, options: VarianceScalingOptions = {}
   };
 }
 
-/** PyTorch's `calculate_gain` for an activation (1 where PyTorch defines none). */
+/** PyTorch's `calculate_gain` for an activation at its α (its default α when none is given). */
 export function calculateGain(context: InitContext): number {
-  return activationInfo[context.activation].gain(context.alpha ?? 0.01);
+  const { activation: name, alpha } = context;
+  return bindActivation(alpha === undefined ? { id: name, name } : { id: name, name, alpha }).gain;
 }
 
 /** Preset ids that take no parameter. */

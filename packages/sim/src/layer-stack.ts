@@ -1,6 +1,7 @@
 import type { Core, F32Block, LayerPass, StatsRequest } from '@initscope/core-wasm';
-import { type ActivationSpec, fixedRange, histogramRange } from './activations.js';
+import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
+import { fixedRange, histogramRange } from './histogram-range.js';
 import { type InitContext, type Initializer, weightSecondMoment } from './initializers.js';
 import type { LayerGradients, LayerStats } from './results.js';
 import { gradientStats, measureLayer } from './stats.js';
@@ -101,9 +102,9 @@ export class LayerStack {
     const config = this.#config;
     const kernel = this.#activation.name;
     const { samples, widths, bins } = config;
-    const fixed = fixedRange(kernel, config.range);
+    const fixed = fixedRange(this.#activation, config.range);
     const chooseRange = (min: number, max: number) =>
-      histogramRange(kernel, min, max, config.range);
+      histogramRange(this.#activation, min, max, config.range);
     const layers: LayerStats[] = [];
     const secondMoments: number[] = [];
     let x = space.inputFor(space.layers[0]);

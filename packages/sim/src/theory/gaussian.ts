@@ -3,7 +3,7 @@
  * adaptive quadrature, with the z-domain split where f changes regime. For q ≫ 1 the integrand of
  * f = φ'(x)² is a spike of width ~1/√q around z = 0; the breakpoints put nodes right on it.
  */
-import { normalPdf } from './normal.js';
+import { normalPdf } from '@initscope/core-wasm';
 import { defaultRelTol, type IntegrateOptions, integrate, type Quadrature } from './quadrature.js';
 
 /** The z-range integrated: the normal mass beyond ±12 is 3.6e-33, below any f64 result's last bit. */

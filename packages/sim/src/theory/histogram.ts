@@ -2,8 +2,9 @@
  * Expected histogram counts of φ(x), x ~ N(0, q): the probability mass of each bin (the same bins as
  * the simulation's results: [e_i, e_(i+1)), the last bin closed) times the number of values.
  */
-import { type ActivationLike, theoryActivation } from './activations.js';
-import { normalMass } from './normal.js';
+import { normalMass } from '@initscope/core-wasm';
+import { bindActivation } from '../activation-registry.js';
+import type { ActivationLike } from '../activations.js';
 
 /** Expected counts per bin and outside the range; they sum to `total`. */
 export interface ExpectedHistogram {
@@ -25,7 +26,7 @@ export function expectedHistogram(
   edges: readonly number[],
   total: number,
 ): ExpectedHistogram {
-  const info = theoryActivation(activation);
+  const info = bindActivation(activation);
   if (!(q >= 0) || !Number.isFinite(q)) {
     throw new RangeError(`q must be a finite number ≥ 0, got ${q}.`);
   }

@@ -5,9 +5,9 @@
  * second moment of layer l's pre-activations h = x·W + b:
  *   q¹ = σ_w²·q⁰ + σ_b²,   q^l = σ_w²·E_z[φ(√q^(l−1)·z)²] + σ_b²,   χ^l = σ_w²·E_z[φ'(√q^l·z)²].
  */
-import { parseActivation } from '../activations.js';
+import { bindActivation } from '../activation-registry.js';
+import { type ActivationLike, specOf } from '../activations.js';
 import { type Initializer, parseInit, weightSecondMoment } from '../initializers.js';
-import { type ActivationLike, theoryActivation } from './activations.js';
 import { gaussianExpectation } from './gaussian.js';
 
 /** q⁰ = ‖x‖²/N of the simulation's input rows, X ~ N(0, 1) per element. */
@@ -81,7 +81,7 @@ function checkVariance(name: string, value: number): void {
 
 /** Mean, std, E[φ²] and E[φ'²] of an activation applied to x ~ N(0, q). */
 export function postActivation(activation: ActivationLike, q: number): PostActivation {
-  const { phi, dphi } = theoryActivation(activation);
+  const { phi, dphi } = bindActivation(activation);
   checkVariance('q', q);
   const mean = gaussianExpectation(phi, q);
   const secondMoment = gaussianExpectation((x) => phi(x) * phi(x), q);
@@ -94,7 +94,7 @@ export function postActivation(activation: ActivationLike, q: number): PostActiv
 /** Per-layer q, post-activation mean and std, χ and gradient variance, by the mean-field recursion. */
 export function meanField(options: MeanFieldOptions): MeanFieldResult {
   const { activation, sigmaW2, sigmaB2 = 0, layers: depth, q0 = defaultQ0, widths } = options;
-  theoryActivation(activation);
+  bindActivation(activation);
   if (!Number.isInteger(depth) || depth < 1) {
     throw new RangeError(`layers must be an integer ≥ 1, got ${depth}.`);
   }
@@ -157,7 +157,7 @@ export function sigmaW2For(
   fanOut = fanIn,
   activation: ActivationLike = 'linear',
 ): number {
-  const { name, alpha } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  const { name, alpha } = specOf(activation);
   const context = alpha === undefined ? { activation: name } : { activation: name, alpha };
   const draw = (typeof init === 'string' ? parseInit(init) : init).draw(fanIn, fanOut, context);
   return fanIn * weightSecondMoment(draw, fanIn, fanOut);

@@ -3,8 +3,8 @@
  * the length map q ↦ F(q) = σ_w²·E[φ(√q·z)²] + σ_b², its fixed point q*, χ₁ = σ_w²·E[φ'(√q*·z)²], the
  * correlation map c ↦ (σ_w²·E[φ(u₁)φ(u₂)] + σ_b²)/q* and its depth scale ξ_c = −1/ln χ_c*.
  */
-import { parseActivation } from '../activations.js';
-import { type ActivationLike, theoryActivation } from './activations.js';
+import { bindActivation } from '../activation-registry.js';
+import type { ActivationLike } from '../activations.js';
 import { bivariateExpectation, gaussianExpectation } from './gaussian.js';
 import { brent } from './roots.js';
 
@@ -59,7 +59,7 @@ export function fixedPoint(
   sigmaB2 = 0,
   q0 = 1,
 ): number {
-  const { phi } = theoryActivation(activation);
+  const { phi } = bindActivation(activation);
   checkParameters(sigmaW2, sigmaB2);
   if (!(q0 >= 0) || !Number.isFinite(q0)) {
     throw new RangeError(`q0 must be a finite number ≥ 0, got ${q0}.`);
@@ -125,7 +125,7 @@ export function chi1At(
   sigmaW2: number,
   sigmaB2 = 0,
 ): { qStar: number; chi1: number } {
-  const { dphi, homogeneous } = theoryActivation(activation);
+  const { dphi, homogeneous } = bindActivation(activation);
   const qStar = fixedPoint(activation, sigmaW2, sigmaB2);
   const q = evaluationQ(qStar, homogeneous);
   return { qStar, chi1: sigmaW2 * gaussianExpectation((x) => dphi(x) * dphi(x), q) };
@@ -136,7 +136,7 @@ export function chi1At(
  * (activation, σ_w², σ_b²) (Schoenholz et al. 2017, eqs. 6–9).
  */
 export function phase(activation: ActivationLike, sigmaW2: number, sigmaB2 = 0): PhaseResult {
-  const { phi, dphi, homogeneous } = theoryActivation(activation);
+  const { phi, dphi, homogeneous } = bindActivation(activation);
   const { qStar, chi1 } = chi1At(activation, sigmaW2, sigmaB2);
   const q = evaluationQ(qStar, homogeneous);
   const secondMoment = gaussianExpectation((x) => phi(x) * phi(x), q);
@@ -205,7 +205,7 @@ export function linspace(lo: number, hi: number, n: number): number[] {
 
 /** The default phase-diagram grid of an activation. */
 export function defaultPhaseGrid(activation: ActivationLike): PhaseGrid {
-  const { name } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  const { name } = bindActivation(activation);
   const [w0, w1] = defaultSigmaW2Ranges[name] ?? [0.1, 4];
   const [b0, b1] = defaultSigmaB2Range;
   return {
@@ -244,7 +244,7 @@ export function edgeOfChaos(
 
 /** χ₁ over a grid of (σ_w², σ_b²) and the edge of chaos χ₁ = 1 (default grid: `defaultPhaseGrid`). */
 export function phaseDiagram(activation: ActivationLike, grid?: PhaseGrid): PhaseDiagramResult {
-  theoryActivation(activation);
+  bindActivation(activation);
   const { sigmaW2, sigmaB2 } = grid ?? defaultPhaseGrid(activation);
   const chi1: number[][] = [];
   const qStar: number[][] = [];
