@@ -8,7 +8,15 @@ import {
   type SweepOptions,
 } from './config.js';
 import { LayerStack } from './layer-stack.js';
-import type { LayerGradients, LayerTheory, Results, ResultsConfig, RunResult } from './results.js';
+import type {
+  CompletedRun,
+  ErroredRun,
+  LayerGradients,
+  LayerTheory,
+  Results,
+  ResultsConfig,
+  RunResult,
+} from './results.js';
 import { runTheory } from './run-theory.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';
@@ -91,7 +99,7 @@ export async function sweep(
             });
           }
           const weightStd = secondMoments.map(Math.sqrt);
-          const result: RunResult = {
+          const result: CompletedRun = {
             activation: activation.id,
             init: init.id,
             state: 'completed',
@@ -109,14 +117,15 @@ export async function sweep(
         } catch (error) {
           if (hooks.signal?.aborted) throw error;
           done = before + stepsPerRun;
-          runs.push({
+          const errored: ErroredRun = {
             activation: activation.id,
             init: init.id,
             state: 'errored',
             message: error instanceof Error ? error.message : String(error),
             weightStd: [],
             layers: [],
-          });
+          };
+          runs.push(errored);
         }
       }
     }
