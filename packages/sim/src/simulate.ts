@@ -1,4 +1,5 @@
 import { type Core, loadCore } from '@initscope/core-wasm';
+import { completedRun } from './completed-run.js';
 import {
   isResolved,
   type ResolvedSweepConfig,
@@ -8,16 +9,8 @@ import {
   type SweepOptions,
 } from './config.js';
 import { LayerStack } from './layer-stack.js';
-import type {
-  CompletedRun,
-  ErroredRun,
-  LayerGradients,
-  LayerTheory,
-  Results,
-  ResultsConfig,
-  RunResult,
-} from './results.js';
-import { runTheory } from './run-theory.js';
+import type { ErroredRun, Results, RunResult } from './results.js';
+import { resultsConfig } from './results-config.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';
 
@@ -44,17 +37,6 @@ const yieldEveryMs = 50;
 
 function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function resultsConfig(config: ResolvedSweepConfig): ResultsConfig {
-  const { layers, width, samples, bins, seed, range } = config;
-  const out: ResultsConfig = { layers, width, samples, bins, seed };
-  if (range) out.range = range;
-  if (config.customWidths) out.widths = config.widths;
-  if (config.biasStd > 0) out.biasStd = config.biasStd;
-  if (config.gradients) out.gradients = true;
-  if (config.theory) out.theory = true;
-  return out;
 }
 
 /**
@@ -91,28 +73,9 @@ export async function sweep(
         const before = done;
         try {
           const stack = new LayerStack(core, space, config, { activation, init }, tick);
-          const { layers, secondMoments } = await stack.forward();
-          if (config.gradients) {
-            const gradients = await stack.backward();
-            layers.forEach((layer, i) => {
-              layer.gradients = gradients[i] as LayerGradients;
-            });
-          }
-          const weightStd = secondMoments.map(Math.sqrt);
-          const result: CompletedRun = {
-            activation: activation.id,
-            init: init.id,
-            state: 'completed',
-            weightStd,
-            layers,
-          };
-          if (config.theory) {
-            const theory = runTheory(activation, config, layers, secondMoments);
-            layers.forEach((layer, i) => {
-              layer.theory = theory.layers[i] as LayerTheory;
-            });
-            result.theory = theory.run;
-          }
+          const pass = await stack.forward();
+          const gradients = config.gradients ? await stack.backward() : undefined;
+          const result = completedRun(config, activation, init, pass, gradients);
           runs.push(result);
         } catch (error) {
           if (hooks.signal?.aborted) throw error;

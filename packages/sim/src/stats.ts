@@ -51,13 +51,8 @@ export function gradientRange(min: number, max: number): [number, number] {
   return Number.isFinite(m) && m > 0 ? [-m, m] : [-1, 1];
 }
 
-/** Statistics of one layer's pre-activation gradient δ^l (without the weight-gradient norm). */
-export function gradientStats(
-  core: Core,
-  delta: F32Block,
-  bins: number,
-): Omit<LayerGradients, 'weightGradNorm'> {
-  const stats = layerStats(core, delta, 0, bins, gradientRange);
+/** The gradient statistics of δ^l (without the weight-gradient norm) from its layer statistics. */
+export function gradientsOf(stats: LayerStats): Omit<LayerGradients, 'weightGradNorm'> {
   return {
     variance: stats.std === null ? null : stats.std ** 2,
     mean: stats.mean,
@@ -65,6 +60,15 @@ export function gradientStats(
     zeroFraction: stats.zeroFraction,
     histogram: stats.histogram,
   };
+}
+
+/** Statistics of one layer's pre-activation gradient δ^l (without the weight-gradient norm). */
+export function gradientStats(
+  core: Core,
+  delta: F32Block,
+  bins: number,
+): Omit<LayerGradients, 'weightGradNorm'> {
+  return gradientsOf(layerStats(core, delta, 0, bins, gradientRange));
 }
 
 /** What a fused pass (`denseInto`/`activateInto` with `stats`) measured, with the histogram counts. */
