@@ -19,7 +19,7 @@ export interface VarianceScalingOptions {
 }
 
 /**
- * How one layer's weights are drawn from its RNG stream (see README, "Randomness"):
+ * How one layer's weights are drawn from its RNG stream (see docs/rng.md):
  * - normal: σ·z with z the stream's standard normals;
  * - truncated-normal: σ·z with z standard normals redrawn while |z| > 2 (Keras/TF semantics);
  * - uniform: U(lo, hi) from the stream's uniforms;

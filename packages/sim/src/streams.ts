@@ -1,6 +1,6 @@
 /**
  * RNG streams: every random matrix of a run has its own (seed, stream) pair, so each is a pure function
- * of the seed and its position, whatever else the sweep contains. See README, "Randomness".
+ * of the seed and its position, whatever else the sweep contains. See docs/rng.md.
  */
 
 /** The input X ~ N(0, 1). */
