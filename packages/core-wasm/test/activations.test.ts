@@ -395,7 +395,7 @@ describe('backward()', () => {
       'backwardInto: out partly overlaps a (pass the same block to work in place)',
     );
     expect(() => core.backward('relu', new Float32Array(3), new Float32Array(2))).toThrow(
-      'backward: g has 2 values, expected a.length = 3',
+      'backward: g has 2 values, needs a.length = 3',
     );
   });
 });
