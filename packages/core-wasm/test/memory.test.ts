@@ -106,7 +106,7 @@ describe('copying conveniences', () => {
     expect(core.memory.buffer.byteLength).toBe(bytes);
   });
 
-  it('the issue-5 conveniences and fused passes do not grow memory over 10 000 calls', () => {
+  it('the transposed, backward, uniform and truncated-normal copying forms and fused passes do not grow memory over 10 000 calls', () => {
     const a = randn(4 * 9, 1);
     const b = randn(5 * 9, 2);
     const block = core.alloc(36);
