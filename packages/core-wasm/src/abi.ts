@@ -4,8 +4,28 @@
 /** Pass modes of `passBegin`, as in `assembly/pass.ts`. */
 export const passModes = { moments: 1, histogram: 2 } as const;
 
-/** f64 values `passEnd` writes: count, finite, sum, min, max, zeros, nonFinite, sumSqDev, below, above. */
-export const passResultLength = 10;
+/** The f64 values `moments` writes, in order. */
+export const momentsResult = [
+  'count',
+  'finite',
+  'sum',
+  'min',
+  'max',
+  'zeros',
+  'nonFinite',
+] as const;
+
+/** The f64 values `passEnd` writes, in order (below and above are 0 without a histogram). */
+export const passResult = [...momentsResult, 'sumSqDev', 'below', 'above'] as const;
+
+/** The f64 values `histogram` writes, in order. */
+export const histogramResult = ['below', 'above', 'sumSqDev'] as const;
+
+/** The f64 values `histogramCounts` writes, in order. */
+export const countsResult = ['below', 'above'] as const;
+
+/** The longest result a kernel writes, in f64 values. */
+export const maxResultLength = passResult.length;
 
 /** What `build/release.wasm` exports. */
 export interface CoreExports {

@@ -1,3 +1,6 @@
+// @initscope/core-wasm: the WASM kernels behind a checked wrapper (`loadCore` → `Core`), the
+// activation registry, and the plain-TS references (`reference`, erf/Φ).
+
 export type { ActivationDef, ActivationKernel } from './activations.js';
 export {
   activationAlphas,
@@ -8,17 +11,13 @@ export {
   seluAlpha,
   seluLambda,
 } from './activations.js';
-export {
-  Core,
-  defaultNormalScale,
-  defaultUniformRange,
-  maxBins,
-  maxBlockLength,
-} from './core.js';
+export type { F32Block } from './block.js';
+export { Core } from './core.js';
+export { allocAlign } from './heap.js';
+export { defaultNormalScale, defaultUniformRange } from './kernels/random.js';
+export { maxBins, maxBlockLength } from './limits.js';
 export type { LoadOptions } from './load.js';
 export { loadCore } from './load.js';
-export type { F32Block } from './memory.js';
-export { allocAlign } from './memory.js';
 export type { ActivationOptions, DerivativeOptions, PassOptions } from './options.js';
 export { defaultScale } from './options.js';
 export { reference } from './reference/index.js';

@@ -39,9 +39,21 @@ describe('wrapper errors', () => {
     expect(() => core.matmulInto(b, a, b, 2, 3, 2)).toThrow('matmulInto: out overlaps a');
   });
 
-  it('checks exact lengths in the copying matmul', () => {
+  it("checks the copying forms' arguments as their Into forms do, naming the copying method", () => {
     expect(() => core.matmul(new Float32Array(5), new Float32Array(6), 2, 3, 2)).toThrow(
-      'matmul: a has 5 values, expected m·k = 2·3 = 6',
+      'matmul: a has 5 values, needs m·k = 2·3 = 6',
+    );
+    expect(() => core.matmulTransB(new Float32Array(6), new Float32Array(5), 2, 3, 2)).toThrow(
+      'matmulTransB: b has 5 values, needs n·k = 2·3 = 6',
+    );
+    expect(() => core.dense(new Float32Array(6), new Float32Array(6), 2, 3, -2, 'relu')).toThrow(
+      'dense: n must be an integer in [0, 1073741824], got -2',
+    );
+    expect(() => core.normal(-1, 0, 0)).toThrow(
+      'normal: length must be an integer in [0, 1073741824], got -1',
+    );
+    expect(() => core.uniformBits(2, 0, -3)).toThrow(
+      'uniformBits: stream must be an integer in [0, 2^32-1], got -3',
     );
     expect(() => core.matmul([1] as unknown as Float32Array, new Float32Array(1), 1, 1, 1)).toThrow(
       'matmul: a must be a Float32Array, got [object Array]',

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allocAlign, type Core } from '../src/index.js';
+import { expectBitEqual } from '../../../testing/f32.js';
+import { allocAlign, type Core, reference } from '../src/index.js';
 import { newCore, randn } from './fixtures.js';
 
 let core: Core;
@@ -44,13 +45,34 @@ describe('alloc() / free()', () => {
     core.free(b);
   });
 
-  it('accepts a caller-made F32Block inside the heap (a view of part of a block)', () => {
+  it('view() gives the leading values of a block as a block of their own, without a copy', () => {
     const whole = core.alloc(16);
-    whole.array.set(randn(16, 4));
-    const part = { ptr: whole.ptr + 16, length: 8, array: whole.array.subarray(4, 12) };
+    const values = randn(16, 4);
+    whole.array.set(values);
+    const part = core.view(whole, 8);
+    expect([part.ptr, part.length]).toEqual([whole.ptr, 8]);
     core.activateInto('relu', part, part);
-    expect(Array.from(whole.array.subarray(4, 12)).every((v) => v >= 0)).toBe(true);
+    expectBitEqual(whole.array, [
+      ...reference.activate('relu', values.subarray(0, 8)),
+      ...values.subarray(8),
+    ]);
+    expect(core.view(part, 3).array).toEqual(whole.array.subarray(0, 3));
     core.free(whole);
+    expect(() => part.array).toThrow(`F32Block at ${whole.ptr} was freed`);
+    expect(() => core.momentsOf(part)).toThrow(`momentsOf: x (block ${whole.ptr}) was freed`);
+  });
+
+  it('view() checks its block and length, and free() refuses a view', () => {
+    const whole = core.alloc(4);
+    expect(() => core.view(whole, 5)).toThrow('view: length must be an integer in [0, 4], got 5');
+    expect(() => core.view(whole, 1.5)).toThrow(
+      'view: length must be an integer in [0, 4], got 1.5',
+    );
+    expect(() => core.free(core.view(whole, 2))).toThrow(
+      `free: block ${whole.ptr} is a view; free the block it was made from`,
+    );
+    core.free(whole);
+    expect(() => core.view(whole, 2)).toThrow(`view: block (block ${whole.ptr}) was freed`);
   });
 
   it('leaves memory unchanged over 100 000 alloc/free cycles', () => {
@@ -84,7 +106,7 @@ describe('copying conveniences', () => {
     expect(core.memory.buffer.byteLength).toBe(bytes);
   });
 
-  it('the issue-5 conveniences and fused passes do not grow memory over 10 000 calls', () => {
+  it('the transposed, backward, uniform and truncated-normal copying forms and fused passes do not grow memory over 10 000 calls', () => {
     const a = randn(4 * 9, 1);
     const b = randn(5 * 9, 2);
     const block = core.alloc(36);
@@ -119,6 +141,17 @@ describe('copying conveniences', () => {
     expect(fresh.matmul(x.array.subarray(0, 500), w.array, 5, 100, 1)).toEqual(
       fresh.matmul(values.subarray(0, 500), values.subarray(0, 100), 5, 100, 1),
     );
+  });
+
+  it('use the leading values of longer arrays, as the Into forms use those of longer blocks', () => {
+    const a = randn(2 * 3 + 5, 11);
+    const b = randn(3 * 2 + 1, 12);
+    expectBitEqual(
+      core.matmul(a, b, 2, 3, 2),
+      reference.matmul(a.subarray(0, 6), b.subarray(0, 6), 2, 3, 2),
+    );
+    const g = randn(9, 13);
+    expect(core.backward('tanh', a.subarray(0, 4), g)).toHaveLength(4);
   });
 
   it('normal() and growing sizes reuse the scratch area once it is large enough', () => {

@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { activationKernels, loadCore, reference } from '@initscope/core-wasm';
 import { describe, expect, it } from 'vitest';
+import { expectCloseF32 } from '../../../testing/f32.js';
 
 describe('@initscope/core-wasm', () => {
   it('loads on its own and multiplies through the package entry point', async () => {
@@ -57,5 +63,26 @@ describe('@initscope/core-wasm', () => {
     );
     expect(debug.uniform(9, 1, 2, -1, 1)).toEqual(release.uniform(9, 1, 2, -1, 1));
     expect(debug.truncatedNormal(9, 1, 2)).toEqual(release.truncatedNormal(9, 1, 2));
+  });
+
+  it('runs the README example as written (against the built dist/)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const dir = mkdtempSync(join(tmpdir(), 'core-wasm-readme-'));
+    try {
+      const file = join(dir, 'example.mjs');
+      writeFileSync(file, code.replace("'@initscope/core-wasm'", `'${dist}'`));
+      const stdout = execFileSync(process.execPath, [file], { encoding: 'utf8' });
+      // the same numbers from the references: tanh(x · w), and the histogram of the 4 outputs
+      const x = Float32Array.from([1, 2, 3, 4, 5, 6]);
+      const w = Float32Array.from([0.5, -1, 0.25, 0.5, -0.5, 0.25]);
+      const y = reference.dense(x, w, 2, 3, 2, 'tanh');
+      const printed = /Float32Array\(4\) \[([^\]]*)\]/.exec(stdout)?.[1] ?? '';
+      expectCloseF32(printed.split(',').map(Number), y);
+      expect(stdout).toContain(inspect(reference.counts(y, -1, 1, 4).counts));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // JS owns the module's linear memory above its heap base: a first-fit free list with
-// coalescing, 16-byte aligned, growing memory only when no free range fits.
+// coalescing, 16-byte aligned, growing memory only when no free range fits. Sizes are in bytes.
 
 /** Every allocation starts on (and is a multiple of) this many bytes: one v128. */
 export const allocAlign = 16;
@@ -9,16 +9,6 @@ const pageBytes = 65_536;
 
 /** Largest wasm32 memory (65 536 pages). */
 const maxMemoryBytes = 2 ** 32;
-
-/** A run of f32 values living in WASM memory. `array` is a live view (re-created after memory growth). */
-export interface F32Block {
-  /** Byte address in the module's memory. */
-  readonly ptr: number;
-  /** Number of f32 values. */
-  readonly length: number;
-  /** A Float32Array over the block, valid until the next memory growth (read it again after). */
-  readonly array: Float32Array;
-}
 
 interface Range {
   ptr: number;
@@ -43,13 +33,6 @@ export class Heap {
     if (end > this.base) this.#free.push({ ptr: this.base, size: end - this.base });
   }
 
-  /** Bytes currently handed out. */
-  get liveBytes(): number {
-    let total = 0;
-    for (const size of this.#live.values()) total += size;
-    return total;
-  }
-
   /** Reserves `bytes` (rounded up to 16, at least 16) and returns their 16-byte aligned address. */
   alloc(bytes: number): number {
     const size = Math.max(allocAlign, alignUp(bytes));
@@ -64,11 +47,6 @@ export class Heap {
     }
     this.#live.set(ptr, size);
     return ptr;
-  }
-
-  /** Whether `ptr` is the start of a live allocation. */
-  owns(ptr: number): boolean {
-    return this.#live.has(ptr);
   }
 
   /** Returns the allocation at `ptr` to the free list, merging it with free neighbours. */
@@ -116,38 +94,5 @@ export class Heap {
     if (last && tail > 0) last.size += pages * pageBytes;
     else this.#free.push({ ptr: end, size: pages * pageBytes });
     return this.#free.length - 1;
-  }
-}
-
-/** An F32Block handed out by a Core; its view follows memory growth. */
-export class Block implements F32Block {
-  readonly ptr: number;
-  readonly length: number;
-  readonly heap: Heap;
-  #view: Float32Array;
-  #freed = false;
-
-  constructor(heap: Heap, ptr: number, length: number) {
-    this.heap = heap;
-    this.ptr = ptr;
-    this.length = length;
-    this.#view = new Float32Array(heap.memory.buffer, ptr, length);
-  }
-
-  /** Whether `Core.free` has released this block. */
-  get freed(): boolean {
-    return this.#freed;
-  }
-
-  get array(): Float32Array {
-    if (this.#freed) throw new Error(`F32Block at ${this.ptr} was freed`);
-    const buffer = this.heap.memory.buffer;
-    if (this.#view.buffer !== buffer) this.#view = new Float32Array(buffer, this.ptr, this.length);
-    return this.#view;
-  }
-
-  /** Marks the block released (the Core returns its bytes to the heap). */
-  release(): void {
-    this.#freed = true;
   }
 }

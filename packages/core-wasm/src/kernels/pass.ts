@@ -1,0 +1,42 @@
+// A statistics pass around a kernel that writes outputs (dense, activate): passBegin, the kernel,
+// passEnd, and the LayerPass read back from the result area and the histogram counters.
+
+import { passModes, passResult } from '../abi.js';
+import type { Backend } from '../backend.js';
+import type { LayerPass, StatsRequest } from '../stats.js';
+
+/** Runs `kernel` inside a statistics pass when `stats` asks for one, and returns what it measured. */
+export function runPass(
+  backend: Backend,
+  stats: StatsRequest | undefined,
+  kernel: () => void,
+): LayerPass | undefined {
+  if (stats === undefined) {
+    kernel();
+    return undefined;
+  }
+  const { wasm, results } = backend;
+  const histogram = stats !== 'moments';
+  const counts = histogram ? backend.counters(stats.bins) : 0;
+  if (histogram) wasm.passBegin(passModes.histogram, stats.lo, stats.hi, stats.bins, counts);
+  else wasm.passBegin(passModes.moments, 0, 1, 1, 0);
+  kernel();
+  wasm.passEnd(results.ptr);
+  const r = results.read(passResult);
+  const pass: LayerPass = {
+    count: r.count,
+    finite: r.finite,
+    sum: r.sum,
+    min: r.min,
+    max: r.max,
+    zeros: r.zeros,
+    nonFinite: r.nonFinite,
+    sumSqDev: r.sumSqDev,
+  };
+  if (histogram) {
+    pass.counts = results.counts(counts, stats.bins);
+    pass.below = r.below;
+    pass.above = r.above;
+  }
+  return pass;
+}

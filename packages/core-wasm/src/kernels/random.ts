@@ -1,0 +1,69 @@
+// Seeded draws into a block (SPEC.md "RNG"): normals, truncated normals, uniforms and the raw
+// xoshiro128** outputs. Each call restarts from (seed, stream): a pure function of its arguments.
+
+import type { Backend } from '../backend.js';
+import type { F32Block } from '../block.js';
+import { checkFinite, checkU32 } from '../checks.js';
+
+/** Default `scale` of `normalInto` / `normal`: standard normals. */
+export const defaultNormalScale = 1;
+
+/** Default range of `uniformInto` / `uniform`: [0, 1]. */
+export const defaultUniformRange: readonly [number, number] = [0, 1];
+
+/** The two kinds of normal draw: all of them, or those with |z| ≤ 2. */
+type NormalKind = 'normal' | 'truncated';
+
+/** out = scale·z for out.length normals z (with |z| ≤ 2 when truncated) of (seed, stream). */
+export function drawNormal(
+  backend: Backend,
+  fn: string,
+  kind: NormalKind,
+  out: F32Block,
+  seed: number,
+  stream: number,
+  scale: number,
+): void {
+  backend.checkBlock(fn, 'out', out);
+  checkU32(fn, 'seed', seed);
+  checkU32(fn, 'stream', stream);
+  checkFinite(fn, 'scale', scale);
+  if (kind === 'truncated') backend.wasm.truncatedNormal(out.ptr, out.length, seed, stream, scale);
+  else backend.wasm.normal(out.ptr, out.length, seed, stream, scale);
+}
+
+/** out = f32(lo + (hi − lo)·u) for out.length uniforms u of (seed, stream); lo ≤ hi, hi − lo finite. */
+export function drawUniform(
+  backend: Backend,
+  fn: string,
+  out: F32Block,
+  seed: number,
+  stream: number,
+  lo: number,
+  hi: number,
+): void {
+  backend.checkBlock(fn, 'out', out);
+  checkU32(fn, 'seed', seed);
+  checkU32(fn, 'stream', stream);
+  checkFinite(fn, 'lo', lo);
+  checkFinite(fn, 'hi', hi);
+  if (!(lo <= hi)) throw new Error(`${fn}: lo must be at most hi, got lo = ${lo}, hi = ${hi}`);
+  if (!Number.isFinite(hi - lo)) {
+    throw new Error(`${fn}: hi − lo must be finite, got lo = ${lo}, hi = ${hi}`);
+  }
+  backend.wasm.uniform(out.ptr, out.length, seed, stream, lo, hi);
+}
+
+/** The first out.length raw xoshiro128** outputs of (seed, stream), as u32 bit patterns in out. */
+export function drawUniformBits(
+  backend: Backend,
+  fn: string,
+  out: F32Block,
+  seed: number,
+  stream: number,
+): void {
+  backend.checkBlock(fn, 'out', out);
+  checkU32(fn, 'seed', seed);
+  checkU32(fn, 'stream', stream);
+  backend.wasm.uniformBits(out.ptr, out.length, seed, stream);
+}
