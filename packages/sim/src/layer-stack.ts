@@ -7,7 +7,7 @@ import type { LayerGradients, LayerStats } from './results.js';
 import { gradientStats, measureLayer } from './stats.js';
 import { biasStream, topGradientStream, weightStream } from './streams.js';
 import { drawStandard, drawWeights, isScaledDraw } from './weights.js';
-import { prefix, type Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 
 // Dimension legend: samples rows; layer l maps fanIn = widths[l − 1] features to fanOut = widths[l].
 
@@ -82,7 +82,7 @@ export class LayerStack {
       );
       return { w, scale: draw.std, secondMoment, sharedKey: key };
     }
-    const w = prefix(this.#core, this.#space.weights, fanIn * fanOut);
+    const w = this.#core.view(this.#space.weights, fanIn * fanOut);
     const scale = drawWeights(this.#core, draw, w, fanIn, fanOut, config.seed, stream);
     return { w, scale, secondMoment };
   }
@@ -91,7 +91,7 @@ export class LayerStack {
   #bias(layer: number): F32Block | undefined {
     const config = this.#config;
     if (!this.#space.bias) return undefined;
-    const b = prefix(this.#core, this.#space.bias, config.widths[layer] as number);
+    const b = this.#core.view(this.#space.bias, config.widths[layer] as number);
     this.#core.normalInto(b, config.seed, biasStream(layer), config.biasStd);
     return b;
   }
@@ -115,7 +115,7 @@ export class LayerStack {
       const { w, scale, secondMoment, sharedKey } = this.#weights(layer);
       secondMoments.push(secondMoment);
       const b = this.#bias(layer);
-      const z = prefix(core, space.layers[layer % 2] as F32Block, samples * fanOut);
+      const z = core.view(space.layers[layer % 2] as F32Block, samples * fanOut);
       const keep = config.gradients ? space.pre[layer - 1] : undefined;
       let measure: (stats: StatsRequest) => LayerPass;
       if (keep || b) {
@@ -162,7 +162,7 @@ export class LayerStack {
     const delta = space.delta as F32Block;
     const product = space.product as F32Block;
     const gradients: LayerGradients[] = new Array(layers);
-    let d = prefix(core, delta, samples * (widths[layers] as number));
+    let d = core.view(delta, samples * (widths[layers] as number));
     core.normalInto(d, config.seed, topGradientStream, 1);
     core.backwardInto(kernel, space.pre[layers - 1] as F32Block, d, d, this.#alpha);
     for (let layer = layers; layer >= 1; layer--) {
@@ -172,10 +172,10 @@ export class LayerStack {
       let zPrev: F32Block;
       if (layer === 1) zPrev = space.inputFor(space.layers[0]);
       else {
-        zPrev = prefix(core, space.layers[0], samples * fanIn);
+        zPrev = core.view(space.layers[0], samples * fanIn);
         core.activateInto(kernel, space.pre[layer - 2] as F32Block, zPrev, this.#alpha);
       }
-      const g = prefix(core, space.weightGrad as F32Block, fanIn * fanOut);
+      const g = core.view(space.weightGrad as F32Block, fanIn * fanOut);
       core.matmulTransAInto(zPrev, d, g, samples, fanIn, fanOut);
       // The gradient of the effective weights scale·w (A^l = Z^{l−1}·(scale·w)).
       const norm = Math.sqrt(core.sumSquaresOf(g));
@@ -186,10 +186,10 @@ export class LayerStack {
       if (layer > 1) {
         // δ^{l−1} = φ'(A^{l−1}) ⊙ (scale·(δ^l·wᵀ)): the product is (samples, fanIn).
         const { w, scale } = this.#weights(layer);
-        const p = prefix(core, product, samples * fanIn);
+        const p = core.view(product, samples * fanIn);
         core.matmulTransBInto(d, w, p, samples, fanOut, fanIn);
         if (scale !== 1) core.activateInto('linear', p, p, { scale });
-        d = prefix(core, delta, samples * fanIn);
+        d = core.view(delta, samples * fanIn);
         core.backwardInto(kernel, space.pre[layer - 2] as F32Block, p, d, this.#alpha);
       }
       await this.#tick();

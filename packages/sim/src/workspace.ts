@@ -12,19 +12,6 @@ export const sharedLimit = 16 * 2 ** 20;
 /** Most values all shared matrices of a sweep may hold together (128 MiB). */
 export const sharedBudget = 32 * 2 ** 20;
 
-/** The first `length` values of `block`, as a block of its own (no copy). */
-export function prefix(core: Core, block: F32Block, length: number): F32Block {
-  if (length === block.length) return block;
-  const { ptr } = block;
-  return {
-    ptr,
-    length,
-    get array() {
-      return new Float32Array(core.memory.buffer, ptr, length);
-    },
-  };
-}
-
 /**
  * The buffers a sweep needs, allocated once and reused by every run (sized by `bufferSizes`, counted by `runBuffers` in memory.ts):
  * two layer buffers (in, out), one weight matrix, the biases, and for the backward pass every layer's
@@ -80,7 +67,7 @@ export class Workspace {
   /** X for one run: the shared input, or freshly drawn into `into` (same values either way). */
   inputFor(into: F32Block): F32Block {
     if (this.input) return this.input;
-    const x = prefix(this.#core, into, this.#config.samples * (this.#config.widths[0] as number));
+    const x = this.#core.view(into, this.#config.samples * (this.#config.widths[0] as number));
     this.#core.normalInto(x, this.#config.seed, inputStream, 1);
     return x;
   }
@@ -98,7 +85,7 @@ export class Workspace {
     const kept = this.#shared.get(key);
     if (kept) return kept;
     if (!this.#share || this.#sharedValues + length > sharedBudget) {
-      const out = prefix(this.#core, fallback, length);
+      const out = this.#core.view(fallback, length);
       fill(out);
       return out;
     }
