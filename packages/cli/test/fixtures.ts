@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type CommandIO, main } from '../src/index.js';
 
+/** Command-line words from one string: `words('--inits he')` is `['--inits', 'he']`. */
+export function words(text: string): string[] {
+  return text.split(' ');
+}
+
 /** A fresh temporary folder for one test's output files. */
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'initscope-cli-'));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliWith, tempDir } from './fixtures.js';
+import { cli, cliWith, tempDir, words } from './fixtures.js';
 
 const small = ['--samples', '200', '--width', '20', '--layers', '3'];
 
@@ -24,15 +24,11 @@ describe('initscope run', () => {
 
   it('writes JSON to standard output with --json - and keeps the summary off it', async () => {
     const dir = tempDir();
+    const out = join(dir, 'r.html');
     const { code, stdout, stderr } = await cli(
       'run',
       ...small,
-      '--inits',
-      'he',
-      '--out',
-      join(dir, 'r.html'),
-      '--json',
-      '-',
+      ...words(`--inits he --out ${out} --json -`),
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).runs).toHaveLength(3);
@@ -41,39 +37,14 @@ describe('initscope run', () => {
 
   it('gives byte-identical JSON for the same seed, whatever --out, --quiet or --lang say', async () => {
     const dir = tempDir();
-    await cli(
-      'run',
-      ...small,
-      '--seed',
-      '7',
-      '--out',
-      join(dir, 'a.html'),
-      '--json',
-      join(dir, 'a.json'),
-    );
-    await cli(
-      'run',
-      ...small,
-      '--seed',
-      '7',
-      '--quiet',
-      '--lang',
-      'ja',
-      '--out',
-      join(dir, 'b.html'),
-      '--json',
-      join(dir, 'b.json'),
-    );
-    await cli(
-      'run',
-      ...small,
-      '--seed',
-      '8',
-      '--out',
-      join(dir, 'c.html'),
-      '--json',
-      join(dir, 'c.json'),
-    );
+    for (const [name, flags] of [
+      ['a', '--seed 7'],
+      ['b', '--seed 7 --quiet --lang ja'],
+      ['c', '--seed 8'],
+    ] as const) {
+      const files = `--out ${join(dir, `${name}.html`)} --json ${join(dir, `${name}.json`)}`;
+      await cli('run', ...small, ...words(`${flags} ${files}`));
+    }
     const a = readFileSync(join(dir, 'a.json'));
     expect(a.equals(readFileSync(join(dir, 'b.json')))).toBe(true);
     expect(a.equals(readFileSync(join(dir, 'c.json')))).toBe(false);

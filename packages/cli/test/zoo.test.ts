@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './fixtures.js';
+import { cli, tempDir, words } from './fixtures.js';
 
 describe('initscope run --gradients --theory', () => {
   it('adds gradient statistics and mean-field predictions to every layer', async () => {
@@ -9,22 +9,8 @@ describe('initscope run --gradients --theory', () => {
     const json = join(dir, 'r.json');
     const { code, stderr } = await cli(
       'run',
-      ...[
-        '--activations',
-        'tanh,gelu,leaky-relu:0.2',
-        '--inits',
-        'xavier,orthogonal:auto,he-uniform',
-      ],
-      ...[
-        '--widths',
-        '30,40,20',
-        '--samples',
-        '100',
-        '--bias-std',
-        '0.1',
-        '--gradients',
-        '--theory',
-      ],
+      ...words('--activations tanh,gelu,leaky-relu:0.2 --inits xavier,orthogonal:auto,he-uniform'),
+      ...words('--widths 30,40,20 --samples 100 --bias-std 0.1 --gradients --theory'),
       ...['--out', join(dir, 'r.html'), '--json', json],
     );
     expect(stderr).toBe('');
@@ -75,15 +61,8 @@ describe('initscope phase', () => {
     const out = join(dir, 'p.html');
     const json = join(dir, 'p.json');
     const { code, stdout } = await cli(
-      'phase',
-      '--activation',
-      'relu',
-      '--inits',
-      'he,xavier',
-      '--out',
-      out,
-      '--json',
-      json,
+      ...words('phase --activation relu --inits he,xavier'),
+      ...['--out', out, '--json', json],
     );
     expect(code).toBe(0);
     expect(stdout).toContain('he');

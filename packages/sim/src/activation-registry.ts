@@ -49,9 +49,28 @@ type Bound = Pick<BoundActivation, 'alpha' | 'phi' | 'dphi'>;
 
 const inf = Number.POSITIVE_INFINITY;
 
+/** Facts and histogram range of an activation bounded on both sides: drawn on its bounds. */
+function bounded(
+  bounds: readonly [number, number],
+  symmetric: boolean,
+): ActivationFacts & Pick<ActivationTraits, 'range'> {
+  return { range: bounds, bounds, symmetric, exactZeros: false };
+}
+
 /** Facts of an unbounded activation. */
 function unbounded(symmetric: boolean, exactZeros: boolean): ActivationFacts {
   return { bounds: null, symmetric, exactZeros };
+}
+
+/** Traits of a smooth φ that dips below 0 to a minimum in (from, 0), then rises like x (GELU, SiLU). */
+function dips(from: number): (bound: Bound) => ActivationTraits {
+  return ({ phi, dphi }) => ({
+    range: ['min', 'max'],
+    ...unbounded(false, false),
+    gain: 1,
+    sublevel: dipping(phi, minimumOf(dphi, from, 0)),
+    homogeneous: false,
+  });
 }
 
 /** Each activation's traits at a bound α. Adding an activation adds one entry here. */
@@ -64,19 +83,13 @@ const traits: Readonly<Record<Activation, (bound: Bound) => ActivationTraits>> =
     homogeneous: true,
   }),
   sigmoid: () => ({
-    range: [0, 1],
-    bounds: [0, 1],
-    symmetric: false,
-    exactZeros: false,
+    ...bounded([0, 1], false),
     gain: 1,
     sublevel: increasing((y) => Math.log(y) - Math.log1p(-y), 0, 1),
     homogeneous: false,
   }),
   tanh: () => ({
-    range: [-1, 1],
-    bounds: [-1, 1],
-    symmetric: true,
-    exactZeros: false,
+    ...bounded([-1, 1], true),
     gain: 5 / 3,
     sublevel: increasing(Math.atanh, -1, 1),
     homogeneous: false,
@@ -116,20 +129,8 @@ const traits: Readonly<Record<Activation, (bound: Bound) => ActivationTraits>> =
     ),
     homogeneous: false,
   }),
-  gelu: ({ phi, dphi }) => ({
-    range: ['min', 'max'],
-    ...unbounded(false, false),
-    gain: 1,
-    sublevel: dipping(phi, minimumOf(dphi, -2, 0)),
-    homogeneous: false,
-  }),
-  silu: ({ phi, dphi }) => ({
-    range: ['min', 'max'],
-    ...unbounded(false, false),
-    gain: 1,
-    sublevel: dipping(phi, minimumOf(dphi, -3, 0)),
-    homogeneous: false,
-  }),
+  gelu: dips(-2),
+  silu: dips(-3),
   softplus: () => ({
     range: [0, 'max'],
     ...unbounded(false, false),
@@ -139,10 +140,7 @@ const traits: Readonly<Record<Activation, (bound: Bound) => ActivationTraits>> =
     homogeneous: false,
   }),
   softsign: () => ({
-    range: [-1, 1],
-    bounds: [-1, 1],
-    symmetric: true,
-    exactZeros: false,
+    ...bounded([-1, 1], true),
     gain: 1,
     sublevel: increasing((y) => y / (1 - Math.abs(y)), -1, 1),
     homogeneous: false,

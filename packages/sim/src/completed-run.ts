@@ -1,7 +1,7 @@
+import type { CompletedRun, LayerGradients, LayerStats, LayerTheory } from '@initscope/results';
 import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
 import type { Initializer } from './initializers.js';
-import type { CompletedRun, LayerGradients, LayerStats, LayerTheory } from './results.js';
 import { runTheory } from './run-theory.js';
 
 /**

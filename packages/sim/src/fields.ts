@@ -102,6 +102,24 @@ export function listField<T>(
   return parsed;
 }
 
+/** One item given as a list field (`"tanh"`, not `"tanh,relu"`), parsed by `parse`. */
+export function singleField<T>(
+  field: string,
+  value: string,
+  label: FieldLabel,
+  parse: (item: string) => T,
+): T {
+  const items = listField(field, value, label, parse);
+  if (items.length !== 1) {
+    throw new ConfigError(
+      `Invalid ${label(field)} ${shown(value)}: give one ${field}.`,
+      field,
+      value,
+    );
+  }
+  return items[0] as T;
+}
+
 /** A histogram range `[lo, hi]` (or "lo,hi") with finite lo < hi. */
 export function rangeField(
   value: readonly [number, number] | string,

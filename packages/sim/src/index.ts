@@ -1,3 +1,18 @@
+export type {
+  CompletedRun,
+  ErroredRun,
+  Histogram,
+  LayerGradients,
+  LayerStats,
+  LayerTheory,
+  Phase,
+  PhaseDiagram,
+  Results,
+  ResultsConfig,
+  RunResult,
+  RunState,
+  RunTheory,
+} from '@initscope/results';
 export type { ActivationFacts } from './activation-registry.js';
 export { activationFacts } from './activation-registry.js';
 export type { Activation, ActivationSpec } from './activations.js';
@@ -26,19 +41,6 @@ export { runMemory } from './memory.js';
 export { phaseDiagramDocument } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
-export type {
-  Histogram,
-  LayerGradients,
-  LayerStats,
-  LayerTheory,
-  Phase,
-  PhaseDiagram,
-  Results,
-  ResultsConfig,
-  RunResult,
-  RunState,
-  RunTheory,
-} from './results.js';
 export type { SimulateHooks } from './simulate.js';
 export { simulate, sweep } from './simulate.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';

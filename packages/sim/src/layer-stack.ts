@@ -1,9 +1,9 @@
 import type { Core, F32Block, LayerPass, StatsRequest } from '@initscope/core-wasm';
+import type { LayerGradients, LayerStats } from '@initscope/results';
 import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
 import { fixedRange, histogramRange } from './histogram-range.js';
 import { type InitContext, type Initializer, weightSecondMoment } from './initializers.js';
-import type { LayerGradients, LayerStats } from './results.js';
 import { gradientStats, measureLayer } from './stats.js';
 import { biasStream, topGradientStream, weightStream } from './streams.js';
 import { drawStandard, drawWeights, isScaledDraw } from './weights.js';

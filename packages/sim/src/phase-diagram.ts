@@ -1,3 +1,4 @@
+import type { PhaseDiagram } from '@initscope/results';
 import { finiteOrNull } from './finite.js';
 import {
   isResolvedPhase,
@@ -5,7 +6,6 @@ import {
   type ResolvedPhaseOptions,
   resolvePhaseOptions,
 } from './phase-options.js';
-import type { PhaseDiagram } from './results.js';
 import { sigmaW2For } from './theory/meanfield.js';
 import { phase, phaseDiagram } from './theory/phase.js';
 import { version } from './version.js';

@@ -2,12 +2,11 @@ import { type ActivationSpec, parseActivation } from './activations.js';
 import { defaultWidth } from './defaults.js';
 import {
   biasField,
-  ConfigError,
   type FieldLabel,
   integerField,
   listField,
   plainLabel,
-  shown,
+  singleField,
 } from './fields.js';
 import { type Initializer, parseInit } from './initializers.js';
 import type { PhaseGrid } from './theory/phase.js';
@@ -52,15 +51,7 @@ export function resolvePhaseOptions(
   options: PhaseOptions,
   label: FieldLabel = plainLabel,
 ): ResolvedPhaseOptions {
-  const activations = listField('activation', options.activation, label, parseActivation);
-  const activation = activations[0];
-  if (activations.length !== 1 || activation === undefined) {
-    throw new ConfigError(
-      `Invalid ${label('activation')} ${shown(options.activation)}: give one activation.`,
-      'activation',
-      options.activation,
-    );
-  }
+  const activation = singleField('activation', options.activation, label, parseActivation);
   const resolved: ResolvedPhaseOptions = {
     resolved: true,
     activation,

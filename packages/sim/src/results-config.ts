@@ -1,5 +1,5 @@
+import type { ResultsConfig } from '@initscope/results';
 import type { ResolvedSweepConfig } from './config.js';
-import type { ResultsConfig } from './results.js';
 
 /** The `config` of a results document: what was asked, with the optional fields only when set. */
 export function resultsConfig(config: ResolvedSweepConfig): ResultsConfig {

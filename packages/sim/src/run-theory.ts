@@ -1,7 +1,7 @@
+import type { LayerStats, LayerTheory, RunTheory } from '@initscope/results';
 import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
 import { finiteOrNull } from './finite.js';
-import type { LayerStats, LayerTheory, RunTheory } from './results.js';
 import { expectedHistogram } from './theory/histogram.js';
 import { meanField } from './theory/meanfield.js';
 import { phase } from './theory/phase.js';

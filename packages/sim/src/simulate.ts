@@ -1,4 +1,5 @@
 import { type Core, loadCore } from '@initscope/core-wasm';
+import type { ErroredRun, Results, RunResult } from '@initscope/results';
 import { completedRun } from './completed-run.js';
 import {
   isResolved,
@@ -9,7 +10,6 @@ import {
   type SweepOptions,
 } from './config.js';
 import { LayerStack } from './layer-stack.js';
-import type { ErroredRun, Results, RunResult } from './results.js';
 import { resultsConfig } from './results-config.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';

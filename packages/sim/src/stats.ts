@@ -1,5 +1,5 @@
 import type { Core, F32Block, LayerPass, Moments, StatsRequest } from '@initscope/core-wasm';
-import type { LayerGradients, LayerStats } from './results.js';
+import type { LayerGradients, LayerStats } from '@initscope/results';
 
 /** Histogram edges `lo + (hi − lo)·i / bins`, i = 0…bins, with the last edge exactly `hi`. */
 export function histogramEdges(lo: number, hi: number, bins: number): number[] {
@@ -28,21 +28,7 @@ export function layerStats(
   const mean = hasFinite ? moments.sum / moments.finite : null;
   const [lo, hi] = hasFinite ? range(moments.min, moments.max) : range(Number.NaN, Number.NaN);
   const pass = core.histogramOf(values, lo, hi, bins, mean ?? 0);
-  return {
-    layer,
-    mean,
-    std: hasFinite ? Math.sqrt(pass.sumSqDev / moments.finite) : null,
-    min: hasFinite ? moments.min : null,
-    max: hasFinite ? moments.max : null,
-    zeroFraction: moments.zeros / moments.count,
-    nonFinite: moments.nonFinite,
-    histogram: {
-      edges: histogramEdges(lo, hi, bins),
-      counts: pass.counts,
-      below: pass.below,
-      above: pass.above,
-    },
-  };
+  return statsFromPass({ ...moments, ...pass }, layer, lo, hi, bins);
 }
 
 /** A symmetric gradient range [−m, m], m = the largest finite |δ| ([−1, 1] when all are 0 or none finite). */

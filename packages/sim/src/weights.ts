@@ -54,24 +54,3 @@ export function drawWeights(
       return 1;
   }
 }
-
-/**
- * The weights of one layer as a new Float32Array (fanIn × fanOut), for inspection and tests: the
- * stored draws times the kernel's scale (rounded to f32 as the kernel rounds it).
- */
-export function sampleWeights(
-  core: Core,
-  draw: WeightDraw,
-  fanIn: number,
-  fanOut: number,
-  seed: number,
-  stream: number,
-): Float32Array {
-  const block = core.alloc(fanIn * fanOut);
-  try {
-    const scale = Math.fround(drawWeights(core, draw, block, fanIn, fanOut, seed, stream));
-    return Float32Array.from(block.array, (z) => scale * z);
-  } finally {
-    core.free(block);
-  }
-}

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveSweepConfig } from '../src/index.js';
+import { resolveSweepConfig } from '../src/index.js';
+import { asFlag, configErrorOf } from './fixtures.js';
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
-const asFlag = (field: string) => `--${field}`;
-
-function messageOf(options: Parameters<typeof resolveSweepConfig>[0]): string {
-  try {
-    resolveSweepConfig(options, asFlag);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const messageOf = (options: Parameters<typeof resolveSweepConfig>[0]) =>
+  configErrorOf(() => resolveSweepConfig(options, asFlag));
 
 describe('resolveSweepConfig()', () => {
   it('defaults to the book: 3 activations × 4 inits, 5 layers of 100, 1000 samples, 30 bins', () => {

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { ConfigError } from '../src/index.js';
 
 /** Per (activation/init) key: per seed, per layer, [mean, std] from the book's NumPy code. */
 export type NumpyStats = Record<string, [number, number][][]>;
@@ -24,4 +26,18 @@ export function meanAndSd(values: number[]): { mean: number; sd: number } {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
   return { mean, sd: Math.sqrt(variance) };
+}
+
+/** Option names labelled as flags, as the CLI labels them: `layers` → `--layers`. */
+export const asFlag = (field: string) => `--${field}`;
+
+/** The message of the ConfigError that `resolve` throws (and fails the test when it does not). */
+export function configErrorOf(resolve: () => unknown): string {
+  try {
+    resolve();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
 }

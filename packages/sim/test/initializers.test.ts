@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectBitEqual } from '../../../testing/f32.js';
 import {
   calculateGain,
   InitError,
@@ -9,9 +10,8 @@ import {
   varianceScaling,
   weightSecondMoment,
 } from '../src/initializers.js';
-import { getCore } from '../src/simulate.js';
+import { referenceWeights } from '../src/reference/weights.js';
 import { version } from '../src/version.js';
-import { sampleWeights } from '../src/weights.js';
 
 const relu = { activation: 'relu' as const };
 
@@ -77,7 +77,7 @@ describe('varianceScaling()', () => {
   });
 });
 
-describe('sampleWeights()', () => {
+describe('weight draws (referenceWeights(), the draws sweep() matches)', () => {
   // 120 000 weights: the sample variance's relative standard error is about √(2/n) ≈ 0.4%.
   const fanIn = 300;
   const fanOut = 400;
@@ -86,10 +86,9 @@ describe('sampleWeights()', () => {
     ...initPresets.filter((id) => id !== 'zeros' && id !== 'orthogonal'),
     'std:0.3',
     'uniform:0.7',
-  ])('draws %s with the variance it defines', async (id) => {
-    const core = await getCore();
+  ])('draws %s with the variance it defines', (id) => {
     const draw = parseInit(id).draw(fanIn, fanOut, relu);
-    const w = sampleWeights(core, draw, fanIn, fanOut, 7, 1);
+    const w = referenceWeights(draw, fanIn, fanOut, 7, 1);
     const { mean, variance } = moments(w);
     const expected = weightSecondMoment(draw, fanIn, fanOut);
     expect(Math.abs(mean)).toBeLessThan(5 * Math.sqrt(expected / w.length));
@@ -109,11 +108,9 @@ describe('sampleWeights()', () => {
     [64, 64],
     [80, 30],
     [30, 80],
-  ])('draws orthogonal %i×%i weights that are orthogonal to f32 precision', async (rows, cols) => {
-    const core = await getCore();
+  ])('draws orthogonal %i×%i weights that are orthogonal to f32 precision', (rows, cols) => {
     const gain = 1.5;
-    const w = sampleWeights(
-      core,
+    const w = referenceWeights(
       parseInit(`orthogonal:${gain}`).draw(rows, cols, relu),
       rows,
       cols,
@@ -139,12 +136,13 @@ describe('sampleWeights()', () => {
     expect(worst).toBeLessThan(1e-5);
   });
 
-  it('fills constants and zeros exactly', async () => {
-    const core = await getCore();
-    expect(sampleWeights(core, parseInit('const:0.25').draw(3, 3, relu), 3, 3, 1, 1)).toEqual(
+  it('fills constants and zeros exactly', () => {
+    expectBitEqual(
+      referenceWeights(parseInit('const:0.25').draw(3, 3, relu), 3, 3, 1, 1),
       new Float32Array(9).fill(0.25),
     );
-    expect(sampleWeights(core, parseInit('zeros').draw(2, 5, relu), 2, 5, 1, 1)).toEqual(
+    expectBitEqual(
+      referenceWeights(parseInit('zeros').draw(2, 5, relu), 2, 5, 1, 1),
       new Float32Array(10),
     );
   });

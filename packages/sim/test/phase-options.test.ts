@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, phaseDiagramDocument, resolvePhaseOptions } from '../src/index.js';
+import { phaseDiagramDocument, resolvePhaseOptions } from '../src/index.js';
+import { asFlag, configErrorOf } from './fixtures.js';
 
-const asFlag = (field: string) => `--${field}`;
-
-function messageOf(options: Parameters<typeof resolvePhaseOptions>[0]): string {
-  try {
-    resolvePhaseOptions(options, asFlag);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const messageOf = (options: Parameters<typeof resolvePhaseOptions>[0]) =>
+  configErrorOf(() => resolvePhaseOptions(options, asFlag));
 
 describe('resolvePhaseOptions()', () => {
   it('parses the activation and the initializers once, with defaults for the rest', () => {

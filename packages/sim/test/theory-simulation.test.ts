@@ -80,44 +80,55 @@ function cdfDifference(layer: LayerStats, activation: string, q: number): number
 }
 
 describe('mean-field theory against the simulation (16 seeds, width 1000)', () => {
-  it.each(configs)('predicts the per-layer std of $activation/$init', ({ activation, init }) => {
+  /**
+   * The seed-averaged per-layer `stat` against its prediction, within `allowed(predicted, std, se)`;
+   * prints the deviations (`show`) for the record.
+   */
+  function checkMoment(
+    activation: string,
+    init: string,
+    stat: 'std' | 'mean',
+    allowed: (predicted: number, std: number, se: number) => number,
+    show: (deviation: number, predicted: number, std: number, se: number) => string,
+  ): void {
     const runs = runsOf(activation, init);
     const theory = predict(activation, init);
     const report: string[] = [];
     for (let l = 0; l < layers; l++) {
-      const predicted = theory[l]?.std as number;
-      const { deviation, se } = compare(
-        runs.map((run) => run.layers[l]?.std as number),
-        predicted,
-      );
-      report.push(
-        `${((deviation / predicted) * 100).toFixed(2)}% (${(deviation / se).toFixed(1)} se)`,
-      );
+      const predicted = theory[l]?.[stat] as number;
+      const std = theory[l]?.std as number;
+      const values = runs.map((run) => run.layers[l]?.[stat] as number);
+      const { deviation, se } = compare(values, predicted);
+      report.push(show(deviation, predicted, std, se));
       expect(Math.abs(deviation), `layer ${l + 1}`).toBeLessThanOrEqual(
-        Math.max(STD_REL_TOL * predicted, STD_ERRORS * se),
+        allowed(predicted, std, se),
       );
     }
-    process.stdout.write(`std  ${activation}/${init}: ${report.join(', ')}\n`);
+    process.stdout.write(`${stat.padEnd(4)} ${activation}/${init}: ${report.join(', ')}\n`);
+  }
+
+  it.each(configs)('predicts the per-layer std of $activation/$init', ({ activation, init }) => {
+    checkMoment(
+      activation,
+      init,
+      'std',
+      (predicted, _, se) => Math.max(STD_REL_TOL * predicted, STD_ERRORS * se),
+      (deviation, predicted, _, se) =>
+        `${((deviation / predicted) * 100).toFixed(2)}% (${(deviation / se).toFixed(1)} se)`,
+    );
   });
 
   it.each(configs)('predicts the per-layer mean of $activation/$init', ({ activation, init }) => {
-    const runs = runsOf(activation, init);
-    const theory = predict(activation, init);
-    const report: string[] = [];
-    for (let l = 0; l < layers; l++) {
-      const predicted = theory[l]?.mean as number;
-      const std = theory[l]?.std as number;
-      const { deviation, se } = compare(
-        runs.map((run) => run.layers[l]?.mean as number),
-        predicted,
-      );
-      report.push(`${(deviation / std).toExponential(1)}σ (${(deviation / se).toFixed(1)} se)`);
-      // tanh's predicted mean is 0: the relative band is replaced by 0.1% of the std.
-      expect(Math.abs(deviation), `layer ${l + 1}`).toBeLessThanOrEqual(
+    // tanh's predicted mean is 0: the relative band is replaced by 0.1% of the std.
+    checkMoment(
+      activation,
+      init,
+      'mean',
+      (predicted, std, se) =>
         Math.max(STD_REL_TOL * Math.abs(predicted), 1e-3 * std, STD_ERRORS * se),
-      );
-    }
-    process.stdout.write(`mean ${activation}/${init}: ${report.join(', ')}\n`);
+      (deviation, _, std, se) =>
+        `${(deviation / std).toExponential(1)}σ (${(deviation / se).toFixed(1)} se)`,
+    );
   });
 
   it.each(configs)('predicts the histograms of $activation/$init', ({ activation, init }) => {

@@ -1,4 +1,4 @@
-import type { LayerStats } from '../results.js';
+import type { LayerStats } from '@initscope/results';
 import { histogramEdges } from '../stats.js';
 
 /** Histogram counts of `values` in `bins` equal bins on [lo, hi]; values outside are not counted. */

@@ -25,6 +25,11 @@ export function naiveMatmul(
   return out;
 }
 
+/** a·b into a new array: a is (m, k), b is (k, n); the result (m, n). */
+export function product(a: Float32Array, b: Float32Array, m: number, k: number, n: number) {
+  return naiveMatmul(a, b, new Float32Array(m * n), m, k, n);
+}
+
 /** aᵀ: a is (rows, cols), the result (cols, rows). */
 export function transpose(a: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(rows * cols);

@@ -1,4 +1,5 @@
 import { reference } from '@initscope/core-wasm';
+import type { CompletedRun, LayerGradients, LayerStats, Results } from '@initscope/results';
 import type { ActivationSpec } from '../activations.js';
 import { completedRun } from '../completed-run.js';
 import {
@@ -10,14 +11,13 @@ import {
 import { histogramRange } from '../histogram-range.js';
 import type { InitContext, Initializer } from '../initializers.js';
 import { weightSecondMoment } from '../initializers.js';
-import type { CompletedRun, LayerGradients, LayerStats, Results } from '../results.js';
 import { resultsConfig } from '../results-config.js';
 import { gradientRange, gradientsOf } from '../stats.js';
 import { biasStream, inputStream, topGradientStream, weightStream } from '../streams.js';
 import { version } from '../version.js';
 import { naiveActivate, naiveBackward } from './activate.js';
 import { layerStatsOf } from './layer-stats.js';
-import { naiveMatmul, transpose } from './matmul.js';
+import { product, transpose } from './matmul.js';
 import { referenceWeights } from './weights.js';
 
 // Dimension legend: samples rows; layer l maps fanIn = widths[l − 1] features to fanOut = widths[l].
@@ -68,7 +68,7 @@ function forward(
     result.secondMoments.push(weightSecondMoment(draw, fanIn, fanOut));
     const w = referenceWeights(draw, fanIn, fanOut, seed, weightStream(layer));
     // a = x·w + b is (samples, fanOut).
-    const a = naiveMatmul(x, w, new Float32Array(samples * fanOut), samples, fanIn, fanOut);
+    const a = product(x, w, samples, fanIn, fanOut);
     if (config.biasStd > 0) {
       const b = reference.normal(fanOut, seed, biasStream(layer), config.biasStd);
       for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i % fanOut] as number);
@@ -112,14 +112,7 @@ function backward(
             new Float32Array(samples * fanIn),
             alpha,
           );
-    const g = naiveMatmul(
-      transpose(zPrev, samples, fanIn),
-      d,
-      new Float32Array(fanIn * fanOut),
-      fanIn,
-      samples,
-      fanOut,
-    );
+    const g = product(transpose(zPrev, samples, fanIn), d, fanIn, samples, fanOut);
     let squares = 0;
     for (const v of g) squares += v * v;
     const norm = Math.sqrt(squares);
@@ -131,14 +124,7 @@ function backward(
     if (layer > 1) {
       // p = d·wᵀ is (samples, fanIn).
       const w = pass.weights[layer - 1] as Float32Array;
-      const p = naiveMatmul(
-        d,
-        transpose(w, fanIn, fanOut),
-        new Float32Array(samples * fanIn),
-        samples,
-        fanOut,
-        fanIn,
-      );
+      const p = product(d, transpose(w, fanIn, fanOut), samples, fanOut, fanIn);
       d = naiveBackward(activation.name, pass.pre[layer - 2] as Float32Array, p, p, alpha);
     }
   }

@@ -27,59 +27,27 @@ describe('gaussianExpectation()', () => {
     }
   });
 
-  it.each(['1e-6', '1', '100', '1e4'] as const)(
-    'matches mpmath for tanh and sigmoid (φ² and φ′²) at q = %s',
-    (text) => {
-      const q = Number(text);
-      expectRelative(
-        gaussianExpectation(square(act('tanh').dphi), q),
-        reference[`tanh_d2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(
-        gaussianExpectation(square(act('tanh').phi), q),
-        reference[`tanh2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(
-        gaussianExpectation(square(act('sigmoid').phi), q),
-        reference[`sig2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(
-        gaussianExpectation(square(act('sigmoid').dphi), q),
-        reference[`sig_d2_${text}`],
-        EPS_QUAD,
-      );
-    },
-  );
+  // [label, f, key prefix in the mpmath references, the q values it has]
+  const mpmathCases = [
+    ['tanh′²', square(act('tanh').dphi), 'tanh_d2', ['1e-6', '1', '100', '1e4']],
+    ['tanh²', square(act('tanh').phi), 'tanh2', ['1e-6', '1', '100', '1e4']],
+    ['sigmoid²', square(act('sigmoid').phi), 'sig2', ['1e-6', '1', '100', '1e4']],
+    ['sigmoid′²', square(act('sigmoid').dphi), 'sig_d2', ['1e-6', '1', '100', '1e4']],
+    ['gelu²', square(act('gelu').phi), 'gelu2', ['1', '100']],
+    ['gelu', act('gelu').phi, 'gelu', ['1', '100']],
+    ['silu', act('silu').phi, 'silu', ['1', '100']],
+    ['softplus²', square(act('softplus').phi), 'softplus2', ['1', '100']],
+    ['softsign′²', square(act('softsign').dphi), 'softsign_d2', ['1', '100']],
+    ['selu²', square(act('selu').phi), 'selu2', ['1', '100']],
+  ] as const;
 
-  it.each(['1', '100'] as const)(
-    'matches mpmath for gelu, silu, softplus, softsign, selu at q = %s',
-    (text) => {
-      const q = Number(text);
-      expectRelative(
-        gaussianExpectation(square(act('gelu').phi), q),
-        reference[`gelu2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(gaussianExpectation(act('gelu').phi, q), reference[`gelu_${text}`], EPS_QUAD);
-      expectRelative(gaussianExpectation(act('silu').phi, q), reference[`silu_${text}`], EPS_QUAD);
-      expectRelative(
-        gaussianExpectation(square(act('softplus').phi), q),
-        reference[`softplus2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(
-        gaussianExpectation(square(act('softsign').dphi), q),
-        reference[`softsign_d2_${text}`],
-        EPS_QUAD,
-      );
-      expectRelative(
-        gaussianExpectation(square(act('selu').phi), q),
-        reference[`selu2_${text}`],
-        EPS_QUAD,
-      );
+  it.each(mpmathCases)(
+    'matches mpmath for E[%s] at every q it was computed for',
+    (_, f, key, qs) => {
+      for (const text of qs) {
+        const expected = reference[`${key}_${text}` as keyof typeof reference];
+        expectRelative(gaussianExpectation(f, Number(text)), expected, EPS_QUAD);
+      }
     },
   );
 

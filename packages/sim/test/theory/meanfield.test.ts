@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { meanField, postActivation, sigmaW2For } from '../../src/theory/meanfield.js';
+import {
+  type LayerPrediction,
+  meanField,
+  postActivation,
+  sigmaW2For,
+} from '../../src/theory/meanfield.js';
 import { EPS_F64, expectAllRelative, expectRelative } from './fixtures.js';
+
+/** Per-layer predictions equal to `expected` (one list per field) to f64 rounding. */
+function expectLayers(
+  layers: readonly LayerPrediction[],
+  expected: Partial<Record<'q' | 'chi' | 'gradientVariance', number[]>>,
+): void {
+  for (const [field, values] of Object.entries(expected)) {
+    const key = field as keyof typeof expected;
+    expectAllRelative(
+      layers.map((layer) => layer[key]),
+      values,
+      EPS_F64,
+    );
+  }
+}
 
 describe('postActivation(), meanField()', () => {
   it('gives ReLU its closed forms: mean √(q/2π), std √(q(1/2 − 1/2π)), E[φ′²] = 1/2', () => {
@@ -29,21 +49,7 @@ describe('postActivation(), meanField()', () => {
       layers: 3,
       q0: 2,
     });
-    expectAllRelative(
-      layers.map((l) => l.q),
-      [6.5, 20, 60.5],
-      EPS_F64,
-    );
-    expectAllRelative(
-      layers.map((l) => l.chi),
-      [3, 3, 3],
-      EPS_F64,
-    );
-    expectAllRelative(
-      layers.map((l) => l.gradientVariance),
-      [9, 3, 1],
-      EPS_F64,
-    );
+    expectLayers(layers, { q: [6.5, 20, 60.5], chi: [3, 3, 3], gradientVariance: [9, 3, 1] });
   });
 
   it('takes σ_w² per layer and the widths of the backward pass', () => {
@@ -53,17 +59,8 @@ describe('postActivation(), meanField()', () => {
       layers: 3,
       widths: [10, 20, 40, 10],
     });
-    expectAllRelative(
-      layers.map((l) => l.q),
-      [1, 2, 8],
-      EPS_F64,
-    );
     // Var(δ²) = Var(δ³)·σ_w²(3)·n₃/n₂ = 4·(10/40); Var(δ¹) = Var(δ²)·2·(40/20).
-    expectAllRelative(
-      layers.map((l) => l.gradientVariance),
-      [4, 1, 1],
-      EPS_F64,
-    );
+    expectLayers(layers, { q: [1, 2, 8], gradientVariance: [4, 1, 1] });
   });
 
   it('predicts the book’s sigmoid with std 0.01 at width 100 (mean 1/2, tiny spread)', () => {
