@@ -1,16 +1,11 @@
 export type {
-  CompletedRun,
-  ErroredRun,
   Histogram,
-  LayerGradients,
   LayerStats,
-  LayerTheory,
   Phase,
   PhaseDiagram,
   Results,
   ResultsConfig,
   RunResult,
-  RunState,
   RunTheory,
 } from '@initscope/results';
 export type { ActivationFacts } from './activation-registry.js';
@@ -28,10 +23,9 @@ export {
 } from './defaults.js';
 export { ConfigError } from './fields.js';
 export { histogramRange } from './histogram-range.js';
-export type { InitContext, Initializer, WeightDraw } from './initializers.js';
+export type { Initializer } from './initializers.js';
 export {
   bookInits,
-  InitError,
   initForms,
   parseInit,
   varianceScaling,
