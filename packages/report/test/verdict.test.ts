@@ -4,13 +4,13 @@ import {
   collapseSpread,
   deadThreshold,
   explodingGrowth,
-  saturationFraction,
   saturationThreshold,
   saturationZone,
-  stdGrowth,
   verdict,
   verdictKinds,
 } from '../src/index.js';
+import { saturationFraction } from '../src/saturation.js';
+import { stdGrowth } from '../src/verdict.js';
 import {
   bookRangeResults,
   defaultResults,

@@ -1,14 +1,9 @@
 /** The report and summary for the activation zoo: parameters in ids, uneven widths, errored runs. */
 import { describe, expect, it } from 'vitest';
+import { activationName, activationProfile } from '../src/activation-profile.js';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
-import {
-  activationName,
-  activationProfile,
-  renderReport,
-  summarize,
-  verdict,
-} from '../src/index.js';
+import { renderReport, summarize, verdict } from '../src/index.js';
 import { histogramOf, layerWith, runWith, zooResults } from './fixtures.js';
 import {
   anchorLinksOf,
