@@ -67,8 +67,32 @@ describe('initscope --json against the results schema', () => {
     expect(states).toEqual(['completed', 'errored', 'completed', 'errored']);
   });
 
-  it('phase', () => {
-    const outcome = validatePhaseDiagram(jsonOf('phase', '--activation', 'tanh'), { closed: true });
-    expect(outcome.valid ? [] : outcome.errors).toEqual([]);
+  it('run with orthogonal and uniform initializers, --gradients and --theory on uneven widths', () => {
+    const json = jsonOf(
+      'run',
+      ...['--activations', 'gelu,leaky-relu:0.2,softsign', '--inits', 'orthogonal:auto,he-uniform'],
+      ...['--widths', '30,40,20', '--samples', '50', '--bias-std', '0.1', '--range', '-1,1'],
+      ...['--gradients', '--theory'],
+    );
+    expect(resultsErrors(json)).toEqual([]);
   });
+
+  it('run through a stack that overflows f32 (NaN/Inf counted, nulls where nothing is finite)', () => {
+    const json = jsonOf(
+      ...['run', '--activations', 'relu', '--inits', 'std:1', '--layers', '60', '--samples', '20'],
+      ...['--gradients', '--theory'],
+    );
+    expect(resultsErrors(json)).toEqual([]);
+    const layers = (json as { runs: { layers: { nonFinite: number; mean: unknown }[] }[] }).runs[0]
+      ?.layers;
+    expect(layers?.at(-1)).toMatchObject({ nonFinite: 2000, mean: null });
+  });
+
+  it('phase, with the initializers placed on it', () => {
+    for (const activation of ['tanh', 'relu']) {
+      const json = jsonOf('phase', '--activation', activation, '--inits', 'he,xavier,std:1');
+      const outcome = validatePhaseDiagram(json, { closed: true });
+      expect(outcome.valid ? [] : outcome.errors, activation).toEqual([]);
+    }
+  }, 60_000);
 });
