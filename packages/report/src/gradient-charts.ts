@@ -1,4 +1,4 @@
-import type { RunResult } from '@initscope/sim';
+import type { RunResult } from '@initscope/results';
 import { predictedGradientVariance } from './gradients.js';
 import { gradientPanels } from './histogram-panels.js';
 import type { PageChart } from './page.js';

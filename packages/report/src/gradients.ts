@@ -1,4 +1,4 @@
-import type { RunResult } from '@initscope/sim';
+import type { RunResult } from '@initscope/results';
 
 /** Var(δ) counts as kept from the top layer down to layer 1 when it changes by less than this factor either way. */
 export const gradientKeptFactor = 2;

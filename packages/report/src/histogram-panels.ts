@@ -1,4 +1,4 @@
-import type { Histogram, LayerStats, RunResult } from '@initscope/sim';
+import type { Histogram, LayerStats, RunResult } from '@initscope/results';
 import { activationProfile } from './activation-profile.js';
 import { layerTotal } from './layer-total.js';
 import { binIndex, bookBins, bookRange, evenEdges, rebin } from './rebin.js';

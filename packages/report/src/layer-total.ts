@@ -1,4 +1,4 @@
-import type { LayerStats } from '@initscope/sim';
+import type { LayerStats } from '@initscope/results';
 
 /** All of a layer's values (`samples × width`): binned, below, above and non-finite. */
 export function layerTotal(stats: LayerStats): number {

@@ -1,4 +1,4 @@
-import type { PhaseDiagram } from '@initscope/sim';
+import type { PhaseDiagram } from '@initscope/results';
 import { activationName } from './activation-profile.js';
 import { formatNumber } from './format.js';
 import { escapeHtml } from './html.js';

@@ -1,4 +1,4 @@
-import type { Histogram } from '@initscope/sim';
+import type { Histogram } from '@initscope/results';
 
 /** The book's bins: `plt.hist(a.flatten(), 30, range=(0,1))`. */
 export const bookBins = 30;

@@ -1,4 +1,4 @@
-import type { Results, RunResult } from '@initscope/sim';
+import type { Results, RunResult } from '@initscope/results';
 import { activationName, activationProfile } from './activation-profile.js';
 import { formatNumber, formatRange } from './format.js';
 import { type GradientCharts, gradientCharts } from './gradient-charts.js';

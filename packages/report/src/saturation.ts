@@ -1,4 +1,4 @@
-import type { Histogram } from '@initscope/sim';
+import type { Histogram } from '@initscope/results';
 import { activationProfile } from './activation-profile.js';
 
 /** Width of the zone next to each bound (sigmoid 0 and 1, tanh −1 and 1) whose values count as saturated. */

@@ -1,4 +1,4 @@
-import type { Results, RunResult } from '@initscope/sim';
+import type { Results, RunResult } from '@initscope/results';
 import { formatNumber } from './format.js';
 import { gradientTrend } from './gradients.js';
 import { messagesFor } from './i18n/messages.js';

@@ -1,4 +1,4 @@
-import type { RunResult } from '@initscope/sim';
+import type { RunResult } from '@initscope/results';
 import { activationProfile } from './activation-profile.js';
 import { layerTotal } from './layer-total.js';
 import { saturationFraction } from './saturation.js';

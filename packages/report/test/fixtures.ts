@@ -1,164 +1,111 @@
 /**
- * Results the report tests draw: the book's 12-run sweep from a tiny seeded simulation
- * (test/book-experiment.ts), and crafted runs for verdicts, overflow and errors.
+ * Results the report tests draw: documents the real CLI wrote (`@initscope/results` fixtures,
+ * rewritten by `npm run fixtures -w @initscope/results`), validated on load, and small hand-made
+ * objects for edge cases no run produces on purpose.
  */
-import type { Histogram, LayerStats, PhaseDiagram, Results, RunResult } from '@initscope/sim';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import {
-  bookActivations,
-  bookConfig,
-  bookInits,
-  bookResults,
-  layerStats,
-  weightScale,
-} from './book-experiment.js';
-import { phaseDiagram } from './mean-field.js';
+  type CompletedRun,
+  type ErroredRun,
+  type Histogram,
+  type LayerStats,
+  type PhaseDiagram,
+  type Results,
+  validatePhaseDiagram,
+  validateResults,
+} from '@initscope/results';
 
-let book: Results | undefined;
-let bookRange01: Results | undefined;
-let insight: Results | undefined;
-let zoo: Results | undefined;
-const diagrams = new Map<string, PhaseDiagram>();
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, Results | PhaseDiagram>();
 
-/** The default report's input: sigmoid, relu, tanh × std:1, std:0.01, xavier, he; 5 layers of 100; 1000 samples. */
-export function defaultResults(): Results {
-  if (!book) book = bookResults();
-  return book;
+/** A fixture of `@initscope/results`, parsed and checked against the schema once. */
+function fixture<T extends Results | PhaseDiagram>(
+  name: string,
+  validate: (json: unknown) => { valid: true; value: T } | { valid: false; errors: string[] },
+): T {
+  let value = loaded.get(name);
+  if (!value) {
+    const file = require.resolve(`@initscope/results/fixtures/${name}.json`);
+    const outcome = validate(JSON.parse(readFileSync(file, 'utf8')));
+    if (!outcome.valid) throw new Error(`fixtures/${name}.json: ${outcome.errors.join('; ')}`);
+    value = outcome.value;
+    loaded.set(name, value);
+  }
+  return value as T;
 }
 
-/** The same sweep binned as `--book` does: range [0, 1], 30 bins. */
+/** The book's sweep: sigmoid, relu, tanh × std:1, std:0.01, xavier, he; 5 layers of 100; 200 samples; seed 42. */
+export function defaultResults(): Results {
+  return fixture('book', validateResults);
+}
+
+/** The same sweep as `--book` bins it: range [0, 1], 30 bins. */
 export function bookRangeResults(): Results {
-  if (!bookRange01) bookRange01 = bookResults({ ...bookConfig, range: [0, 1] });
-  return bookRange01;
+  return fixture('book-plot', validateResults);
 }
 
 /** The book's 12 runs with the backward pass and mean-field predictions (`--gradients --theory`). */
 export function insightResults(): Results {
-  insight ??= bookResults(bookConfig, bookActivations, bookInits, {
-    gradients: true,
-    theory: true,
-  });
-  return insight;
+  return fixture('gradients-theory', validateResults);
 }
 
 /**
- * Zoo activations (with a parameter, bounded and unbounded) on uneven widths 64 → 128 → 64 → 32,
- * with gradients, plus an errored run.
+ * Zoo activations (leaky-relu:0.2, softsign, gelu, selu) × lecun, he, std:1 and std:1e40 (beyond
+ * f32: errored) on widths 64 → 128 → 64 → 32, with biases and gradients.
  */
 export function zooResults(): Results {
-  if (!zoo) {
-    const config = {
-      layers: 3,
-      width: 64,
-      samples: 200,
-      bins: 30,
-      seed: 7,
-      widths: [64, 128, 64, 32],
-    };
-    const base = bookResults(
-      config,
-      ['leaky-relu:0.2', 'softsign', 'gelu', 'selu'],
-      ['lecun', 'he', 'std:1'],
-      {
-        gradients: true,
-      },
-    );
-    zoo = {
-      ...base,
-      runs: [...base.runs, erroredRun('gelu', 'orthogonal:auto', 'QR failed: matrix is singular')],
-    };
-  }
-  return zoo;
+  return fixture('zoo', validateResults);
 }
 
-/** σ_w² of the book's initializers at width 100, placed on a phase diagram at σ_b² = 0. */
-export function bookPoints(): { init: string; sigmaW2: number; sigmaB2: number }[] {
-  return bookInits.map((init) => ({
-    init,
-    sigmaW2: 100 * weightScale(init, 100) ** 2,
-    sigmaB2: 0,
-  }));
+/** tanh and relu × xavier and he through 20 layers of 32, 10 bins. */
+export function deepResults(): Results {
+  return fixture('deep', validateResults);
 }
 
-/** A phase diagram over σ_w² 0.25…4 and σ_b² 0…0.5 with the book's initializers placed on it. */
-export function phaseFixture(activation: 'tanh' | 'relu' | 'sigmoid' = 'tanh'): PhaseDiagram {
-  let diagram = diagrams.get(activation);
-  if (!diagram) {
-    const sigmaW2 = Array.from({ length: 16 }, (_, i) => 0.25 * (i + 1));
-    const sigmaB2 = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
-    diagram = phaseDiagram(activation, sigmaW2, sigmaB2, bookPoints());
-    diagrams.set(activation, diagram);
-  }
-  return diagram;
+/** tanh and relu × he and std:1e40: the std:1e40 runs errored. */
+export function erroredResults(): Results {
+  return fixture('errored', validateResults);
 }
 
-/** Normal(mean, std) values from a fixed-seed LCG, cheap enough for crafted layers. */
-export function normalValues(n: number, mean: number, std: number, seed = 1): Float64Array {
-  let state = seed >>> 0 || 1;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = Math.sqrt(-2 * Math.log(uniform()));
-    out[i] = mean + std * r * Math.cos(2 * Math.PI * uniform());
-  }
-  return out;
+/** relu × std:1 and std:1e30 through 32 layers of 1000 with gradients and theory: both overflow f32. */
+export function overflowResults(): Results {
+  return fixture('overflow', validateResults);
 }
 
-/** A layer's statistics from explicit values, binned over `range` with 30 bins. */
-export function statsOf(layer: number, values: Float64Array, range: [number, number]): LayerStats {
-  return layerStats(layer, values, 30, range);
+/** The χ₁ phase diagram `initscope phase --activation <activation>` writes (default grid and inits). */
+export function phaseFixture(activation: 'tanh' | 'relu' = 'tanh'): PhaseDiagram {
+  return fixture(`phase-${activation}`, validatePhaseDiagram);
 }
 
-/** A completed run whose layers are given value arrays. */
-export function craftedRun(
-  activation: string,
-  init: string,
-  layers: Float64Array[],
-  range: (values: Float64Array) => [number, number],
-): RunResult {
-  return {
-    activation,
-    init,
-    state: 'completed',
-    weightStd: layers.map(() => 1),
-    layers: layers.map((values, i) => statsOf(i + 1, values, range(values))),
-  };
+/** The completed run of (activation, init) in `results`; throws when there is none. */
+export function runOf(results: Results, activation: string, init: string): CompletedRun {
+  const run = results.runs.find((r) => r.activation === activation && r.init === init);
+  if (run?.state !== 'completed') throw new Error(`no completed ${activation} ${init} run`);
+  return run;
 }
 
-/** An errored run, as sim reports a failure. */
-export function erroredRun(activation: string, init: string, message: string): RunResult {
-  return { activation, init, state: 'errored', message, weightStd: [], layers: [] };
+/** relu std:1 through 32 layers of 1000: its values overflow f32 from layer 29 on. */
+export function overflowRun(): CompletedRun {
+  return runOf(overflowResults(), 'relu', 'std:1');
 }
 
-/** A ReLU run whose values overflow to Infinity from layer 3 on. */
-export function overflowRun(): RunResult {
-  const n = 2000;
-  const layers = [1, 2, 3, 4].map((layer) => {
-    const values = normalValues(n, 0, 10 ** (layer * 10), layer).map((v) => Math.max(0, v));
-    if (layer >= 3)
-      for (let i = 0; i < n; i += layer === 3 ? 4 : 1) values[i] = Number.POSITIVE_INFINITY;
-    return values;
-  });
-  return craftedRun('relu', 'std:1e10', layers, (values) => {
-    let max = 0;
-    for (const v of values) if (Number.isFinite(v) && v > max) max = v;
-    return [0, max || 1];
-  });
-}
-
-/** The default sweep plus one errored and one overflowing run. */
+/**
+ * The book's sweep plus the errored runs of the errored fixture (tanh and relu std:1e40) and the
+ * relu std:1e30 run of the overflow fixture (32 layers, NaN/Inf from layer 2 on).
+ */
 export function troubledResults(): Results {
   const base = defaultResults();
+  const errored = erroredResults().runs.filter((run) => run.state === 'errored');
   return {
     ...base,
-    runs: [
-      ...base.runs,
-      erroredRun('tanh', 'std:1e9', 'Weights too large: out of memory'),
-      overflowRun(),
-    ],
+    runs: [...base.runs, ...errored, runOf(overflowResults(), 'relu', 'std:1e30')],
   };
+}
+
+/** An errored run with a given message, for messages no run writes (markup, quotes). */
+export function erroredRun(activation: string, init: string, message: string): ErroredRun {
+  return { activation, init, state: 'errored', message, weightStd: [], layers: [] };
 }
 
 /** Uniform bins over `[lo, hi]` as a histogram, with explicit counts (default 100 per bin). */
@@ -188,7 +135,7 @@ export function layerWith(layer: number, overrides: Partial<LayerStats> = {}): L
 }
 
 /** A completed run made of crafted layers. */
-export function runWith(activation: string, layers: LayerStats[], init = 'test'): RunResult {
+export function runWith(activation: string, layers: LayerStats[], init = 'test'): CompletedRun {
   return { activation, init, state: 'completed', weightStd: layers.map(() => 1), layers };
 }
 

@@ -1,7 +1,7 @@
-import type { LayerGradients, LayerTheory } from '@initscope/sim';
+import type { LayerGradients, LayerTheory } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { gradientKeptFactor, gradientTrend, predictedGradientVariance } from '../src/index.js';
-import { insightResults, layerWith, runWith } from './fixtures.js';
+import { insightResults, layerWith, runOf, runWith } from './fixtures.js';
 
 /** Relative tolerance for products of a few f64 factors. */
 const EPS_PRODUCT = 1e-12;
@@ -11,13 +11,23 @@ function gradients(variance: number | null): LayerGradients {
     variance,
     mean: 0,
     nonFinite: 0,
+    zeroFraction: 0,
     histogram: { edges: [-1, 0, 1], counts: [5, 5], below: 0, above: 0 },
     weightGradNorm: 1,
   };
 }
 
 function theory(chi: number): LayerTheory {
-  return { q: 1, mean: 0, std: 1, chi, counts: new Array(30).fill(1), below: 0, above: 0 };
+  return {
+    q: 1,
+    mean: 0,
+    std: 1,
+    chi,
+    gradientVariance: null,
+    counts: new Array(30).fill(1),
+    below: 0,
+    above: 0,
+  };
 }
 
 /** A run whose layers carry the given gradient variances (layer 1 first). */
@@ -65,10 +75,8 @@ describe('gradientTrend()', () => {
   });
 
   it('reads the book’s runs the way the theory says', () => {
-    const direction = (activation: string, init: string) => {
-      const run = insightResults().runs.find((r) => r.activation === activation && r.init === init);
-      return run ? gradientTrend(run)?.direction : undefined;
-    };
+    const direction = (activation: string, init: string) =>
+      gradientTrend(runOf(insightResults(), activation, init))?.direction;
     expect(direction('relu', 'std:1')).toBe('grows');
     expect(direction('relu', 'xavier')).toBe('shrinks');
     expect(direction('relu', 'he')).toBe('kept');
@@ -93,8 +101,7 @@ describe('predictedGradientVariance()', () => {
   });
 
   it('follows the simulated variances of the book’s ReLU/Xavier run within 20% per layer', () => {
-    const run = insightResults().runs.find((r) => r.activation === 'relu' && r.init === 'xavier');
-    if (!run) throw new Error('no relu xavier run');
+    const run = runOf(insightResults(), 'relu', 'xavier');
     const predicted = predictedGradientVariance(run) ?? [];
     expect(predicted).toHaveLength(5);
     for (const { layer, value } of predicted) {

@@ -1,18 +1,21 @@
 /** The report when the results carry gradients and mean-field predictions (`--gradients --theory`). */
-import type { Results } from '@initscope/sim';
+import type { Results } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
 import { renderReport } from '../src/index.js';
-import { defaultResults, erroredRun, insightResults } from './fixtures.js';
-import { anchorLinksOf, chartsOf, idsOf, ownPartOf, renderSvg } from './page-parts.js';
+import { defaultResults, erroredRun, insightResults, runOf } from './fixtures.js';
+import {
+  anchorLinksOf,
+  chartSpec,
+  chartsOf,
+  idsOf,
+  ownPartOf,
+  renderSvg,
+  rowsOf,
+} from './page-parts.js';
 
-type Row = Record<string, unknown>;
 type Layered = { layer: { mark: unknown; encoding?: Record<string, unknown> }[] };
-
-function rowsOf(spec: Record<string, unknown>): Row[] {
-  return (spec.data as { values: Row[] }).values;
-}
 
 const perActivation = (id: string) => [
   `${id}-histograms`,
@@ -27,7 +30,7 @@ describe('renderReport() with gradients and mean-field theory', () => {
   const html = renderReport(insightResults());
   const own = ownPartOf(html);
   const charts = chartsOf(html);
-  const chart = (id: string) => charts.find((c) => c.id === id)?.spec ?? {};
+  const chart = (id: string) => chartSpec(html, id);
 
   it('adds a gradient grid, a variance chart and a weight-gradient chart per activation', () => {
     expect(charts.map((c) => c.id)).toEqual(['sigmoid', 'relu', 'tanh'].flatMap(perActivation));
@@ -77,14 +80,13 @@ describe('renderReport() with gradients and mean-field theory', () => {
   });
 
   it('takes ReLU’s expected point mass at 0 out of the first bin, as it does for the bars', () => {
-    const run = insightResults().runs.find((r) => r.activation === 'relu' && r.init === 'he');
-    const theory = run?.layers[0]?.theory;
-    if (!theory) throw new Error('no relu he theory');
-    const total = theory.counts.reduce((a, b) => a + b, theory.below + theory.above);
+    const { counts, below, above } = runOf(insightResults(), 'relu', 'he').layers[0]?.theory ?? {};
+    if (!counts || below == null || above == null) throw new Error('no relu he theory counts');
+    const total = counts.reduce((a, b) => a + b, below + above);
     const first = rowsOf(chart('relu-histograms')).find(
       (row) => row.k === 'fit' && row.init === 'he' && row.column === '1-layer',
     );
-    expect(first?.count).toBeCloseTo((theory.counts[0] ?? 0) - total / 2, 6);
+    expect(first?.count).toBeCloseTo((counts[0] ?? 0) - total / 2, 6);
     // and the prediction follows the bars: within 10% of the simulated count in that bin
     const bar = rowsOf(chart('relu-histograms')).find(
       (row) => row.k === 'bin' && row.init === 'he' && row.column === '1-layer',
@@ -129,11 +131,18 @@ describe('renderReport() with gradients and mean-field theory', () => {
 
   it('gives every run its phase, χ₁ and depth scale in the verdict table', () => {
     expect(own).toContain(`<th>${en.theoryColumn}</th>`);
-    expect(own).toMatch(
-      /<span class="phase phase-ordered">ordered \(χ₁ = 0\.5\)<\/span>: gradients vanish: ×0\.5 per layer going down; different inputs end up alike over ≈ 1\.44 layers \(depth scale\)/,
+    expect(own).toContain(
+      '<span class="phase phase-ordered">ordered (χ₁ = 6.24e-4)</span>: gradients vanish: ×6.24e-4 per layer going down; different inputs end up alike over ≈ 0.136 layers (depth scale)',
+    );
+    // ReLU off criticality has no finite q* ≠ 0, so no depth scale
+    expect(own).toContain(
+      '<span class="phase phase-ordered">ordered (χ₁ = 0.5)</span>: gradients vanish: ×0.5 per layer going down</td>',
     );
     expect(own).toContain('<span class="phase phase-chaotic">chaotic (χ₁ = 50)</span>');
-    expect(own).toContain('<span class="phase phase-critical">critical (χ₁ = 0.999)</span>');
+    // relu he and tanh xavier sit at the edge of chaos
+    expect(
+      own.match(/<span class="phase phase-critical">critical \(χ₁ = 1\)<\/span>/g),
+    ).toHaveLength(2);
     expect(own.match(/<span class="phase /g)).toHaveLength(12);
   });
 
@@ -219,10 +228,8 @@ describe('renderReport() with part of the new fields', () => {
   });
 
   it('re-bins the prediction with the bars in book mode', () => {
-    const grid = chartsOf(renderReport(insightResults(), { book: true })).find(
-      (chart) => chart.id === 'tanh-histograms',
-    );
-    const fits = rowsOf(grid?.spec ?? {}).filter((row) => row.k === 'fit');
+    const grid = chartSpec(renderReport(insightResults(), { book: true }), 'tanh-histograms');
+    const fits = rowsOf(grid).filter((row) => row.k === 'fit');
     expect(Math.min(...fits.map((row) => row.x as number))).toBeGreaterThan(0);
     expect(Math.max(...fits.map((row) => row.x as number))).toBeLessThan(1);
   });
@@ -245,8 +252,8 @@ describe('renderReport() without the new fields', () => {
     ]) {
       expect(own).not.toContain(text);
     }
-    const std = chartsOf(renderReport(defaultResults())).find((c) => c.id === 'relu-std')?.spec;
-    expect(std?.layer).toBeUndefined();
-    expect(std?.mark).toEqual({ type: 'line', point: true, strokeWidth: 2 });
+    const std = chartSpec(renderReport(defaultResults()), 'relu-std');
+    expect(std.layer).toBeUndefined();
+    expect(std.mark).toEqual({ type: 'line', point: true, strokeWidth: 2 });
   });
 });

@@ -42,3 +42,16 @@ export async function renderSvg(spec: object): Promise<string> {
   view.finalize();
   return svg;
 }
+
+/** One data row of a chart. */
+export type Row = Record<string, unknown>;
+
+/** The data rows of a chart's spec. */
+export function rowsOf(spec: Record<string, unknown>): Row[] {
+  return (spec.data as { values: Row[] }).values;
+}
+
+/** The spec of the chart `id` of a page, or `{}` when the page has no such chart. */
+export function chartSpec(html: string, id: string): Record<string, unknown> {
+  return chartsOf(html).find((chart) => chart.id === id)?.spec ?? {};
+}

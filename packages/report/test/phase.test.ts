@@ -1,4 +1,4 @@
-import type { PhaseDiagram } from '@initscope/sim';
+import type { PhaseDiagram } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../src/html.js';
 import { en } from '../src/i18n/en.js';
@@ -6,14 +6,9 @@ import { ja } from '../src/i18n/ja.js';
 import { phaseColorClamp, renderPhaseReport, resolvePhaseReportOptions } from '../src/index.js';
 import { cellEdges, gridScale, placePoints } from '../src/specs/phase-heatmap.js';
 import { phaseFixture } from './fixtures.js';
-import { chartsOf, ownPartOf, renderSvg } from './page-parts.js';
+import { chartsOf, ownPartOf, renderSvg, rowsOf } from './page-parts.js';
 
-type Row = Record<string, unknown>;
 type Layered = { layer: { mark: { type: string }; encoding: Record<string, unknown> }[] };
-
-function rowsOf(spec: Record<string, unknown>): Row[] {
-  return (spec.data as { values: Row[] }).values;
-}
 
 describe('renderPhaseReport()', () => {
   const diagram = phaseFixture('tanh');
@@ -78,7 +73,7 @@ describe('renderPhaseReport()', () => {
     for (const label of ['std:1 ▶', 'xavier', 'he', 'χ₁ = 1']) expect(svg).toContain(`>${label}<`);
     expect(own).toContain(en.pointsOutside);
     expect(own).toContain(
-      '<tr><td><code>xavier</code></td><td>1</td><td>0</td><td>0.997</td><td><span class="phase phase-critical">critical</span></td></tr>',
+      '<tr><td><code>xavier</code></td><td>1</td><td>0</td><td>1</td><td><span class="phase phase-critical">critical</span></td></tr>',
     );
   });
 
@@ -88,14 +83,14 @@ describe('renderPhaseReport()', () => {
     expect(own).toContain(escapeHtml(en.phaseHeatmapText(phaseColorClamp)));
   });
 
-  it('shows where ReLU’s variance map diverges and its critical point at σ_w² = 2', () => {
-    const relu = renderPhaseReport(phaseFixture('relu'));
+  it('draws ReLU’s edge of chaos at σ_w² = 2 for every σ_b² and names its critical point', () => {
+    const diagram = phaseFixture('relu');
+    const relu = renderPhaseReport(diagram);
     const spec = chartsOf(relu)[0]?.spec ?? {};
-    const diverging = rowsOf(spec).filter((row) => row.k === 'diverges');
-    expect(diverging.length).toBeGreaterThan(0);
-    expect(diverging.every((row) => (row.sigmaW2 as number) > 2)).toBe(true);
+    // χ₁ = σ_w²/2 for ReLU whatever q: every cell has a value
+    expect(rowsOf(spec).filter((row) => row.k === 'diverges')).toEqual([]);
     const edge = rowsOf(spec).filter((row) => row.k === 'edge');
-    expect(edge).toHaveLength(8);
+    expect(edge).toHaveLength(diagram.sigmaB2.length);
     for (const row of edge) expect(row.x).toBeCloseTo(2, 1);
     expect(ownPartOf(relu)).toContain(
       'The critical point is σ_w² = 2, σ_b² = 0 — He initialization',
@@ -138,6 +133,9 @@ describe('renderPhaseReport()', () => {
     expect(ownPartOf(page)).toContain(en.noPoints);
     const [heat, lines] = chartsOf(page).map((chart) => chart.spec);
     expect((heat as Layered).layer[0]?.encoding.x).toMatchObject({ scale: { type: 'log' } });
+    // the cells whose fixed point diverges (null χ₁) are drawn apart
+    const diverging = rowsOf(heat ?? {}).filter((row) => row.k === 'diverges');
+    expect(diverging.map((row) => row.sigmaW2)).toEqual([1.6, 3.2]);
     expect(await renderSvg(heat ?? {})).toContain('<path');
     expect(await renderSvg(lines ?? {})).toContain('<path');
   });

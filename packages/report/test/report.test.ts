@@ -1,17 +1,25 @@
-import type { Results } from '@initscope/sim';
+import type { Results } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
 import { renderReport, resolveReportOptions } from '../src/index.js';
-import { bookRangeResults, defaultResults, erroredRun, troubledResults } from './fixtures.js';
-import { anchorLinksOf, chartsOf, idsOf, ownPartOf, renderSvg } from './page-parts.js';
-
-type Row = Record<string, unknown>;
-
-/** The data rows of a chart's spec. */
-function rowsOf(spec: Record<string, unknown>): Row[] {
-  return (spec.data as { values: Row[] }).values;
-}
+import {
+  bookRangeResults,
+  defaultResults,
+  erroredRun,
+  runOf,
+  troubledResults,
+} from './fixtures.js';
+import {
+  anchorLinksOf,
+  chartSpec,
+  chartsOf,
+  idsOf,
+  ownPartOf,
+  type Row,
+  renderSvg,
+  rowsOf,
+} from './page-parts.js';
 
 const expectedCharts = [
   'sigmoid-histograms',
@@ -52,7 +60,7 @@ describe('renderReport() structure', () => {
     for (const [label, value] of [
       [en.layers, '5'],
       [en.width, '100'],
-      [en.samples, '1000'],
+      [en.samples, '200'],
       [en.bins, '30'],
       [en.seed, '42'],
       [en.range, en.defaultRange],
@@ -110,9 +118,7 @@ describe('renderReport() structure', () => {
   it('gives every activation its own x range, taken from the data’s histogram edges', () => {
     const charts = chartsOf(html);
     const extent = (id: string) => {
-      const bins = rowsOf(charts.find((chart) => chart.id === id)?.spec ?? {}).filter(
-        (r) => r.k === 'bin',
-      );
+      const bins = rowsOf(chartSpec(html, id)).filter((r) => r.k === 'bin');
       return [
         Math.min(...bins.map((r) => r.x0 as number)),
         Math.max(...bins.map((r) => r.x1 as number)),
@@ -132,14 +138,13 @@ describe('renderReport() structure', () => {
   });
 
   it('draws ReLU’s exact zeros apart from the bars, with their share', () => {
-    const relu = defaultResults().runs.find(
-      (run) => run.activation === 'relu' && run.init === 'he',
-    );
-    const layer1 = relu?.layers[0];
+    const { config } = defaultResults();
+    const layer1 = runOf(defaultResults(), 'relu', 'he').layers[0];
     if (!layer1) throw new Error('no relu he layer 1');
-    const rows = rowsOf(chartsOf(html).find((chart) => chart.id === 'relu-histograms')?.spec ?? {});
+    const rows = rowsOf(chartSpec(html, 'relu-histograms'));
     const cell = (row: Row) => row.init === 'he' && row.column === '1-layer';
-    const zeros = Math.round(layer1.zeroFraction * 100_000);
+    const zeros = Math.round(layer1.zeroFraction * config.samples * config.width);
+    expect(zeros).toBeGreaterThan(0);
     const firstBin = rows.find((row) => cell(row) && row.k === 'bin' && row.x0 === 0);
     expect(firstBin?.count).toBe((layer1.histogram.counts[0] ?? 0) - zeros);
     expect(rows.find((row) => cell(row) && row.k === 'zero')).toMatchObject({ x0: 0, shown: true });
@@ -283,7 +288,7 @@ describe('renderReport() options', () => {
 
   it('re-bins other ranges in book mode and marks those panels approximate', () => {
     const html = renderReport(defaultResults(), { book: true });
-    const relu = rowsOf(chartsOf(html).find((c) => c.id === 'relu-histograms')?.spec ?? {});
+    const relu = rowsOf(chartSpec(html, 'relu-histograms'));
     const note = relu.find(
       (row) => row.k === 'right' && row.init === 'std:1' && row.column === '5-layer',
     );
@@ -312,18 +317,32 @@ describe('renderReport() with failed runs', () => {
   const own = ownPartOf(html);
 
   it('shows an errored run’s message and keeps every chart', () => {
-    expect(own).toContain('std:1e9 failed: Weights too large: out of memory');
-    expect(chartsOf(html).map((chart) => chart.id)).toEqual(expectedCharts);
+    for (const activation of ['tanh', 'relu']) {
+      const section = own.slice(own.indexOf(`<section class="activation" id="${activation}">`));
+      expect(section).toContain(
+        '<p class="error">std:1e40 failed: activateInto: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+40</p>',
+      );
+    }
+    // every chart stays; the overflowing run brings its gradients to the relu section
+    const relu = expectedCharts.indexOf('relu-dead') + 1;
+    expect(chartsOf(html).map((chart) => chart.id)).toEqual([
+      ...expectedCharts.slice(0, relu),
+      'relu-gradient-histograms',
+      'relu-gradient-variance',
+      'relu-weight-gradients',
+      ...expectedCharts.slice(relu),
+    ]);
   });
 
   it('reports overflow with the first layer it happened at, on top and in the panel', () => {
     expect(own).toContain('<div class="callout" id="attention">');
-    expect(own).toContain('NaN/Inf from layer 3 on (25% of its values)');
-    const rows = rowsOf(chartsOf(html).find((c) => c.id === 'relu-histograms')?.spec ?? {});
+    // relu std:1e30: 4960 of layer 2's 10,000 values are ±Inf or NaN
+    expect(own).toContain('NaN/Inf from layer 2 on (50% of its values)');
+    const rows = rowsOf(chartSpec(html, 'relu-histograms'));
     const note = rows.find(
-      (r) => r.k === 'right' && r.init === 'std:1e10' && r.column === '3-layer',
+      (r) => r.k === 'right' && r.init === 'std:1e30' && r.column === '2-layer',
     );
-    expect(note?.text).toContain('NaN/Inf 25%');
+    expect(note?.text).toContain('NaN/Inf 50%');
   });
 
   it('renders a section without charts when every run of an activation errored', () => {
@@ -339,9 +358,12 @@ describe('renderReport() with failed runs', () => {
   });
 
   it('leaves empty cells for runs with fewer layers and still renders', async () => {
-    const grid = chartsOf(html).find((c) => c.id === 'relu-histograms')?.spec ?? {};
-    const placeholder = rowsOf(grid).filter((r) => r.init === 'std:1e10' && r.column === '5-layer');
+    // the book's relu runs have 5 layers, the overflowing std:1e30 run 32
+    const grid = chartSpec(html, 'relu-histograms');
+    const columns = new Set(rowsOf(grid).map((r) => r.column));
+    expect(columns.size).toBe(32);
+    const placeholder = rowsOf(grid).filter((r) => r.init === 'he' && r.column === '32-layer');
     expect(placeholder.map((r) => r.k).sort()).toEqual(['bin', 'pad', 'zero']);
-    expect(await renderSvg(grid)).toContain('>std:1e10<');
+    expect(await renderSvg(grid)).toContain('>std:1e30<');
   });
 });

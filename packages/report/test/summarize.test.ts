@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../src/index.js';
 import { displayWidth } from '../src/summarize.js';
-import { defaultResults, insightResults, layerWith, runWith, troubledResults } from './fixtures.js';
+import { deepResults, defaultResults, insightResults, troubledResults } from './fixtures.js';
 
 describe('summarize()', () => {
   const text = summarize(defaultResults());
 
   it('starts with the tool, its version and the configuration', () => {
     expect(text.split('\n')[0]).toBe(
-      'initscope 0.1.0 · 5 layers × 100 units, 1000 samples, 30 bins, seed 42, default ranges',
+      'initscope 0.1.0 · 5 layers × 100 units, 200 samples, 30 bins, seed 42, default ranges',
     );
   });
 
@@ -16,11 +16,11 @@ describe('summarize()', () => {
     const lines = text.split('\n');
     const row = lines.find((line) => line.startsWith('  std:1 ') && line.includes('exploding'));
     expect(row).toMatch(
-      /^ {2}std:1 +5\.87 +39\.1 +270 +1910 +15500 {3}exploding — std grows ×7\.17 per layer \(layers 1 to 5\)$/,
+      /^ {2}std:1 +5\.79 +42 +295 +2040 +14200 {3}exploding — std grows ×7\.03 per layer \(layers 1 to 5\)$/,
     );
     expect(lines.filter((line) => /^ {2}\S/.test(line))).toHaveLength(12);
     expect(text).toContain(
-      'saturated: gradients vanish — 76% of layer 1’s values lie next to a bound',
+      'saturated: gradients vanish — 77% of layer 1’s values lie next to a bound',
     );
     expect(text).toContain('collapsed: units say the same thing');
     expect(text.split('\n').at(-1)).toBe(
@@ -47,39 +47,47 @@ describe('summarize()', () => {
     expect(ja.split('\n').at(-1)).toBe('12 件の実行: 発散 1、飽和 2、偏り 3、健全 6');
     const header = ja.split('\n').find((line) => line.includes('5層目')) ?? '';
     const row = ja.split('\n').find((line) => line.startsWith('  xavier')) ?? '';
+    // sigmoid xavier's 5-layer std is 0.114
     expect(displayWidth(header.slice(0, header.indexOf('5層目') + 3))).toBe(
-      displayWidth(row.slice(0, row.indexOf('0.135') + 5)),
+      displayWidth(row.slice(0, row.indexOf('0.114') + 5)),
     );
   });
 
   it('reports errored runs with their message and overflow with its first layer', () => {
     const trouble = summarize(troubledResults());
-    expect(trouble).toContain('errored — Weights too large: out of memory');
-    expect(trouble).toContain('overflow — NaN/Inf from layer 3 on (25% of its values)');
+    expect(trouble).toContain(
+      'errored — activateInto: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+40',
+    );
+    expect(trouble).toContain('overflow — NaN/Inf from layer 2 on (50% of its values)');
+    expect(trouble.split('\n').at(-1)).toBe(
+      '15 runs: 2 errored, 1 overflow, 1 exploding, 2 saturated, 3 collapsed, 6 healthy',
+    );
   });
 
   it('elides middle layers of deep stacks', () => {
-    const deep = runWith(
-      'relu',
-      Array.from({ length: 12 }, (_, i) => layerWith(i + 1, { std: i + 1 })),
-      'he',
-    );
-    const results = {
-      ...defaultResults(),
-      config: { ...defaultResults().config, layers: 12 },
-      runs: [deep],
-    };
-    const header = summarize(results).split('\n')[3] ?? '';
-    expect(header.trim().split(/ +/)).toEqual([
+    const lines = summarize(deepResults()).split('\n');
+    expect(lines[3]?.trim().split(/ +/)).toEqual([
       '1-layer',
       '2-layer',
       '3-layer',
       '…',
-      '9-layer',
-      '10-layer',
-      '11-layer',
-      '12-layer',
+      '17-layer',
+      '18-layer',
+      '19-layer',
+      '20-layer',
       'verdict',
+    ]);
+    // tanh xavier: layers 1–3, then 17–20 of its 20 stds
+    expect(lines[4]?.trim().split(/ {2,}/).slice(0, 9)).toEqual([
+      'xavier',
+      '0.621',
+      '0.491',
+      '0.379',
+      '…',
+      '0.146',
+      '0.153',
+      '0.135',
+      '0.124',
     ]);
   });
 });
@@ -89,19 +97,21 @@ describe('summarize() with gradients and mean-field theory', () => {
   const lines = text.split('\n');
 
   it('prints each run’s phase, χ₁ and depth scale under its row', () => {
-    const row = lines.findIndex((line) => line.startsWith('  xavier') && line.includes('0.587'));
-    expect(lines[row + 1]).toBe('      mean-field: ordered (χ₁ = 0.5), depth scale 1.44 layers');
-    expect(text).toContain('      mean-field: chaotic (χ₁ = 50), depth scale 0.256 layers');
+    const row = lines.findIndex((line) => line.startsWith('  std:0.01') && line.includes('0.025'));
+    expect(lines[row + 1]).toBe(
+      '      mean-field: ordered (χ₁ = 6.24e-4), depth scale 0.136 layers',
+    );
+    expect(text).toContain('      mean-field: chaotic (χ₁ = 5.54), depth scale 2.67 layers');
+    // ReLU has no finite q* ≠ 0 off criticality, so no depth scale
+    expect(text).toContain('      mean-field: ordered (χ₁ = 0.5)\n');
   });
 
   it('prints the gradient variance from the top layer down to layer 1', () => {
-    const row = lines.findIndex((line) => line.startsWith('  std:1') && line.includes('15500'));
+    const row = lines.findIndex((line) => line.startsWith('  std:1') && line.includes('14200'));
     expect(lines[row + 2]).toMatch(
       /^ {6}gradients: Var\(δ\) from layer 5 down to layer 1 grows ×[\d.]+e\+6 \(×[\d.]+ per layer\)$/,
     );
-    expect(text).toMatch(
-      / {6}gradients: Var\(δ\) from layer 5 down to layer 1 is kept: ×0\.9\d+\n/,
-    );
+    expect(text).toMatch(/ {6}gradients: Var\(δ\) from layer 5 down to layer 1 is kept: ×0\.838\n/);
     expect(text.match(/^ {6}gradients: /gm)).toHaveLength(12);
   });
 
@@ -112,7 +122,7 @@ describe('summarize() with gradients and mean-field theory', () => {
 
   it('writes the new lines in Japanese', () => {
     const ja = summarize(insightResults(), { lang: 'ja' });
-    expect(ja).toContain('      平均場理論: 秩序相（χ₁ = 0.5）、深さスケール 1.44 層');
+    expect(ja).toContain('      平均場理論: 秩序相（χ₁ = 6.24e-4）、深さスケール 0.136 層');
     expect(ja).toMatch(
       / {6}勾配: Var\(δ\) 5層目 → 1層目で ×[\d.e+-]+（増える、1 層ごとに ×[\d.]+）/,
     );

@@ -4,20 +4,22 @@ import {
   collapseSpread,
   deadThreshold,
   explodingGrowth,
-  saturationFraction,
   saturationThreshold,
   saturationZone,
-  stdGrowth,
   verdict,
   verdictKinds,
 } from '../src/index.js';
+import { saturationFraction } from '../src/saturation.js';
+import { stdGrowth } from '../src/verdict.js';
 import {
   bookRangeResults,
   defaultResults,
   erroredRun,
   histogramOf,
   layerWith,
+  overflowResults,
   overflowRun,
+  runOf,
   runWith,
   sigmoidCounts,
 } from './fixtures.js';
@@ -138,11 +140,19 @@ describe('verdict()', () => {
   });
 
   it('reports overflow with the first layer holding NaN/Inf, before any other verdict', () => {
+    // relu std:1 through layers of 1000: 9027 of layer 29's 10,000 values are ±Inf or NaN
     expect(verdict(overflowRun())).toEqual({
       kind: 'overflow',
-      layer: 3,
+      layer: 29,
       measure: 'nonFinite',
-      value: 0.25,
+      value: 0.9027,
+    });
+    // std:1e30 overflows at once: 4960 of layer 2's values
+    expect(verdict(runOf(overflowResults(), 'relu', 'std:1e30'))).toEqual({
+      kind: 'overflow',
+      layer: 2,
+      measure: 'nonFinite',
+      value: 0.496,
     });
     const deadToo = runWith('relu', [
       layerWith(1, { zeroFraction: 1 }),

@@ -1,16 +1,19 @@
 /** The report and summary for the activation zoo: parameters in ids, uneven widths, errored runs. */
 import { describe, expect, it } from 'vitest';
+import { activationName, activationProfile } from '../src/activation-profile.js';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
-import {
-  activationName,
-  activationProfile,
-  renderReport,
-  summarize,
-  verdict,
-} from '../src/index.js';
+import { renderReport, summarize, verdict } from '../src/index.js';
 import { histogramOf, layerWith, runWith, zooResults } from './fixtures.js';
-import { anchorLinksOf, chartsOf, idsOf, ownPartOf, renderSvg } from './page-parts.js';
+import {
+  anchorLinksOf,
+  chartSpec,
+  chartsOf,
+  idsOf,
+  ownPartOf,
+  renderSvg,
+  rowsOf,
+} from './page-parts.js';
 
 describe('activationProfile()', () => {
   it('reads an id with a parameter by its name', () => {
@@ -72,19 +75,21 @@ describe('renderReport() for the activation zoo on uneven widths', () => {
   it('shows the widths and the errored run, and renders every chart', async () => {
     expect(own).toContain(`<tr><th>${en.widths}</th><td>64 → 128 → 64 → 32</td></tr>`);
     expect(own).not.toContain(`<tr><th>${en.width}</th>`);
-    expect(own).toContain('orthogonal:auto failed: QR failed: matrix is singular');
+    expect(own).toContain(`<tr><th>${en.biasStd}</th><td>0.1</td></tr>`);
+    expect(own).toContain(
+      'std:1e40 failed: denseInto: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+40',
+    );
     for (const { id, spec } of charts) expect(await renderSvg(spec), id).toContain('<path');
   });
 
   it('draws three columns, each layer’s panels on its own range', () => {
-    const grid = charts.find((chart) => chart.id === 'gelu-histograms')?.spec ?? {};
-    const rows = (grid.data as { values: Record<string, unknown>[] }).values;
+    const rows = rowsOf(chartSpec(html, 'gelu-histograms'));
     expect(new Set(rows.map((row) => row.column))).toEqual(
       new Set(['1-layer', '2-layer', '3-layer']),
     );
     // 3 completed runs × 3 layers × 30 bins; the errored run draws nothing
     expect(rows.filter((row) => row.k === 'bin')).toHaveLength(270);
-    expect(rows.some((row) => row.init === 'orthogonal:auto')).toBe(false);
+    expect(rows.some((row) => row.init === 'std:1e40')).toBe(false);
   });
 
   it('judges softsign’s saturation with its [−1, 1] bounds', () => {
@@ -104,9 +109,11 @@ describe('renderReport() for the activation zoo on uneven widths', () => {
   it('summarizes with the widths and a gradient line per completed run', () => {
     const text = summarize(zooResults());
     expect(text.split('\n')[0]).toBe(
-      'initscope 0.1.0 · 3 layers × widths 64 → 128 → 64 → 32, 200 samples, 30 bins, seed 7, default ranges',
+      'initscope 0.1.0 · 3 layers × widths 64 → 128 → 64 → 32, 100 samples, 30 bins, seed 7, default ranges',
     );
     expect(text.match(/^ {6}gradients: Var\(δ\) from layer 3 down to layer 1 /gm)).toHaveLength(12);
-    expect(text).toContain('errored — QR failed: matrix is singular');
+    expect(
+      text.match(/^ {2}std:1e40 +– +– +– {3}errored — denseInto: scale must be within/gm),
+    ).toHaveLength(4);
   });
 });

@@ -86,6 +86,10 @@ export function errorMessage(error: ErrorObject): string {
   if (error.keyword === 'required') {
     return `${path}: missing "${(error.params as { missingProperty: string }).missingProperty}"`;
   }
+  if (error.keyword === 'additionalProperties') {
+    const field = (error.params as { additionalProperty: string }).additionalProperty;
+    return `${path}: unknown field "${field}"`;
+  }
   if (error.keyword === 'discriminator') {
     const { tag, error: kind } = error.params as { tag: string; error: string };
     const value = (error.data as Record<string, unknown> | null)?.[tag];

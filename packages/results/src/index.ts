@@ -12,5 +12,5 @@ export type { ResultsConfig } from './results-config.js';
 export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result.js';
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
-export type { Validation } from './validate.js';
+export type { ValidateOptions, Validation } from './validate.js';
 export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';

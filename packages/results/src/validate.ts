@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import { closed } from './closed.js';
 import { errorMessage } from './error-message.js';
 import { type PhaseDiagram, phaseDiagramSchema } from './phase-diagram.js';
 import { type Results, resultsSchema } from './results.js';
@@ -8,6 +9,16 @@ export const maxErrors = 20;
 
 /** A validated document, or why it is not one: one readable line per problem. */
 export type Validation<T> = { valid: true; value: T } | { valid: false; errors: string[] };
+
+/** Options of {@link validateResults} and {@link validatePhaseDiagram}. */
+export interface ValidateOptions {
+  /**
+   * Reject fields the schema does not describe. Off by default, because fields may be added to the
+   * contract; on, it checks that a writer documents everything it writes.
+   * @default false
+   */
+  closed?: boolean;
+}
 
 let ajv: Ajv | undefined;
 
@@ -29,15 +40,24 @@ function validation<T>(validate: ValidateFunction<T>, json: unknown): Validation
   return { valid: false, errors: [...errors.slice(0, maxErrors), `… and ${more} more`] };
 }
 
-const resultsValidator = compiled<Results>(resultsSchema);
-const phaseDiagramValidator = compiled<PhaseDiagram>(phaseDiagramSchema);
+const results = {
+  open: compiled<Results>(resultsSchema),
+  closed: compiled<Results>(closed(resultsSchema)),
+};
+const phaseDiagram = {
+  open: compiled<PhaseDiagram>(phaseDiagramSchema),
+  closed: compiled<PhaseDiagram>(closed(phaseDiagramSchema)),
+};
 
 /** Checks a parsed `initscope run --json` document against the contract's JSON Schema. */
-export function validateResults(json: unknown): Validation<Results> {
-  return validation(resultsValidator(), json);
+export function validateResults(json: unknown, options: ValidateOptions = {}): Validation<Results> {
+  return validation(options.closed ? results.closed() : results.open(), json);
 }
 
 /** Checks a parsed `initscope phase --json` document against the contract's JSON Schema. */
-export function validatePhaseDiagram(json: unknown): Validation<PhaseDiagram> {
-  return validation(phaseDiagramValidator(), json);
+export function validatePhaseDiagram(
+  json: unknown,
+  options: ValidateOptions = {},
+): Validation<PhaseDiagram> {
+  return validation(options.closed ? phaseDiagram.closed() : phaseDiagram.open(), json);
 }

@@ -22,6 +22,19 @@ describe('validateResults()', () => {
     expect(validateResults(doc).valid).toBe(true);
   });
 
+  it('with closed, rejects the fields the schema does not describe', () => {
+    const doc = resultsDocument();
+    doc.runs[0] = { ...completedRun(), layers: [{ ...layer(1), note: 'x' } as never] };
+    (doc as unknown as { extra: number }).extra = 1;
+    expect(validateResults(doc).valid).toBe(true);
+    const outcome = validateResults(doc, { closed: true });
+    expect(outcome.valid ? [] : outcome.errors).toEqual([
+      '$: unknown field "extra"',
+      '$.runs[0].layers[0]: unknown field "note"',
+    ]);
+    expect(validateResults(resultsDocument(), { closed: true }).valid).toBe(true);
+  });
+
   it('names the field, what it must be and what it got', () => {
     const doc = resultsDocument();
     (doc.runs[0] as { layers: unknown[] }).layers[1] = { ...layer(2), std: 'wide' };

@@ -1,4 +1,4 @@
-import type { Phase, ResultsConfig, RunTheory } from '@initscope/sim';
+import type { Phase, ResultsConfig, RunTheory } from '@initscope/results';
 import type { GradientTrend } from '../gradients.js';
 import type { Lang } from '../lang.js';
 import type { Verdict, VerdictKind } from '../verdict.js';

@@ -1,4 +1,4 @@
-import type { PhaseDiagram } from '@initscope/sim';
+import type { PhaseDiagram } from '@initscope/results';
 import { compactNumberExpr, type SpecContext, theoryColor } from './theme.js';
 
 /** The heatmap's colors saturate at χ₁ = 1/phaseColorClamp and phaseColorClamp (log scale centred on 1). */

@@ -1,0 +1,86 @@
+/** The report for deep stacks and for stacks that overflow f32, drawn from the CLI's fixtures. */
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../src/index.js';
+import { deepResults, overflowResults, runOf } from './fixtures.js';
+import { chartSpec, chartsOf, ownPartOf, renderSvg, rowsOf } from './page-parts.js';
+
+describe('renderReport() for a 20-layer stack', () => {
+  const html = renderReport(deepResults());
+
+  it('draws one column per layer, each panel with the run’s own bins', () => {
+    const rows = rowsOf(chartSpec(html, 'tanh-histograms'));
+    expect(new Set(rows.map((row) => row.column))).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => `${i + 1}-layer`)),
+    );
+    // 2 initializers × 20 layers × 10 bins
+    expect(rows.filter((row) => row.k === 'bin')).toHaveLength(400);
+  });
+
+  it('plots the std of every layer of every run', () => {
+    const rows = rowsOf(chartSpec(html, 'relu-std'));
+    for (const init of ['xavier', 'he']) {
+      const stds = runOf(deepResults(), 'relu', init).layers.map((layer) => layer.std);
+      expect(
+        rows.filter((row) => row.init === init).map((row) => row.value),
+        init,
+      ).toEqual(stds);
+    }
+  });
+
+  it('renders every chart, the deepest column labelled', async () => {
+    for (const { id, spec } of chartsOf(html)) {
+      expect(await renderSvg(spec), id).toContain('<path');
+    }
+    expect(await renderSvg(chartSpec(html, 'relu-histograms'))).toContain('>20-layer<');
+  });
+});
+
+describe('renderReport() for stacks that overflow f32', () => {
+  const results = overflowResults();
+  const html = renderReport(results);
+  const own = ownPartOf(html);
+
+  it('lists every overflowing run on top with the first layer holding NaN/Inf', () => {
+    expect(own).toContain(
+      '<a href="#relu-std-1">relu std:1</a>: <span class="verdict verdict-overflow">overflow</span> — NaN/Inf from layer 29 on (90% of its values)',
+    );
+    expect(own).toContain(
+      '<a href="#relu-std-1e30">relu std:1e30</a>: <span class="verdict verdict-overflow">overflow</span> — NaN/Inf from layer 2 on (50% of its values)',
+    );
+  });
+
+  it('plots the measured and predicted std only where they are finite and positive', () => {
+    const rows = rowsOf(chartSpec(html, 'relu-std'));
+    for (const run of results.runs) {
+      if (run.state !== 'completed') continue;
+      const plotted = (k: string) =>
+        rows.filter((row) => row.init === run.init && row.k === k).map((row) => row.layer);
+      const layers = (std: (layer: (typeof run.layers)[number]) => number | null | undefined) =>
+        run.layers.filter((layer) => (std(layer) ?? 0) > 0).map((layer) => layer.layer);
+      expect(plotted('sim'), run.init).toEqual(layers((layer) => layer.std));
+      expect(plotted('fit'), run.init).toEqual(layers((layer) => layer.theory?.std));
+    }
+    // std:1e30: mean-field q leaves f64's range at layer 5
+    expect(runOf(results, 'relu', 'std:1e30').layers[4]?.theory?.q).toBeNull();
+  });
+
+  it('says there is no gradient trend when no layer has a finite gradient variance', () => {
+    for (const init of ['std:1', 'std:1e30']) {
+      expect(own).toContain(
+        `<li class="trend trend-none">${init}: fewer than two layers have a finite, non-zero gradient variance, so there is no trend to tell.</li>`,
+      );
+    }
+  });
+
+  it('still compiles and renders every chart, empty ones included', async () => {
+    expect(chartsOf(html).map((chart) => chart.id)).toEqual([
+      'relu-histograms',
+      'relu-std',
+      'relu-dead',
+      'relu-gradient-histograms',
+      'relu-gradient-variance',
+      'relu-weight-gradients',
+    ]);
+    for (const { id, spec } of chartsOf(html)) expect(await renderSvg(spec), id).toMatch(/^<svg/);
+  });
+});
