@@ -1,7 +1,7 @@
 // The module's exports: raw-pointer kernels that validate nothing (src/core.ts checks shapes).
 export { activate, backward, derivative } from './activations';
 export { heapBase } from './heap';
-export { dense, matmul, matmulScratchBytes, matmulTransA, matmulTransB } from './matmul';
+export { gemm, matmulScratchBytes } from './matmul';
 export { passBegin, passEnd } from './pass';
 export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';

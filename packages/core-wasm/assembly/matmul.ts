@@ -30,67 +30,14 @@ export function matmulScratchBytes(): usize {
   return PACKED_B_BYTES + PACKED_A_BYTES + TILE_BYTES;
 }
 
-/** out = a · b. a is (m, k), b is (k, n); out is (m, n); scratch holds matmulScratchBytes(). */
-export function matmul(
-  a: usize,
-  b: usize,
-  out: usize,
-  m: i32,
-  k: i32,
-  n: i32,
-  scratch: usize,
-): void {
-  gemm(a, b, out, m, k, n, false, false, LINEAR, 1, 0, scratch);
-}
-
-/** out = a · bᵀ. a is (m, k), b is (n, k); out is (m, n). */
-export function matmulTransB(
-  a: usize,
-  b: usize,
-  out: usize,
-  m: i32,
-  k: i32,
-  n: i32,
-  scratch: usize,
-): void {
-  gemm(a, b, out, m, k, n, false, true, LINEAR, 1, 0, scratch);
-}
-
-/** out = aᵀ · b. a is (m, k), b is (m, n); out is (k, n) (the sum runs over the m rows). */
-export function matmulTransA(
-  a: usize,
-  b: usize,
-  out: usize,
-  m: i32,
-  k: i32,
-  n: i32,
-  scratch: usize,
-): void {
-  gemm(a, b, out, k, m, n, true, false, LINEAR, 1, 0, scratch);
-}
-
 /**
- * out = act(f32(scale·(a · b))), the activation (and the statistics of an open pass, pass.ts)
- * applied to each finished row strip while it is in L1. alpha is α of leaky-relu and elu.
+ * out (m, n) = act(f32(scale·(A · B))) where A(i, p) is a[i][p] (a is (m, k)) or, transA, a[p][i]
+ * (a is (k, m)), and B(p, j) is b[p][j] (b is (k, n)) or, transB, b[j][p] (b is (n, k)). The
+ * activation `kind` (LINEAR with scale 1: the plain product) and the statistics of an open pass
+ * (pass.ts) are applied to each finished row strip while it is in L1; alpha is α of leaky-relu and
+ * elu. scratch holds matmulScratchBytes().
  */
-export function dense(
-  a: usize,
-  b: usize,
-  out: usize,
-  m: i32,
-  k: i32,
-  n: i32,
-  kind: i32,
-  scale: f32,
-  alpha: f32,
-  scratch: usize,
-): void {
-  gemm(a, b, out, m, k, n, false, false, kind, scale, alpha, scratch);
-}
-
-// out (m, n) = act(scale·(A · B)) where A(i, p) is a[i][p] (a is (m, k)) or, transA, a[p][i] (a is
-// (k, m)), and B(p, j) is b[p][j] (b is (k, n)) or, transB, b[j][p] (b is (n, k)).
-function gemm(
+export function gemm(
   a: usize,
   b: usize,
   out: usize,

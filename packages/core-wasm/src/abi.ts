@@ -36,36 +36,19 @@ export interface CoreExports {
   heapBase(): number;
   /** Bytes of scratch the matmul kernels need. */
   matmulScratchBytes(): number;
-  /** out = a · b; a is (m, k), b is (k, n); out is (m, n). */
-  matmul(a: number, b: number, out: number, m: number, k: number, n: number, scratch: number): void;
-  /** out = a · bᵀ; a is (m, k), b is (n, k); out is (m, n). */
-  matmulTransB(
+  /**
+   * out (m, n) = act(f32(scale·(A · B))), statistics into an open pass: A is a (m, k) or, transA = 1,
+   * aᵀ with a (k, m); B is b (k, n) or, transB = 1, bᵀ with b (n, k). kind LINEAR, scale 1: A · B.
+   */
+  gemm(
     a: number,
     b: number,
     out: number,
     m: number,
     k: number,
     n: number,
-    scratch: number,
-  ): void;
-  /** out = aᵀ · b; a is (m, k), b is (m, n); out is (k, n). */
-  matmulTransA(
-    a: number,
-    b: number,
-    out: number,
-    m: number,
-    k: number,
-    n: number,
-    scratch: number,
-  ): void;
-  /** out = act(f32(scale·(a · b))), statistics into an open pass. */
-  dense(
-    a: number,
-    b: number,
-    out: number,
-    m: number,
-    k: number,
-    n: number,
+    transA: number,
+    transB: number,
     kind: number,
     scale: number,
     alpha: number,

@@ -25,15 +25,8 @@ import {
   measureMoments,
   measureSumSquares,
 } from './kernels/statistics.js';
-import type { ActivationOptions, DerivativeOptions, PassOptions } from './options.js';
-import type {
-  HistogramCounts,
-  HistogramPass,
-  HistogramRange,
-  LayerPass,
-  Moments,
-  StatsRequest,
-} from './stats.js';
+import type { ActivationOptions, DerivativeOptions, PassOptions, PassResult } from './options.js';
+import type { HistogramCounts, HistogramPass, HistogramRange, Moments } from './stats.js';
 
 /** The loaded WASM module with its memory, allocator and kernels. Create it with `loadCore()`. */
 export class Core {
@@ -82,17 +75,17 @@ export class Core {
 
   /** out = a · b, row-major f32; a is (m, k), b is (k, n); out is (m, n), not overlapping a or b. Bit-equal to `reference.matmul`. */
   matmulInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
-    runProduct(this.#backend, 'matmulInto', 'nn', a, b, out, m, k, n);
+    runProduct(this.#backend, 'matmulInto', 'nn', { a, b, out, m, k, n });
   }
 
   /** out = a · bᵀ, row-major f32; a is (m, k), b is (n, k); out is (m, n), not overlapping a or b. Bit-equal to `reference.matmulTransB`. */
   matmulTransBInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
-    runProduct(this.#backend, 'matmulTransBInto', 'nt', a, b, out, m, k, n);
+    runProduct(this.#backend, 'matmulTransBInto', 'nt', { a, b, out, m, k, n });
   }
 
   /** out = aᵀ · b, row-major f32; a is (m, k), b is (m, n); out is (k, n), not overlapping a or b. Bit-equal to `reference.matmulTransA`. */
   matmulTransAInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
-    runProduct(this.#backend, 'matmulTransAInto', 'tn', a, b, out, m, k, n);
+    runProduct(this.#backend, 'matmulTransAInto', 'tn', { a, b, out, m, k, n });
   }
 
   /**
@@ -101,7 +94,7 @@ export class Core {
    * With `stats`, also measures the outputs in the same pass and returns a `LayerPass`.
    * `options` may be a number: the scale.
    */
-  denseInto(
+  denseInto<O extends number | PassOptions | undefined = undefined>(
     x: F32Block,
     w: F32Block,
     out: F32Block,
@@ -109,49 +102,10 @@ export class Core {
     k: number,
     n: number,
     activation: ActivationKernel,
-    options: PassOptions & { stats: HistogramRange },
-  ): LayerPass & HistogramCounts;
-  denseInto(
-    x: F32Block,
-    w: F32Block,
-    out: F32Block,
-    m: number,
-    k: number,
-    n: number,
-    activation: ActivationKernel,
-    options: PassOptions & { stats: StatsRequest },
-  ): LayerPass;
-  denseInto(
-    x: F32Block,
-    w: F32Block,
-    out: F32Block,
-    m: number,
-    k: number,
-    n: number,
-    activation: ActivationKernel,
-    options?: number | (ActivationOptions & { stats?: undefined }),
-  ): void;
-  denseInto(
-    x: F32Block,
-    w: F32Block,
-    out: F32Block,
-    m: number,
-    k: number,
-    n: number,
-    activation: ActivationKernel,
-    options?: number | PassOptions,
-  ): LayerPass | undefined;
-  denseInto(
-    x: F32Block,
-    w: F32Block,
-    out: F32Block,
-    m: number,
-    k: number,
-    n: number,
-    activation: ActivationKernel,
-    options?: number | PassOptions,
-  ): LayerPass | undefined {
-    return runDense(this.#backend, 'denseInto', x, w, out, m, k, n, activation, options);
+    options?: O,
+  ): PassResult<O> {
+    const product = { a: x, b: w, out, m, k, n };
+    return runDense(this.#backend, 'denseInto', product, activation, options) as PassResult<O>;
   }
 
   /**
@@ -159,37 +113,13 @@ export class Core {
    * overlap it. With `stats`, also measures the outputs in the same pass and returns a `LayerPass`.
    * `options` may be a number: the scale.
    */
-  activateInto(
+  activateInto<O extends number | PassOptions | undefined = undefined>(
     kind: ActivationKernel,
     x: F32Block,
     out: F32Block,
-    options: PassOptions & { stats: HistogramRange },
-  ): LayerPass & HistogramCounts;
-  activateInto(
-    kind: ActivationKernel,
-    x: F32Block,
-    out: F32Block,
-    options: PassOptions & { stats: StatsRequest },
-  ): LayerPass;
-  activateInto(
-    kind: ActivationKernel,
-    x: F32Block,
-    out: F32Block,
-    options?: number | (ActivationOptions & { stats?: undefined }),
-  ): void;
-  activateInto(
-    kind: ActivationKernel,
-    x: F32Block,
-    out: F32Block,
-    options?: number | PassOptions,
-  ): LayerPass | undefined;
-  activateInto(
-    kind: ActivationKernel,
-    x: F32Block,
-    out: F32Block,
-    options?: number | PassOptions,
-  ): LayerPass | undefined {
-    return runActivate(this.#backend, 'activateInto', kind, x, out, options);
+    options?: O,
+  ): PassResult<O> {
+    return runActivate(this.#backend, 'activateInto', kind, x, out, options) as PassResult<O>;
   }
 
   /** out[i] = kind′(a[i]), the derivative at the pre-activation, for i < a.length; out may be a, but must not partly overlap it. */
@@ -213,12 +143,12 @@ export class Core {
     out: F32Block,
     options?: DerivativeOptions,
   ): void {
-    runBackward(this.#backend, 'backwardInto', kind, a, g, out, options);
+    runBackward(this.#backend, 'backwardInto', kind, [a, g], out, options);
   }
 
   /** Fills out with scale·N(0, 1) f32 normals; a pure function of (seed, stream, out.length, scale) — see README "RNG". */
   normalInto(out: F32Block, seed: number, stream: number, scale = defaultNormalScale): void {
-    drawNormal(this.#backend, 'normalInto', 'normal', out, seed, stream, scale);
+    drawNormal(this.#backend, 'normalInto', 'normal', { out, seed, stream }, scale);
   }
 
   /**
@@ -231,7 +161,7 @@ export class Core {
     stream: number,
     scale = defaultNormalScale,
   ): void {
-    drawNormal(this.#backend, 'truncatedNormalInto', 'truncated', out, seed, stream, scale);
+    drawNormal(this.#backend, 'truncatedNormalInto', 'truncated', { out, seed, stream }, scale);
   }
 
   /** Fills out with f32(lo + (hi − lo)·u), u uniform in (0, 1) from two xoshiro128** outputs (README "RNG"); bit-equal to `reference.uniform`. */
@@ -242,7 +172,7 @@ export class Core {
     lo = defaultUniformRange[0],
     hi = defaultUniformRange[1],
   ): void {
-    drawUniform(this.#backend, 'uniformInto', out, seed, stream, lo, hi);
+    drawUniform(this.#backend, 'uniformInto', { out, seed, stream }, lo, hi);
   }
 
   /** Pass 1: count, finite count, f64 sum, min, max, zeros and non-finite count of x. */
@@ -278,7 +208,7 @@ export class Core {
     return copying(this.#backend, 'matmul', {
       inputs: { a, b },
       outLength: () => productLength('matmul', 'nn', m, k, n),
-      into: ({ a, b }, out) => runProduct(this.#backend, 'matmul', 'nn', a, b, out, m, k, n),
+      into: ({ a, b }, out) => runProduct(this.#backend, 'matmul', 'nn', { a, b, out, m, k, n }),
     });
   }
 
@@ -287,7 +217,8 @@ export class Core {
     return copying(this.#backend, 'matmulTransB', {
       inputs: { a, b },
       outLength: () => productLength('matmulTransB', 'nt', m, k, n),
-      into: ({ a, b }, out) => runProduct(this.#backend, 'matmulTransB', 'nt', a, b, out, m, k, n),
+      into: ({ a, b }, out) =>
+        runProduct(this.#backend, 'matmulTransB', 'nt', { a, b, out, m, k, n }),
     });
   }
 
@@ -296,7 +227,8 @@ export class Core {
     return copying(this.#backend, 'matmulTransA', {
       inputs: { a, b },
       outLength: () => productLength('matmulTransA', 'tn', m, k, n),
-      into: ({ a, b }, out) => runProduct(this.#backend, 'matmulTransA', 'tn', a, b, out, m, k, n),
+      into: ({ a, b }, out) =>
+        runProduct(this.#backend, 'matmulTransA', 'tn', { a, b, out, m, k, n }),
     });
   }
 
@@ -315,7 +247,7 @@ export class Core {
       inputs: { x, w },
       outLength: () => productLength('dense', 'nn', m, k, n),
       into: ({ x, w }, out) => {
-        runDense(this.#backend, 'dense', x, w, out, m, k, n, activation, plain);
+        runDense(this.#backend, 'dense', { a: x, b: w, out, m, k, n }, activation, plain);
       },
     });
   }
@@ -355,7 +287,7 @@ export class Core {
     return copying(this.#backend, 'backward', {
       inputs: { a, g },
       outLength: ({ a }) => a.length,
-      into: ({ a, g }, out) => runBackward(this.#backend, 'backward', kind, a, g, out, options),
+      into: ({ a, g }, out) => runBackward(this.#backend, 'backward', kind, [a, g], out, options),
     });
   }
 
@@ -364,7 +296,7 @@ export class Core {
     return copying(this.#backend, 'normal', {
       inputs: {},
       outLength: () => checkCount('normal', 'length', length),
-      into: (_, out) => drawNormal(this.#backend, 'normal', 'normal', out, seed, stream, scale),
+      into: (_, out) => drawNormal(this.#backend, 'normal', 'normal', { out, seed, stream }, scale),
     });
   }
 
@@ -379,7 +311,7 @@ export class Core {
     return copying(this.#backend, fn, {
       inputs: {},
       outLength: () => checkCount(fn, 'length', length),
-      into: (_, out) => drawNormal(this.#backend, fn, 'truncated', out, seed, stream, scale),
+      into: (_, out) => drawNormal(this.#backend, fn, 'truncated', { out, seed, stream }, scale),
     });
   }
 
@@ -394,7 +326,7 @@ export class Core {
     return copying(this.#backend, 'uniform', {
       inputs: {},
       outLength: () => checkCount('uniform', 'length', length),
-      into: (_, out) => drawUniform(this.#backend, 'uniform', out, seed, stream, lo, hi),
+      into: (_, out) => drawUniform(this.#backend, 'uniform', { out, seed, stream }, lo, hi),
     });
   }
 
@@ -403,7 +335,7 @@ export class Core {
     return copying(this.#backend, 'uniformBits', {
       inputs: {},
       outLength: () => checkCount('uniformBits', 'count', count),
-      into: (_, out) => drawUniformBits(this.#backend, 'uniformBits', out, seed, stream),
+      into: (_, out) => drawUniformBits(this.#backend, 'uniformBits', { out, seed, stream }),
       read: (out) => new Uint32Array(this.memory.buffer, out.ptr, out.length).slice(),
     });
   }

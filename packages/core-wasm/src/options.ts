@@ -1,4 +1,4 @@
-import type { StatsRequest } from './stats.js';
+import type { HistogramCounts, HistogramRange, LayerPass, StatsRequest } from './stats.js';
 
 /** Default `scale` of the activation passes: the plain activation, out = act(x). */
 export const defaultScale = 1;
@@ -34,3 +34,15 @@ export interface DerivativeOptions {
   /** α of `leaky-relu` and `elu` (an error for the other kinds). @default activationAlphas[kind] */
   alpha?: number;
 }
+
+/**
+ * What `denseInto` and `activateInto` return for options `O`: a LayerPass with its counts for a
+ * histogram range, a LayerPass for `'moments'`, nothing without `stats`.
+ */
+export type PassResult<O> = O extends { stats: HistogramRange }
+  ? LayerPass & HistogramCounts
+  : O extends { stats: StatsRequest }
+    ? LayerPass
+    : O extends number | undefined | { stats?: undefined }
+      ? undefined
+      : LayerPass | undefined;

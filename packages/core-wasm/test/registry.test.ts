@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  type ActivationKernel,
-  activationAlphas,
-  activationKernels,
-  activationRegistry,
-  defaultEluAlpha,
-  defaultLeakyReluAlpha,
-  seluAlpha,
-  seluLambda,
-} from '../src/index.js';
+import * as registry from '../src/activations.js';
+import type { ActivationKernel } from '../src/index.js';
 
 /** The AssemblyScript source that defines the kernel codes and SELU's constants. */
 const assemblyActivations = readFileSync(
@@ -107,9 +99,9 @@ const termSize: Partial<Record<ActivationKernel, (x: number, value: number) => n
 
 describe('activationRegistry', () => {
   it('gives every activation its kernel code: its index in activationKernels', () => {
-    expect(Object.keys(activationRegistry)).toEqual([...activationKernels]);
-    activationKernels.forEach((name, code) => {
-      expect(activationRegistry[name]).toMatchObject({ name, code });
+    expect(Object.keys(registry.activationRegistry)).toEqual([...registry.activationKernels]);
+    registry.activationKernels.forEach((name, code) => {
+      expect(registry.activationRegistry[name]).toMatchObject({ name, code });
     });
   });
 
@@ -117,30 +109,30 @@ describe('activationRegistry', () => {
     const constants = [
       ...assemblyActivations.matchAll(/^export const ([A-Z_]+): i32 = (\d+);/gm),
     ].map(([, name, code]) => [kebab(name as string), Number(code)] as const);
-    expect(constants.length).toBe(activationKernels.length);
+    expect(constants.length).toBe(registry.activationKernels.length);
     for (const [name, code] of constants) {
-      expect(activationRegistry[name as ActivationKernel]?.code, name).toBe(code);
+      expect(registry.activationRegistry[name as ActivationKernel]?.code, name).toBe(code);
     }
   });
 
   it("has SELU's λ and α of assembly/activations.ts", () => {
     const literal = (name: string) =>
       Number(new RegExp(`const ${name}: f64 = ([0-9.e+-]+);`).exec(assemblyActivations)?.[1]);
-    expect(literal('SELU_LAMBDA_F64')).toBe(seluLambda);
-    expect(literal('SELU_ALPHA_F64')).toBe(seluAlpha);
+    expect(literal('SELU_LAMBDA_F64')).toBe(registry.seluLambda);
+    expect(literal('SELU_ALPHA_F64')).toBe(registry.seluAlpha);
   });
 
   it("takes α only for leaky-relu (PyTorch's 0.01) and elu (1)", () => {
-    expect(activationAlphas).toEqual({ 'leaky-relu': 0.01, elu: 1 });
-    expect([defaultLeakyReluAlpha, defaultEluAlpha]).toEqual([0.01, 1]);
-    for (const name of activationKernels) {
-      expect(activationRegistry[name].alpha, name).toBe(activationAlphas[name]);
+    expect(registry.activationAlphas).toEqual({ 'leaky-relu': 0.01, elu: 1 });
+    expect([registry.defaultLeakyReluAlpha, registry.defaultEluAlpha]).toEqual([0.01, 1]);
+    for (const name of registry.activationKernels) {
+      expect(registry.activationRegistry[name].alpha, name).toBe(registry.activationAlphas[name]);
     }
   });
 
   for (const [name, rows] of Object.entries(mpmath) as [ActivationKernel, typeof mpmath.tanh][]) {
     it(`gives ${name}'s φ and φ′ within ${EPS_F64} of mpmath`, () => {
-      const { phi, dphi, alpha = 0 } = activationRegistry[name];
+      const { phi, dphi, alpha = 0 } = registry.activationRegistry[name];
       for (const [x, value, slope] of rows) {
         const size = termSize[name] ?? ((_: number, v: number) => Math.abs(v));
         const tol = name === 'gelu' && x <= -30 ? EPS_TAIL : EPS_F64;
@@ -155,8 +147,8 @@ describe('activationRegistry', () => {
   }
 
   it('uses α where given: leaky-relu(−2, 0.2) = −0.4, elu(−∞, 0.5) = −0.5 and their slopes', () => {
-    const leaky = activationRegistry['leaky-relu'];
-    const elu = activationRegistry.elu;
+    const leaky = registry.activationRegistry['leaky-relu'];
+    const elu = registry.activationRegistry.elu;
     expect([leaky.phi(-2, 0.2), leaky.dphi(-2, 0.2), leaky.dphi(3, 0.2)]).toEqual([-0.4, 0.2, 1]);
     expect(elu.phi(Number.NEGATIVE_INFINITY, 0.5)).toBe(-0.5);
     expect(elu.dphi(-1, 0.5)).toBe(0.5 * Math.exp(-1));
@@ -164,8 +156,8 @@ describe('activationRegistry', () => {
 
   it('has φ′ equal to the central difference of φ away from kinks', () => {
     const xs = [-7.3, -2.1, -0.9, -0.31, 0.27, 0.8, 1.9, 6.1];
-    for (const name of activationKernels) {
-      const { phi, dphi, alpha = 0 } = activationRegistry[name];
+    for (const name of registry.activationKernels) {
+      const { phi, dphi, alpha = 0 } = registry.activationRegistry[name];
       for (const x of xs) {
         const h = 1e-5;
         const numeric = (phi(x + h, alpha) - phi(x - h, alpha)) / (2 * h);
@@ -184,15 +176,15 @@ describe('activationRegistry', () => {
     relu: [0, Infinity, 0, 1],
     'leaky-relu': [-Infinity, Infinity, 0.01, 1],
     elu: [-1, Infinity, 0, 1],
-    selu: [-seluLambda * seluAlpha, Infinity, 0, seluLambda],
+    selu: [-registry.seluLambda * registry.seluAlpha, Infinity, 0, registry.seluLambda],
     gelu: [-0, Infinity, 0, 1],
     silu: [-0, Infinity, 0, 1],
     softplus: [0, Infinity, 0, 1],
     softsign: [-1, 1, 0, 0],
   };
-  for (const name of activationKernels) {
+  for (const name of registry.activationKernels) {
     it(`keeps ${name}'s limits at ±Inf and propagates NaN`, () => {
-      const { phi, dphi, alpha = 0 } = activationRegistry[name];
+      const { phi, dphi, alpha = 0 } = registry.activationRegistry[name];
       const got = [
         phi(-Infinity, alpha),
         phi(Infinity, alpha),

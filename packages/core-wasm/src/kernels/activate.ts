@@ -1,7 +1,7 @@
 // The elementwise activation kernels on blocks: φ (optionally measured in the same pass), φ′, and
 // φ′ ⊙ g. x, a, g and out hold n = x.length (a.length) values; out may be the input itself.
 
-import { resolveActivation } from '../activation-options.js';
+import { type ResolvedActivation, resolveActivation } from '../activation-options.js';
 import type { ActivationKernel } from '../activations.js';
 import type { Backend } from '../backend.js';
 import type { F32Block } from '../block.js';
@@ -10,20 +10,26 @@ import type { DerivativeOptions, PassOptions } from '../options.js';
 import type { LayerPass } from '../stats.js';
 import { runPass } from './pass.js';
 
-/** x and out of an elementwise op: blocks of this core, out holds x.length values and is x or disjoint from it. */
-function checkElementwise(
+/**
+ * An elementwise op's options resolved and its x and out checked: blocks of this core, out holds
+ * x.length values and is x or disjoint from it.
+ */
+function elementwise(
   backend: Backend,
   fn: string,
-  x: F32Block,
+  kind: ActivationKernel,
+  [xName, x]: readonly [string, F32Block],
   out: F32Block,
-  xName: string,
-): void {
+  options: number | PassOptions | undefined,
+): ResolvedActivation {
+  const act = resolveActivation(fn, kind, options);
   backend.checkBlock(fn, xName, x);
   backend.checkBlock(fn, 'out', out);
   checkHolds(fn, 'out', out, x.length, `${xName}.length`);
   if (out.ptr !== x.ptr && overlaps(out.ptr, x.length, x.ptr, x.length)) {
     throw new Error(`${fn}: out partly overlaps ${xName} (pass the same block to work in place)`);
   }
+  return act;
 }
 
 /** out[i] = kind(f32(scale·x[i])), i < x.length, with the statistics `options.stats` asks for. */
@@ -35,10 +41,9 @@ export function runActivate(
   out: F32Block,
   options: number | PassOptions | undefined,
 ): LayerPass | undefined {
-  const act = resolveActivation(fn, kind, options);
-  checkElementwise(backend, fn, x, out, 'x');
-  return runPass(backend, act.stats, () =>
-    backend.wasm.activate(act.code, x.ptr, out.ptr, x.length, act.scale, act.alpha),
+  const { code, scale, alpha, stats } = elementwise(backend, fn, kind, ['x', x], out, options);
+  return runPass(backend, stats, () =>
+    backend.wasm.activate(code, x.ptr, out.ptr, x.length, scale, alpha),
   );
 }
 
@@ -51,9 +56,8 @@ export function runDerivative(
   out: F32Block,
   options: DerivativeOptions | undefined,
 ): void {
-  const act = resolveActivation(fn, kind, options);
-  checkElementwise(backend, fn, a, out, 'a');
-  backend.wasm.derivative(act.code, a.ptr, out.ptr, a.length, act.alpha);
+  const { code, alpha } = elementwise(backend, fn, kind, ['a', a], out, options);
+  backend.wasm.derivative(code, a.ptr, out.ptr, a.length, alpha);
 }
 
 /** out[i] = kind′(a[i])·g[i], i < a.length (δ = φ′(A) ⊙ G); out may be a or g. */
@@ -61,17 +65,15 @@ export function runBackward(
   backend: Backend,
   fn: string,
   kind: ActivationKernel,
-  a: F32Block,
-  g: F32Block,
+  [a, g]: readonly [F32Block, F32Block],
   out: F32Block,
   options: DerivativeOptions | undefined,
 ): void {
-  const act = resolveActivation(fn, kind, options);
-  checkElementwise(backend, fn, a, out, 'a');
+  const { code, alpha } = elementwise(backend, fn, kind, ['a', a], out, options);
   backend.checkBlock(fn, 'g', g);
   checkHolds(fn, 'g', g, a.length, 'a.length');
   if (out.ptr !== g.ptr && overlaps(out.ptr, a.length, g.ptr, a.length)) {
     throw new Error(`${fn}: out partly overlaps g (pass the same block to work in place)`);
   }
-  backend.wasm.backward(act.code, a.ptr, g.ptr, out.ptr, a.length, act.alpha);
+  backend.wasm.backward(code, a.ptr, g.ptr, out.ptr, a.length, alpha);
 }

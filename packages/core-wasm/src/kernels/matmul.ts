@@ -2,6 +2,7 @@
 // WASM kernel (row-major f32, bit-equal to reference.matmul / matmulTransB / matmulTransA).
 // a is (m, k); b is (k, n) in 'nn', (n, k) in 'nt', (m, n) in 'tn'; out is (m, n), or (k, n) in 'tn'.
 
+import { activationRegistry } from '../activations.js';
 import type { Backend } from '../backend.js';
 import type { F32Block } from '../block.js';
 import { checkHolds, checkShape, overlaps } from '../checks.js';
@@ -9,11 +10,21 @@ import { checkHolds, checkShape, overlaps } from '../checks.js';
 /** The three layouts: a·b ('nn'), a·bᵀ ('nt'), aᵀ·b ('tn'). */
 export type Layout = 'nn' | 'nt' | 'tn';
 
+/** The operands and shape of a product. */
+export interface Product {
+  a: F32Block;
+  b: F32Block;
+  out: F32Block;
+  m: number;
+  k: number;
+  n: number;
+}
+
 /** A size and the formula it comes from (for messages). */
 type Size = readonly [values: number, formula: string];
 
 /** The values a, b and out hold in a layout, with their formulas. */
-export function layoutSizes(
+function layoutSizes(
   layout: Layout,
   m: number,
   k: number,
@@ -33,20 +44,18 @@ export function productLength(fn: string, layout: Layout, m: number, k: number, 
   return layoutSizes(layout, m, k, n).out[0];
 }
 
-/** A product's blocks, shape, lengths (blocks may be longer) and that out overlaps neither input. */
+/**
+ * A product's blocks, shape, lengths (blocks may be longer) and that out overlaps neither input;
+ * `names` are a's and b's names in messages.
+ */
 export function checkProduct(
   backend: Backend,
   fn: string,
   layout: Layout,
-  a: F32Block,
-  b: F32Block,
-  out: F32Block,
-  m: number,
-  k: number,
-  n: number,
-  aName = 'a',
-  bName = 'b',
+  { a, b, out, m, k, n }: Product,
+  names: readonly [string, string] = ['a', 'b'],
 ): void {
+  const [aName, bName] = names;
   backend.checkBlock(fn, aName, a);
   backend.checkBlock(fn, bName, b);
   backend.checkBlock(fn, 'out', out);
@@ -63,21 +72,40 @@ export function checkProduct(
   }
 }
 
-/** out = a·b, a·bᵀ or aᵀ·b, after the checks; `fn` names the caller in messages. */
-export function runProduct(
+/** The plain product: the linear activation, scale 1. */
+const plain = { code: activationRegistry.linear.code, scale: 1, alpha: 0 } as const;
+
+/** out = a·b, a·bᵀ or aᵀ·b (unchecked: after checkProduct), `act` (default: none) applied to each output. */
+export function gemmProduct(
   backend: Backend,
-  fn: string,
   layout: Layout,
-  a: F32Block,
-  b: F32Block,
-  out: F32Block,
-  m: number,
-  k: number,
-  n: number,
+  { a, b, out, m, k, n }: Product,
+  act: { code: number; scale: number; alpha: number } = plain,
 ): void {
-  checkProduct(backend, fn, layout, a, b, out, m, k, n);
-  const { wasm, matmulScratch } = backend;
-  if (layout === 'nt') wasm.matmulTransB(a.ptr, b.ptr, out.ptr, m, k, n, matmulScratch);
-  else if (layout === 'tn') wasm.matmulTransA(a.ptr, b.ptr, out.ptr, m, k, n, matmulScratch);
-  else wasm.matmul(a.ptr, b.ptr, out.ptr, m, k, n, matmulScratch);
+  // gemm's (m, k) are out's rows and the contraction: (k, m) for aᵀ·b
+  const [rows, depth] = layout === 'tn' ? [k, m] : [m, k];
+  const transA = layout === 'tn' ? 1 : 0;
+  const transB = layout === 'nt' ? 1 : 0;
+  const { code, scale, alpha } = act;
+  const scratch = backend.matmulScratch;
+  backend.wasm.gemm(
+    a.ptr,
+    b.ptr,
+    out.ptr,
+    rows,
+    depth,
+    n,
+    transA,
+    transB,
+    code,
+    scale,
+    alpha,
+    scratch,
+  );
+}
+
+/** out = a·b, a·bᵀ or aᵀ·b after the checks; `fn` names the caller in messages. */
+export function runProduct(backend: Backend, fn: string, layout: Layout, product: Product): void {
+  checkProduct(backend, fn, layout, product);
+  gemmProduct(backend, layout, product);
 }

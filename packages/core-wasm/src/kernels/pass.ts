@@ -1,5 +1,5 @@
-// A statistics pass around a kernel that writes outputs (dense, activate): passBegin, the kernel,
-// passEnd, and the LayerPass read back from the result area and the histogram counters.
+// A statistics pass around a kernel that writes outputs (dense, activate), called after its checks:
+// passBegin, the kernel, passEnd, and the LayerPass read back from the result area and the histogram counters.
 
 import { passModes, passResult } from '../abi.js';
 import type { Backend } from '../backend.js';
@@ -20,8 +20,12 @@ export function runPass(
   const counts = histogram ? backend.counters(stats.bins) : 0;
   if (histogram) wasm.passBegin(passModes.histogram, stats.lo, stats.hi, stats.bins, counts);
   else wasm.passBegin(passModes.moments, 0, 1, 1, 0);
-  kernel();
-  wasm.passEnd(results.ptr);
+  try {
+    kernel();
+  } finally {
+    // a pass left open would measure the next kernel's outputs
+    wasm.passEnd(results.ptr);
+  }
   const r = results.read(passResult);
   const pass: LayerPass = {
     count: r.count,

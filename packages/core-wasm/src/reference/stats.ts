@@ -1,14 +1,7 @@
-import type {
-  HistogramCounts,
-  HistogramPass,
-  HistogramRange,
-  LayerPass,
-  Moments,
-  StatsRequest,
-} from '../stats.js';
+import type * as stats from '../stats.js';
 
 /** Moments of x in one pass, f64 accumulation in index order (as `assembly/stats.ts`). */
-export function moments(x: Float32Array): Moments {
+export function moments(x: Float32Array): stats.Moments {
   let finite = 0;
   let zeros = 0;
   let sum = 0;
@@ -45,7 +38,12 @@ function combine(p: Float64Array): number {
 }
 
 /** `bins` counts of the finite values of x on [lo, hi] and below/above, binned as `histogramOf`. */
-export function counts(x: Float32Array, lo: number, hi: number, bins: number): HistogramCounts {
+export function counts(
+  x: Float32Array,
+  lo: number,
+  hi: number,
+  bins: number,
+): stats.HistogramCounts {
   const result = new Array<number>(bins).fill(0);
   let below = 0;
   let above = 0;
@@ -73,7 +71,7 @@ export function histogram(
   hi: number,
   bins: number,
   center: number,
-): HistogramPass {
+): stats.HistogramPass {
   const partials = new Float64Array(8);
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
@@ -99,7 +97,7 @@ export function sumSquares(x: Float32Array): number {
  * (and the counts for a range). Counts, min, max, zeros and nonFinite equal the kernel's; sum and
  * sumSqDev agree within `passSumTolerance`.
  */
-export function layerPass(x: Float32Array, stats: StatsRequest): LayerPass {
+export function layerPass(x: Float32Array, request: stats.StatsRequest): stats.LayerPass {
   const m = moments(x);
   const mean = m.finite > 0 ? m.sum / m.finite : 0;
   let sumSqDev = 0;
@@ -108,8 +106,8 @@ export function layerPass(x: Float32Array, stats: StatsRequest): LayerPass {
     sumSqDev += (v - mean) ** 2;
   }
   // the kernel reports a zero extreme as +0
-  const result: LayerPass = { ...m, min: m.min + 0, max: m.max + 0, sumSqDev };
-  if (stats === 'moments') return result;
-  const range = stats as HistogramRange;
+  const result: stats.LayerPass = { ...m, min: m.min + 0, max: m.max + 0, sumSqDev };
+  if (request === 'moments') return result;
+  const range = request as stats.HistogramRange;
   return { ...result, ...counts(x, range.lo, range.hi, range.bins) };
 }
