@@ -1,17 +1,14 @@
 export type {
-  Histogram,
   LayerStats,
-  Phase,
   PhaseDiagram,
   Results,
-  ResultsConfig,
   RunResult,
-  RunTheory,
 } from '@initscope/results';
 export type { ActivationFacts } from './activation-registry.js';
 export { activationFacts } from './activation-registry.js';
 export type { Activation, ActivationSpec } from './activations.js';
-export { activations, bookActivations } from './activations.js';
+export { activations, bookActivations, parseActivation } from './activations.js';
+export { unknownChoiceMessage } from './choices.js';
 export type { ResolvedSweepConfig, RunOptions, SweepOptions } from './config.js';
 export { resolveSweepConfig } from './config.js';
 export {
@@ -36,6 +33,6 @@ export { phaseDiagramDocument } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
 export type { SimulateHooks } from './simulate.js';
-export { simulate, sweep } from './simulate.js';
+export { getCore, simulate, sweep } from './simulate.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
 export { version } from './version.js';
