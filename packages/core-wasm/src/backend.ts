@@ -38,29 +38,14 @@ export class Backend {
     return this.scratch.block('counts', Math.ceil(this.wasm.histogramScratchBytes(bins) / 4)).ptr;
   }
 
-  /** A block handed in by the caller: ours and not freed, or (until views are required) at least inside the heap. */
-  checkBlock(fn: string, name: string, block: F32Block): void {
-    if (block instanceof Block) {
-      if (block.heap !== this.heap) throw new Error(`${fn}: ${name} belongs to another Core`);
-      if (block.freed) throw new Error(`${fn}: ${name} (block ${block.ptr}) was freed`);
-      return;
-    }
-    const ptr = block?.ptr;
-    const length = block?.length;
-    const end = this.memory.buffer.byteLength;
-    if (
-      typeof ptr !== 'number' ||
-      typeof length !== 'number' ||
-      !Number.isInteger(ptr) ||
-      !Number.isInteger(length) ||
-      ptr % 4 !== 0 ||
-      length < 0 ||
-      ptr < this.heap.base ||
-      ptr + length * 4 > end
-    ) {
+  /** A block handed in by the caller: a Block of this heap (alloc()ed or a view()), not freed. */
+  checkBlock(fn: string, name: string, block: F32Block): asserts block is Block {
+    if (!(block instanceof Block)) {
       throw new Error(
-        `${fn}: ${name} is not an F32Block of this Core (ptr ${show(ptr)}, length ${show(length)})`,
+        `${fn}: ${name} is not an F32Block of this Core (ptr ${show(block?.ptr)}, length ${show(block?.length)}): make blocks with alloc() or view()`,
       );
     }
+    if (block.heap !== this.heap) throw new Error(`${fn}: ${name} belongs to another Core`);
+    if (block.freed) throw new Error(`${fn}: ${name} (block ${block.ptr}) was freed`);
   }
 }

@@ -66,9 +66,6 @@ export class Core {
   /** The first `length` values of `block` as a block of their own (no copy), valid while `block` is not freed. */
   view(block: F32Block, length: number): F32Block {
     this.#backend.checkBlock('view', 'block', block);
-    if (!(block instanceof Block)) {
-      throw new Error(`view: block ${show(block?.ptr)} was not allocated by this Core`);
-    }
     checkCount('view', 'length', length, block.length);
     return block.prefix(length);
   }

@@ -107,7 +107,7 @@ describe('wrapper errors', () => {
     );
   });
 
-  it('rejects freed, foreign and double-freed blocks', async () => {
+  it('rejects freed, foreign, double-freed and hand-made blocks', async () => {
     const x = core.alloc(4);
     core.free(x);
     expect(() => core.momentsOf(x)).toThrow(`momentsOf: x (block ${x.ptr}) was freed`);
@@ -116,8 +116,14 @@ describe('wrapper errors', () => {
     const other = await newCore();
     expect(() => core.momentsOf(other.alloc(4))).toThrow('momentsOf: x belongs to another Core');
     expect(() => core.momentsOf({ ptr: 3, length: 1, array: new Float32Array(1) })).toThrow(
-      'momentsOf: x is not an F32Block of this Core (ptr 3, length 1)',
+      'momentsOf: x is not an F32Block of this Core (ptr 3, length 1): make blocks with alloc() or view()',
     );
+    // a hand-made {ptr, length} inside the heap is refused too: views come from view()
+    const whole = core.alloc(8);
+    expect(() => core.momentsOf({ ptr: whole.ptr, length: 4, array: whole.array })).toThrow(
+      `momentsOf: x is not an F32Block of this Core (ptr ${whole.ptr}, length 4): make blocks with alloc() or view()`,
+    );
+    expect(core.momentsOf(core.view(whole, 4)).count).toBe(4);
   });
 
   it('rejects a negative or fractional alloc length', () => {
