@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, type OfflinePage, openOffline } from '../../../testing/offline-browser.js';
 import { type ReportOptions, renderPhaseReport, renderReport } from '../src/index.js';
-import { bookRangeResults, defaultResults, insightResults, phaseFixture } from './fixtures.js';
+import { phaseFixture, resultsFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
 
 /** Launching, loading and rendering nine charts three times takes a few seconds; allow plenty. */
@@ -54,7 +54,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 /** Render `results` with `options`, open it, and check the offline, rendering and error guarantees. */
-async function checkReport(name: string, options: ReportOptions, results = defaultResults()) {
+async function checkReport(name: string, options: ReportOptions, results = resultsFixture('book')) {
   const html = renderReport(results, options);
   const expected = chartsOf(html).map((chart) => chart.id);
   const opened = await openReport(name, html);
@@ -124,7 +124,11 @@ describe('the report in Chromium, from file:// with no network', () => {
   it(
     'renders book mode with the hidden-values note in every panel',
     async () => {
-      const { page } = await checkReport('browser-book', { book: true }, bookRangeResults());
+      const { page } = await checkReport(
+        'browser-book',
+        { book: true },
+        resultsFixture('book-plot'),
+      );
       for (const activation of ['sigmoid', 'relu', 'tanh']) {
         const notes = await page
           .locator(`#${activation}-histograms-view svg.marks text`, { hasText: /^hides / })
@@ -139,7 +143,11 @@ describe('the report in Chromium, from file:// with no network', () => {
   it(
     'renders gradients and mean-field predictions with every overlay drawn',
     async () => {
-      const { page, views } = await checkReport('browser-insight', {}, insightResults());
+      const { page, views } = await checkReport(
+        'browser-insight',
+        {},
+        resultsFixture('gradients-theory'),
+      );
       const view = (id: string) => views.find((v) => v.id === `${id}-view`);
       for (const activation of ['sigmoid', 'relu', 'tanh']) {
         // one prediction line per panel over the bars, and its legend entry

@@ -1,14 +1,14 @@
 /** The report for deep stacks and for stacks that overflow f32, drawn from the CLI's fixtures. */
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src/index.js';
-import { deepResults, overflowResults, runOf } from './fixtures.js';
-import { chartSpec, chartsOf, ownPartOf, renderSvg, rowsOf } from './page-parts.js';
+import { resultsFixture, runOf } from './fixtures.js';
+import { chartRows, chartSpec, chartsOf, ownPartOf, renderSvg } from './page-parts.js';
 
 describe('renderReport() for a 20-layer stack', () => {
-  const html = renderReport(deepResults());
+  const html = renderReport(resultsFixture('deep'));
 
   it('draws one column per layer, each panel with the run’s own bins', () => {
-    const rows = rowsOf(chartSpec(html, 'tanh-histograms'));
+    const rows = chartRows(html, 'tanh-histograms');
     expect(new Set(rows.map((row) => row.column))).toEqual(
       new Set(Array.from({ length: 20 }, (_, i) => `${i + 1}-layer`)),
     );
@@ -17,9 +17,9 @@ describe('renderReport() for a 20-layer stack', () => {
   });
 
   it('plots the std of every layer of every run', () => {
-    const rows = rowsOf(chartSpec(html, 'relu-std'));
+    const rows = chartRows(html, 'relu-std');
     for (const init of ['xavier', 'he']) {
-      const stds = runOf(deepResults(), 'relu', init).layers.map((layer) => layer.std);
+      const stds = runOf(resultsFixture('deep'), 'relu', init).layers.map((layer) => layer.std);
       expect(
         rows.filter((row) => row.init === init).map((row) => row.value),
         init,
@@ -36,7 +36,7 @@ describe('renderReport() for a 20-layer stack', () => {
 });
 
 describe('renderReport() for stacks that overflow f32', () => {
-  const results = overflowResults();
+  const results = resultsFixture('overflow');
   const html = renderReport(results);
   const own = ownPartOf(html);
 
@@ -50,7 +50,7 @@ describe('renderReport() for stacks that overflow f32', () => {
   });
 
   it('plots the measured and predicted std only where they are finite and positive', () => {
-    const rows = rowsOf(chartSpec(html, 'relu-std'));
+    const rows = chartRows(html, 'relu-std');
     for (const run of results.runs) {
       if (run.state !== 'completed') continue;
       const plotted = (k: string) =>

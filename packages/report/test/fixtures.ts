@@ -35,42 +35,30 @@ function fixture<T extends Results | PhaseDiagram>(
   return value as T;
 }
 
-/** The book's sweep: sigmoid, relu, tanh × std:1, std:0.01, xavier, he; 5 layers of 100; 200 samples; seed 42. */
-export function defaultResults(): Results {
-  return fixture('book', validateResults);
-}
-
-/** The same sweep as `--book` bins it: range [0, 1], 30 bins. */
-export function bookRangeResults(): Results {
-  return fixture('book-plot', validateResults);
-}
-
-/** The book's 12 runs with the backward pass and mean-field predictions (`--gradients --theory`). */
-export function insightResults(): Results {
-  return fixture('gradients-theory', validateResults);
-}
-
 /**
- * Zoo activations (leaky-relu:0.2, softsign, gelu, selu) × lecun, he, std:1 and std:1e40 (beyond
- * f32: errored) on widths 64 → 128 → 64 → 32, with biases and gradients.
+ * The results documents of `@initscope/results/fixtures/` (command lines in its `scripts/fixtures.mjs`):
+ * - `book`: the book's sweep, sigmoid, relu, tanh × std:1, std:0.01, xavier, he; 5 layers of 100; 200 samples; seed 42
+ * - `book-plot`: the same as `--book` bins it (range [0, 1], 30 bins)
+ * - `gradients-theory`: the same with the backward pass and mean-field predictions
+ * - `zoo`: leaky-relu:0.2, softsign, gelu, selu × lecun, he, std:1, std:1e40 (errored) on widths
+ *   64 → 128 → 64 → 32, with biases and gradients
+ * - `deep`: tanh, relu × xavier, he through 20 layers of 32, 10 bins
+ * - `errored`: tanh, relu × he, std:1e40 (errored)
+ * - `overflow`: relu × std:1 (NaN/Inf from layer 29), std:1e30 (from layer 2) through 32 layers of
+ *   1000, with gradients and theory
  */
-export function zooResults(): Results {
-  return fixture('zoo', validateResults);
-}
+export type ResultsFixture =
+  | 'book'
+  | 'book-plot'
+  | 'gradients-theory'
+  | 'zoo'
+  | 'deep'
+  | 'errored'
+  | 'overflow';
 
-/** tanh and relu × xavier and he through 20 layers of 32, 10 bins. */
-export function deepResults(): Results {
-  return fixture('deep', validateResults);
-}
-
-/** tanh and relu × he and std:1e40: the std:1e40 runs errored. */
-export function erroredResults(): Results {
-  return fixture('errored', validateResults);
-}
-
-/** relu × std:1 and std:1e30 through 32 layers of 1000 with gradients and theory: both overflow f32. */
-export function overflowResults(): Results {
-  return fixture('overflow', validateResults);
+/** A results fixture (see {@link ResultsFixture}), parsed and validated once. */
+export function resultsFixture(name: ResultsFixture): Results {
+  return fixture(name, validateResults);
 }
 
 /** The χ₁ phase diagram `initscope phase --activation <activation>` writes (default grid and inits). */
@@ -87,7 +75,7 @@ export function runOf(results: Results, activation: string, init: string): Compl
 
 /** relu std:1 through 32 layers of 1000: its values overflow f32 from layer 29 on. */
 export function overflowRun(): CompletedRun {
-  return runOf(overflowResults(), 'relu', 'std:1');
+  return runOf(resultsFixture('overflow'), 'relu', 'std:1');
 }
 
 /**
@@ -95,12 +83,10 @@ export function overflowRun(): CompletedRun {
  * relu std:1e30 run of the overflow fixture (32 layers, NaN/Inf from layer 2 on).
  */
 export function troubledResults(): Results {
-  const base = defaultResults();
-  const errored = erroredResults().runs.filter((run) => run.state === 'errored');
-  return {
-    ...base,
-    runs: [...base.runs, ...errored, runOf(overflowResults(), 'relu', 'std:1e30')],
-  };
+  const base = resultsFixture('book');
+  const errored = resultsFixture('errored').runs.filter((run) => run.state === 'errored');
+  const overflow = runOf(resultsFixture('overflow'), 'relu', 'std:1e30');
+  return { ...base, runs: [...base.runs, ...errored, overflow] };
 }
 
 /** An errored run with a given message, for messages no run writes (markup, quotes). */

@@ -1,7 +1,7 @@
 import type { LayerGradients, LayerTheory } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { gradientKeptFactor, gradientTrend, predictedGradientVariance } from '../src/index.js';
-import { insightResults, layerWith, runOf, runWith } from './fixtures.js';
+import { layerWith, resultsFixture, runOf, runWith } from './fixtures.js';
 
 /** Relative tolerance for products of a few f64 factors. */
 const EPS_PRODUCT = 1e-12;
@@ -76,7 +76,7 @@ describe('gradientTrend()', () => {
 
   it('reads the book’s runs the way the theory says', () => {
     const direction = (activation: string, init: string) =>
-      gradientTrend(runOf(insightResults(), activation, init))?.direction;
+      gradientTrend(runOf(resultsFixture('gradients-theory'), activation, init))?.direction;
     expect(direction('relu', 'std:1')).toBe('grows');
     expect(direction('relu', 'xavier')).toBe('shrinks');
     expect(direction('relu', 'he')).toBe('kept');
@@ -101,7 +101,7 @@ describe('predictedGradientVariance()', () => {
   });
 
   it('follows the simulated variances of the book’s ReLU/Xavier run within 20% per layer', () => {
-    const run = runOf(insightResults(), 'relu', 'xavier');
+    const run = runOf(resultsFixture('gradients-theory'), 'relu', 'xavier');
     const predicted = predictedGradientVariance(run) ?? [];
     expect(predicted).toHaveLength(5);
     for (const { layer, value } of predicted) {

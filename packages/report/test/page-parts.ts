@@ -27,6 +27,12 @@ export function anchorLinksOf(html: string): string[] {
   return [...html.matchAll(/href="#([^"]*)"/g)].map((m) => m[1] ?? '');
 }
 
+/** The in-page links of a page whose target id is not on the page (none, on a good page). */
+export function danglingLinksOf(html: string): string[] {
+  const ids = idsOf(html);
+  return anchorLinksOf(html).filter((link) => !ids.has(link));
+}
+
 /** The page without its inlined vega bundles: the part initscope wrote. */
 export function ownPartOf(html: string): string {
   return html.replace(/<script>[\s\S]*?<\/script>/g, (script) =>
@@ -54,4 +60,9 @@ export function rowsOf(spec: Record<string, unknown>): Row[] {
 /** The spec of the chart `id` of a page, or `{}` when the page has no such chart. */
 export function chartSpec(html: string, id: string): Record<string, unknown> {
   return chartsOf(html).find((chart) => chart.id === id)?.spec ?? {};
+}
+
+/** The data rows of the chart `id` of a page. */
+export function chartRows(html: string, id: string): Row[] {
+  return rowsOf(chartSpec(html, id));
 }

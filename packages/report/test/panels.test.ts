@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { histogramPanels } from '../src/histogram-panels.js';
 import { binIndex, evenEdges, rebin } from '../src/rebin.js';
-import { defaultResults, histogramOf, layerWith, runWith } from './fixtures.js';
+import { histogramOf, layerWith, resultsFixture, runWith } from './fixtures.js';
 
 /** Tolerance for counts spread over bins in floating point. */
 const EPS_COUNT = 1e-9;
@@ -52,7 +52,7 @@ describe('histogramPanels()', () => {
   });
 
   it('leaves sigmoid’s bins as they are', () => {
-    const run = defaultResults().runs[0];
+    const run = resultsFixture('book').runs[0];
     if (!run) throw new Error('no run');
     const panels = histogramPanels(run, { book: false });
     expect(panels.map((panel) => panel.bins.map((bin) => bin.count))).toEqual(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../src/index.js';
 import { displayWidth } from '../src/summarize.js';
-import { deepResults, defaultResults, insightResults, troubledResults } from './fixtures.js';
+import { resultsFixture, troubledResults } from './fixtures.js';
 
 describe('summarize()', () => {
-  const text = summarize(defaultResults());
+  const text = summarize(resultsFixture('book'));
 
   it('starts with the tool, its version and the configuration', () => {
     expect(text.split('\n')[0]).toBe(
@@ -41,7 +41,7 @@ describe('summarize()', () => {
   });
 
   it('writes Japanese with columns aligned by display width', () => {
-    const ja = summarize(defaultResults(), { lang: 'ja' });
+    const ja = summarize(resultsFixture('book'), { lang: 'ja' });
     expect(ja).toContain('1層目');
     expect(ja).toContain('飽和: 勾配が消失する');
     expect(ja.split('\n').at(-1)).toBe('12 件の実行: 発散 1、飽和 2、偏り 3、健全 6');
@@ -54,46 +54,33 @@ describe('summarize()', () => {
   });
 
   it('reports errored runs with their message and overflow with its first layer', () => {
-    const trouble = summarize(troubledResults());
-    expect(trouble).toContain(
+    const rows = summarize(troubledResults())
+      .split('\n')
+      .filter((line) => /^ {2}std:1e[34]0 /.test(line));
+    // relu std:1e40 and std:1e30, then tanh std:1e40; the verdict column follows 3 spaces
+    expect(rows.map((row) => row.split(/ {3}(?=[a-z])/).at(-1))).toEqual([
       'errored — activateInto: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+40',
-    );
-    expect(trouble).toContain('overflow — NaN/Inf from layer 2 on (50% of its values)');
-    expect(trouble.split('\n').at(-1)).toBe(
+      'overflow — NaN/Inf from layer 2 on (50% of its values)',
+      'errored — activateInto: scale must be within the f32 range (|scale| ≤ 3.4028234663852886e+38), got 1e+40',
+    ]);
+    expect(summarize(troubledResults()).split('\n').at(-1)).toBe(
       '15 runs: 2 errored, 1 overflow, 1 exploding, 2 saturated, 3 collapsed, 6 healthy',
     );
   });
 
   it('elides middle layers of deep stacks', () => {
-    const lines = summarize(deepResults()).split('\n');
-    expect(lines[3]?.trim().split(/ +/)).toEqual([
-      '1-layer',
-      '2-layer',
-      '3-layer',
-      '…',
-      '17-layer',
-      '18-layer',
-      '19-layer',
-      '20-layer',
-      'verdict',
-    ]);
-    // tanh xavier: layers 1–3, then 17–20 of its 20 stds
-    expect(lines[4]?.trim().split(/ {2,}/).slice(0, 9)).toEqual([
-      'xavier',
-      '0.621',
-      '0.491',
-      '0.379',
-      '…',
-      '0.146',
-      '0.153',
-      '0.135',
-      '0.124',
-    ]);
+    const lines = summarize(resultsFixture('deep')).split('\n');
+    const shown = [1, 2, 3, '…', 17, 18, 19, 20].map((l) => (l === '…' ? l : `${l}-layer`));
+    expect(lines[3]?.trim().split(/ +/)).toEqual([...shown, 'verdict']);
+    // tanh xavier's std at layers 1–3 and 17–20 of 20
+    expect(lines[4]).toMatch(
+      /^ {2}xavier +0\.621 +0\.491 +0\.379 +… +0\.146 +0\.153 +0\.135 +0\.124 {3}/,
+    );
   });
 });
 
 describe('summarize() with gradients and mean-field theory', () => {
-  const text = summarize(insightResults());
+  const text = summarize(resultsFixture('gradients-theory'));
   const lines = text.split('\n');
 
   it('prints each run’s phase, χ₁ and depth scale under its row', () => {
@@ -121,7 +108,7 @@ describe('summarize() with gradients and mean-field theory', () => {
   });
 
   it('writes the new lines in Japanese', () => {
-    const ja = summarize(insightResults(), { lang: 'ja' });
+    const ja = summarize(resultsFixture('gradients-theory'), { lang: 'ja' });
     expect(ja).toContain('      平均場理論: 秩序相（χ₁ = 6.24e-4）、深さスケール 0.136 層');
     expect(ja).toMatch(
       / {6}勾配: Var\(δ\) 5層目 → 1層目で ×[\d.e+-]+（増える、1 層ごとに ×[\d.]+）/,
@@ -130,7 +117,7 @@ describe('summarize() with gradients and mean-field theory', () => {
   });
 
   it('prints neither line when the results carry no such fields', () => {
-    const plain = summarize(defaultResults());
+    const plain = summarize(resultsFixture('book'));
     expect(plain).not.toContain('mean-field');
     expect(plain).not.toContain('gradients: Var');
   });

@@ -12,13 +12,11 @@ import {
 import { saturationFraction } from '../src/saturation.js';
 import { stdGrowth } from '../src/verdict.js';
 import {
-  bookRangeResults,
-  defaultResults,
   erroredRun,
   histogramOf,
   layerWith,
-  overflowResults,
   overflowRun,
+  resultsFixture,
   runOf,
   runWith,
   sigmoidCounts,
@@ -95,32 +93,23 @@ describe('verdict()', () => {
     expect(verdict(runWith('relu', alive)).kind).toBe('healthy');
   });
 
-  it('calls a run exploding when std grows faster than ×2 per layer', () => {
-    const grows = (factor: number) =>
-      runWith('relu', [
-        layerWith(1, { std: 3 }),
-        layerWith(2, { std: 3 * factor }),
-        layerWith(3, { std: 3 * factor ** 2 }),
-      ]);
-    expect(verdict(grows(2.1))).toEqual({
-      kind: 'exploding',
+  it.each([
+    { kind: 'exploding', rule: 'grows faster than ×2', factor: 2.1, limit: explodingGrowth },
+    { kind: 'collapsed', rule: 'shrinks faster than ×0.5', factor: 0.49, limit: collapseGrowth },
+  ])('calls a run $kind when std $rule per layer, and not at the limit', (rule) => {
+    // std 3·factorˡ⁻¹ over three layers: the geometric-mean growth is exactly factor
+    const run = (factor: number) =>
+      runWith(
+        'relu',
+        [1, 2, 3].map((layer) => layerWith(layer, { std: 3 * factor ** (layer - 1) })),
+      );
+    expect(verdict(run(rule.factor))).toEqual({
+      kind: rule.kind,
       layer: 3,
       measure: 'growth',
-      value: expect.closeTo(2.1, 9),
+      value: expect.closeTo(rule.factor, 9),
     });
-    expect(verdict(grows(explodingGrowth)).kind).toBe('healthy');
-  });
-
-  it('calls a run collapsed when std shrinks faster than ×0.5 per layer', () => {
-    const shrinks = (factor: number) =>
-      runWith('relu', [layerWith(1, { std: 1 }), layerWith(2, { std: factor })]);
-    expect(verdict(shrinks(0.49))).toEqual({
-      kind: 'collapsed',
-      layer: 2,
-      measure: 'growth',
-      value: expect.closeTo(0.49, 9),
-    });
-    expect(verdict(shrinks(collapseGrowth)).kind).toBe('healthy');
+    expect(verdict(run(rule.limit)).kind).toBe('healthy');
   });
 
   it('calls a bounded activation collapsed when its deepest std is under 5% of its range', () => {
@@ -148,7 +137,7 @@ describe('verdict()', () => {
       value: 0.9027,
     });
     // std:1e30 overflows at once: 4960 of layer 2's values
-    expect(verdict(runOf(overflowResults(), 'relu', 'std:1e30'))).toEqual({
+    expect(verdict(runOf(resultsFixture('overflow'), 'relu', 'std:1e30'))).toEqual({
       kind: 'overflow',
       layer: 2,
       measure: 'nonFinite',
@@ -170,7 +159,10 @@ describe('verdict()', () => {
 
   it('gives the book’s verdicts for its 12 runs', () => {
     const kinds = Object.fromEntries(
-      defaultResults().runs.map((run) => [`${run.activation} ${run.init}`, verdict(run).kind]),
+      resultsFixture('book').runs.map((run) => [
+        `${run.activation} ${run.init}`,
+        verdict(run).kind,
+      ]),
     );
     expect(kinds).toEqual({
       'sigmoid std:1': 'saturated',
@@ -189,8 +181,8 @@ describe('verdict()', () => {
   });
 
   it('gives the same verdicts when the data is binned over the book’s range (0, 1)', () => {
-    const kinds = bookRangeResults().runs.map((run) => verdict(run).kind);
-    expect(kinds).toEqual(defaultResults().runs.map((run) => verdict(run).kind));
+    const kinds = resultsFixture('book-plot').runs.map((run) => verdict(run).kind);
+    expect(kinds).toEqual(resultsFixture('book').runs.map((run) => verdict(run).kind));
   });
 });
 
