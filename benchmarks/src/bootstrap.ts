@@ -88,6 +88,20 @@ export interface IntervalOptions {
 }
 
 /**
+ * The interval of a ratio from its parts' bootstrap medians (replicate i of each, paired by index
+ * but drawn independently): [low, high] holds the middle `confidence` of top[i] / bottom[i].
+ */
+export function intervalOfReplicates(
+  top: Float64Array,
+  bottom: Float64Array,
+  confidence: number = intervalConfidence,
+): [number, number] {
+  const ratios = top.map((value, i) => value / (bottom[i] as number)).sort();
+  const tail = (1 - confidence) / 2;
+  return [quantileOfSorted(ratios, tail), quantileOfSorted(ratios, 1 - tail)];
+}
+
+/**
  * The bootstrap interval of median(numerator) / median(denominator), each sample set resampled
  * on its own: [low, high] holds the middle `confidence` of the replicated ratios.
  */
@@ -102,7 +116,5 @@ export function ratioInterval(
 ): [number, number] {
   const top = bootstrapMedians(numerator, replicates, uint32Source(seed, 1));
   const bottom = bootstrapMedians(denominator, replicates, uint32Source(seed, 2));
-  const ratios = top.map((value, i) => value / (bottom[i] as number)).sort();
-  const tail = (1 - confidence) / 2;
-  return [quantileOfSorted(ratios, tail), quantileOfSorted(ratios, 1 - tail)];
+  return intervalOfReplicates(top, bottom, confidence);
 }

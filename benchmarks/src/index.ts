@@ -11,6 +11,7 @@ export {
   bootstrapMedians,
   defaultReplicates,
   intervalConfidence,
+  intervalOfReplicates,
   medianOfSorted,
   quantileOfSorted,
   ratioInterval,

@@ -1,5 +1,12 @@
-import { intervalConfidence, ratioInterval, seedOf } from './bootstrap.js';
+import {
+  bootstrapMedians,
+  defaultReplicates,
+  intervalConfidence,
+  intervalOfReplicates,
+  seedOf,
+} from './bootstrap.js';
 import { baselineEngine, type EngineName } from './engine.js';
+import { uint32Source } from './random.js';
 import type { BenchResult, SuiteName } from './results.js';
 import { samplesOf } from './timing-samples.js';
 
@@ -56,8 +63,23 @@ export function ratioLabel(
 /**
  * Every (case, peer) ratio where both initscope and the peer have a median, each with its
  * bootstrap interval; the peer with the lowest median on a case is marked `fastest_peer`.
+ * Each result's bootstrap medians are drawn once, seeded by its (suite, case, engine).
  */
 export function ratios(results: readonly BenchResult[]): Ratio[] {
+  const replicates = new Map<BenchResult, Float64Array | undefined>();
+  const medians = (result: BenchResult): Float64Array | undefined => {
+    if (!replicates.has(result)) {
+      const samples = samplesOf(result);
+      const key = `${result.suite}/${result.case}/${result.engine}`;
+      replicates.set(
+        result,
+        samples && samples.length >= minIntervalSamples
+          ? bootstrapMedians(samples, defaultReplicates, uint32Source(seedOf(key)))
+          : undefined,
+      );
+    }
+    return replicates.get(result);
+  };
   const out: Ratio[] = [];
   for (const base of results) {
     if (base.engine !== baselineEngine || base.median_ms === null || base.median_ms <= 0) continue;
@@ -69,19 +91,11 @@ export function ratios(results: readonly BenchResult[]): Ratio[] {
         peer.median_ms !== null,
     );
     const fastest = Math.min(...peers.map((peer) => peer.median_ms as number));
-    const baseSamples = samplesOf(base);
     for (const peer of peers) {
       const speedup = (peer.median_ms as number) / base.median_ms;
-      const peerSamples = samplesOf(peer);
-      const interval =
-        (baseSamples?.length ?? 0) >= minIntervalSamples &&
-        (peerSamples?.length ?? 0) >= minIntervalSamples &&
-        baseSamples &&
-        peerSamples
-          ? ratioInterval(peerSamples, baseSamples, {
-              seed: seedOf(`${peer.suite}/${peer.case}/${peer.engine}`),
-            })
-          : undefined;
+      const top = medians(peer);
+      const bottom = medians(base);
+      const interval = top && bottom ? intervalOfReplicates(top, bottom) : undefined;
       const ratio: Ratio = {
         suite: base.suite,
         case: base.case,

@@ -1,7 +1,13 @@
 import { baselineEngine, type EngineName } from './engine.js';
 import { formatMs } from './format.js';
 import { describeNumpy } from './numpy-facts.js';
-import { formatSpeedup, headlineRatio, intervalNote, type Ratio } from './ratios.js';
+import {
+  formatInterval,
+  formatSpeedup,
+  headlineRatio,
+  intervalNote,
+  type Ratio,
+} from './ratios.js';
 import type { BenchCase, BenchResult, ResultsDocument } from './results.js';
 
 // The root README's Performance section, written from one results document, so that the text
@@ -31,11 +37,7 @@ function ratioOf(document: ResultsDocument, result: BenchResult): Ratio | undefi
 
 /** "1.3× (1.2–1.4)", or "1.3×" without an interval. */
 function ratioText(ratio: Ratio): string {
-  const [low, high] = ratio.interval ?? [];
-  const interval =
-    low !== undefined && high !== undefined
-      ? ` (${formatSpeedup(low)}–${formatSpeedup(high)})`
-      : '';
+  const interval = ratio.interval ? ` (${formatInterval(ratio.interval)})` : '';
   return `${formatSpeedup(ratio.speedup)}×${interval}`;
 }
 
@@ -110,13 +112,20 @@ export function performanceSection(document: ResultsDocument): string {
     lines.push(`| ${row.join(' | ')} |`);
   }
   lines.push('');
-  const described = document.cases.filter((work) => work.engines);
-  if (described.length) {
+  // One line per (engine, what it computes), naming every case where it computes that.
+  const computes = new Map<string, { engine: string; what: string; cases: string[] }>();
+  for (const work of document.cases) {
+    for (const [engine, what] of Object.entries(work.engines ?? {})) {
+      const key = `${engine}\n${what}`;
+      const entry = computes.get(key) ?? { engine, what, cases: [] };
+      entry.cases.push(`\`${work.suite}/${work.case}\``);
+      computes.set(key, entry);
+    }
+  }
+  if (computes.size) {
     lines.push('What one run computes, where engines differ:', '');
-    for (const work of described) {
-      for (const [engine, what] of Object.entries(work.engines ?? {})) {
-        lines.push(`- \`${work.suite}/${work.case}\`, \`${engine}\`: ${what}.`);
-      }
+    for (const { engine, what, cases } of computes.values()) {
+      lines.push(`- \`${engine}\` in ${cases.join(' and ')}: ${what}.`);
     }
     lines.push('');
   }
@@ -137,8 +146,8 @@ export function performanceSection(document: ResultsDocument): string {
   const skipped = document.skipped.length;
   if (skipped) {
     lines.push(
-      `${skipped} (case, engine) pairs were skipped (naive-js above 1 GFLOP, or a predicted run ` +
-        `over the mode's limit); the JSON and the page say why, and hold \`tfjs-cpu\` and \`matmul-readback\` too.`,
+      `${skipped} (case, engine) pairs were skipped (see each reason in the JSON and on the ` +
+        `page, which also hold \`tfjs-cpu\`).`,
       '',
     );
   }

@@ -25,7 +25,7 @@ describe('performanceSection()', () => {
       '| 0.900 ms, 22.2 GFLOP/s (1.8×) | skipped |\n| `components` / `sigmoid` | 0.0100 ms | ' +
         'numpy 0.0400 ms | **4.0×** | — | 0.0400 ms (4.0×) | — | — |',
     );
-    expect(section).toContain('1 (case, engine) pairs were skipped');
+    expect(section).toContain('1 (case, engine) pairs were skipped (see each reason');
     expect(section).toContain('sigmoid 0.0400 ms vs 0.0380 ms (1.05×)');
     expect(section).toContain('scipy-openblas 0.3.31, kernel SkylakeX');
   });

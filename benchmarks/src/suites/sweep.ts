@@ -54,10 +54,10 @@ const numpySweepEngines: readonly NumpySweepEngine[] = ['numpy', 'numpy-f32'];
 
 type JsSweepEngine = Exclude<(typeof sweepEngines)[number], NumpySweepEngine>;
 
-const prepareFor: Record<
-  SweepCase,
-  Record<JsSweepEngine, (seed: number) => Prepared<SweepRuns> | Promise<Prepared<SweepRuns>>>
-> = {
+type SweepPreparer = (seed: number) => Prepared<SweepRuns> | Promise<Prepared<SweepRuns>>;
+
+/** How each JS engine runs each case; a string is why it does not. */
+const prepareFor: Record<SweepCase, Record<JsSweepEngine, SweepPreparer | string>> = {
   book: {
     initscope: initscope.prepareSweep,
     'tfjs-wasm': (seed) => tfjs.prepareSweep('wasm', seed),
@@ -66,31 +66,41 @@ const prepareFor: Record<
   'book-independent': {
     initscope: initscope.prepareIndependentSweep,
     'tfjs-wasm': (seed) => tfjs.prepareSweep('wasm', seed),
-    'naive-js': naive.prepareSweep,
+    // 1–3 s a run, never the fastest peer: timed once, in `book`.
+    'naive-js': 'the same computation as sweep/book, where it is timed (1–3 s a run)',
   },
 };
 
 function counted({ products, normals }: SweepCounts): string {
-  return `${products} products, ${formatSi(normals)}normals`;
+  return `${products} products, ${formatSi(normals).trim()} normals`;
 }
 
-/** What one run of `name` computes on each engine (products, normals, how), for the page. */
-export function sweepEngineWork(name: SweepCase): Record<(typeof sweepEngines)[number], string> {
+/** What one run of `name` computes on each engine that runs it (products, normals, how), for the page. */
+export function sweepEngineWork(name: SweepCase): Partial<Record<EngineName, string>> {
   const peers = counted(peerSweepCounts());
-  const initscopeWork =
-    name === 'book'
-      ? `${counted(sharedSweepCounts())}: sweep() draws X and each layer's standard weights ` +
-        `once and every initializer scales them (common random numbers); layer 1's X·W is ` +
-        `multiplied once for all ${sweepWork().runs} runs. f32 kernels, fused statistics in f64`
-      : `${counted(independentSweepCounts())}: ${sweepWork().runs} separate simulate() calls, ` +
-        `nothing shared between runs (each draws its own X and weights); same numbers as sweep()`;
-  return {
-    initscope: initscopeWork,
+  const runs = sweepWork().runs;
+  const work: Partial<Record<EngineName, string>> = {
+    initscope:
+      name === 'book'
+        ? `${counted(sharedSweepCounts())}: sweep() draws X and each layer's standard weights ` +
+          `once and every initializer scales them (common random numbers); layer 1's X·W is ` +
+          `multiplied once for all ${runs} runs. f32 kernels, fused statistics in f64`
+        : `${counted(independentSweepCounts())}: ${runs} separate simulate() calls, nothing ` +
+          `shared between runs (each draws its own X and weights); the same runs as sweep()`,
     'tfjs-wasm': `${peers}: randomNormal, matMul (XNNPACK) and the activation per layer, each layer downloaded (dataSync), statistics in JS`,
     'naive-js': `${peers}: typed arrays and loops, statistics in JS`,
     numpy: `${peers}: the book's code, float64 (np.random.randn, np.dot, np.histogram)`,
     'numpy-f32': `${peers}: float32, buffers allocated once, out= ufuncs, np.matmul(out=), a bincount histogram`,
   };
+  for (const engine of sweepEngines) {
+    if (
+      engine !== 'numpy' &&
+      engine !== 'numpy-f32' &&
+      typeof prepareFor[name][engine] === 'string'
+    )
+      delete work[engine];
+  }
+  return work;
 }
 
 /** The napkin math of one sweep case. */
@@ -148,10 +158,16 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
     log(`sweep ${work.case}: ${work.napkin}`);
     for (const engine of sweepEngines) {
       if (engine === 'numpy' || engine === 'numpy-f32') continue;
+      const prepare = prepareFor[name][engine];
+      if (typeof prepare === 'string') {
+        log(`sweep ${work.case} ${engine}: skipped, ${prepare}`);
+        out.skipped.push({ suite: 'sweep', case: work.case, engine, reason: prepare });
+        continue;
+      }
       const result = await trial(
         work,
         engine,
-        () => prepareFor[name][engine](benchSeed),
+        () => prepare(benchSeed),
         validate(name, engine),
         context,
       );
