@@ -82,7 +82,8 @@ export function performanceSection(document: ResultsDocument): string {
         .filter(Boolean)
         .join('; ') || 'none ran'
     }. \`numpy\` is the book's own code ` +
-      `where the book has one (the sweep: float64, \`np.histogram\`); \`numpy-f32\` is NumPy ` +
+      `where the book has one (the sweep: float64, \`np.histogram\`) and float32 with \`out=\` ` +
+      `ufuncs in \`components\`; \`numpy-f32\` is NumPy ` +
       `written for speed (float32, buffers allocated once, \`out=\` ufuncs, ` +
       `\`np.matmul(..., out=)\`, a \`bincount\` histogram with initscope's bin rule). NumPy times ` +
       `itself in its own process, like every engine after one validated run.`,
