@@ -68,3 +68,39 @@ export function sweepWork(sweep: BookSweep = bookSweep): SweepWork {
     bytes: layers * perLayerBytes,
   };
 }
+
+/** Matrix products (samples, width)·(width, width) and N(0, 1) draws of one sweep, as an engine runs it. */
+export interface SweepCounts {
+  products: number;
+  normals: number;
+}
+
+/** The peers: X once, then every run draws its own weights and multiplies every layer. */
+export function peerSweepCounts(sweep: BookSweep = bookSweep): SweepCounts {
+  const runs = sweep.activations.length * sweep.inits.length;
+  return {
+    products: runs * sweep.layers,
+    normals: sweep.samples * sweep.width + runs * sweep.layers * sweep.width ** 2,
+  };
+}
+
+/**
+ * initscope's `sweep()`: X and one standard draw per layer serve every run (each initializer scales
+ * the same draws: common random numbers), and layer 1's X·W is multiplied once for all runs.
+ */
+export function sharedSweepCounts(sweep: BookSweep = bookSweep): SweepCounts {
+  const runs = sweep.activations.length * sweep.inits.length;
+  return {
+    products: 1 + runs * (sweep.layers - 1),
+    normals: sweep.samples * sweep.width + sweep.layers * sweep.width ** 2,
+  };
+}
+
+/** One `simulate()` per run: nothing shared, every run draws its X and weights and multiplies every layer. */
+export function independentSweepCounts(sweep: BookSweep = bookSweep): SweepCounts {
+  const runs = sweep.activations.length * sweep.inits.length;
+  return {
+    products: runs * sweep.layers,
+    normals: runs * (sweep.samples * sweep.width + sweep.layers * sweep.width ** 2),
+  };
+}

@@ -1,11 +1,26 @@
-/** Every engine a suite can time: initscope and its peers. */
-export const engineNames = ['initscope', 'naive-js', 'tfjs-cpu', 'tfjs-wasm', 'numpy'] as const;
+/**
+ * Every engine a suite can time: initscope and its peers. `numpy` is the book's own code where the
+ * book has one (the sweep: float64, `np.histogram`); `numpy-f32` is NumPy as an expert writes it
+ * for speed (float32, buffers allocated once, `out=` ufuncs, `np.matmul(..., out=)`, a bincount
+ * histogram).
+ */
+export const engineNames = [
+  'initscope',
+  'naive-js',
+  'tfjs-cpu',
+  'tfjs-wasm',
+  'numpy',
+  'numpy-f32',
+] as const;
 
 /** An engine's name as it appears in results. */
 export type EngineName = (typeof engineNames)[number];
 
 /** The engine every ratio is computed against. */
 export const baselineEngine: EngineName = 'initscope';
+
+/** The peers: every engine but initscope. */
+export const peerEngines = engineNames.filter((e) => e !== baselineEngine);
 
 /**
  * One operation with its inputs already in place (WASM memory, tensors, typed arrays), ready to

@@ -1,5 +1,22 @@
-export type { BookSweep, SweepWork } from './book.js';
-export { bookSweep, sweepWork } from './book.js';
+export type { BookSweep, SweepCounts, SweepWork } from './book.js';
+export {
+  bookSweep,
+  independentSweepCounts,
+  peerSweepCounts,
+  sharedSweepCounts,
+  sweepWork,
+} from './book.js';
+export type { IntervalOptions } from './bootstrap.js';
+export {
+  bootstrapMedians,
+  defaultReplicates,
+  intervalConfidence,
+  intervalOfReplicates,
+  medianOfSorted,
+  quantileOfSorted,
+  ratioInterval,
+  seedOf,
+} from './bootstrap.js';
 export type {
   EngineName,
   HistogramInputs,
@@ -7,18 +24,35 @@ export type {
   MatmulInputs,
   Prepared,
 } from './engine.js';
-export { baselineEngine, engineNames } from './engine.js';
+export { baselineEngine, engineNames, peerEngines } from './engine.js';
 export type { Machine } from './machine.js';
 export { checkedRows, checkMatmul, F32_UNIT_ROUNDOFF, matmulTolerance } from './matmul-check.js';
 export type { FirstRun, Timing } from './measure.js';
 export { runOnce, timeRuns } from './measure.js';
+export type { BlasFacts, NumpyFacts } from './numpy-facts.js';
+export { describeNumpy, parseBlasFacts } from './numpy-facts.js';
 export { renderBenchPage, writeBenchPage } from './page.js';
 export type { Ratio } from './ratios.js';
-export { formatSpeedup, ratioLabel, ratios } from './ratios.js';
+export {
+  formatInterval,
+  formatSpeedup,
+  headlineRatio,
+  intervalNote,
+  minIntervalSamples,
+  ratioLabel,
+  ratios,
+} from './ratios.js';
+export {
+  performanceEnd,
+  performanceSection,
+  performanceStart,
+  replacePerformanceSection,
+} from './readme-section.js';
 export type {
   BenchCase,
   BenchResult,
   MatmulSuite,
+  Peers,
   ResultsDocument,
   Skip,
   SuiteName,
@@ -39,4 +73,5 @@ export { benchSeed, benchSettings, fullSettings, naiveMaxFlop, quickSettings } f
 export type { Log, SuiteContext, SuiteOutput } from './suite.js';
 export { checkSweep, checkSweepShape, histogramDistance } from './sweep-check.js';
 export { formatTable } from './table.js';
+export { keepSamples, samplesOf } from './timing-samples.js';
 export { ValidationError } from './validation-error.js';

@@ -9,6 +9,8 @@ export interface Timing {
   minMs: number;
   maxMs: number;
   samples: number;
+  /** Every timed run's duration, for bootstrap intervals; kept in memory, never in the JSON. */
+  samplesMs?: readonly number[];
 }
 
 /** One untimed-by-tinybench run, used for validation: how long it took and whether it was async. */
@@ -46,7 +48,7 @@ export async function timeRuns(
     warmup: !slow,
     warmupTime: settings.warmupMs,
     warmupIterations: settings.warmupRuns,
-    retainSamples: false,
+    retainSamples: true,
     throws: true,
   });
   bench.add(name, run as () => void, { async: first.async });
@@ -64,5 +66,6 @@ export async function timeRuns(
     minMs: latency.min,
     maxMs: latency.max,
     samples: latency.samplesCount,
+    samplesMs: latency.samples ? [...latency.samples] : [],
   };
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { type PageChart, renderChartsPage } from '@initscope/report';
 import { baselineEngine, type EngineName, engineNames } from './engine.js';
 import { formatMs } from './format.js';
+import { describeNumpy } from './numpy-facts.js';
+import { headlineRatio, intervalNote } from './ratios.js';
 import {
   type BenchCase,
   defaultResultsDir,
@@ -10,7 +12,7 @@ import {
   matmulSuites,
   type ResultsDocument,
 } from './results.js';
-import { figureOf } from './table.js';
+import { bareCallText, figureOf } from './table.js';
 
 /** The vega-lite schema the specs are written for (report pins the runtime). */
 export const vegaLiteSchema = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -22,6 +24,7 @@ export const engineColors: Readonly<Record<EngineName, string>> = {
   'tfjs-cpu': '#f58518',
   'tfjs-wasm': '#4c78a8',
   numpy: '#54a24b',
+  'numpy-f32': '#88d27a',
 };
 
 /** The vega-lite colour encoding of engines, with or without a legend. */
@@ -48,6 +51,13 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
   const results = document.results.filter((r) => r.suite === work.suite && r.case === work.case);
   const bars: Bar[] = [];
   const notes: string[] = [work.napkin];
+  const headline = headlineRatio(document.ratios, work.suite, work.case);
+  if (headline) notes.push(`headline, against the fastest peer: ${headline.label}`);
+  for (const [engine, what] of Object.entries(work.engines ?? {})) notes.push(`${engine}: ${what}`);
+  for (const r of results) {
+    const bare = bareCallText(r);
+    if (bare) notes.push(`${r.engine}: ${bare}`);
+  }
   for (const r of results) {
     if (r.median_ms === null) {
       notes.push(`${r.engine}: error: ${r.error}`);
@@ -154,7 +164,11 @@ function matmulOverview(document: ResultsDocument, suite: MatmulSuite): PageChar
 
 /** The benchmark page: overviews of matmul GFLOP/s, then one bar chart per suite and case. */
 export function renderBenchPage(document: ResultsDocument): string {
-  const { machine } = document;
+  const { machine, peers, versions } = document;
+  const peerFacts = [
+    versions.tfjs ? `TensorFlow.js ${versions.tfjs} (wasm: XNNPACK, SIMD, one thread)` : '',
+    peers.numpy ? describeNumpy(peers.numpy) : '',
+  ].filter(Boolean);
   const charts = [
     ...matmulSuites.map((suite) => matmulOverview(document, suite)),
     ...document.cases.map((work) => caseChart(document, work)),
@@ -163,8 +177,11 @@ export function renderBenchPage(document: ResultsDocument): string {
     title: 'initscope benchmarks',
     intro:
       `${document.mode} run of ${document.date} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}. ` +
-      `Each engine's output was validated before it was timed. Bars are medians, lines min–max; ` +
-      `“initscope 1.8× tfjs-wasm” means initscope took 1/1.8 of tfjs-wasm's time.`,
+      `Peers: ${peerFacts.join('; ') || 'none ran'}. ` +
+      `Each engine's output was validated once, before it was timed; only the work is timed. ` +
+      `Bars are medians, lines min–max; “initscope 1.8× tfjs-wasm (1.7–1.9)” means initscope ` +
+      `took 1/1.8 of tfjs-wasm's time. ${intervalNote} Each case's headline ratio is against its ` +
+      `fastest peer.`,
     charts,
   });
 }

@@ -1,6 +1,6 @@
 // The JS peers' own random numbers. They need not match initscope's stream (sweeps are compared
 // statistically), only be seeded, fast and plain: xoshiro128** (https://prng.di.unimi.it/) seeded
-// by splitmix32, and Box–Muller for normals.
+// by splitmix32, and Box–Muller for normals. The bootstrap draws its resamples from the same generator.
 
 /** A seeded source of N(0, 1) samples. */
 export interface NormalSource {
@@ -20,16 +20,15 @@ function splitmix32(state: number): () => number {
   };
 }
 
-/** A normal source for (seed, stream); the same pair always gives the same samples. */
-export function normalSource(seed: number, stream = 0): NormalSource {
+/** xoshiro128** seeded by splitmix32 from (seed, stream): one uniform 32-bit word per call. */
+export function uint32Source(seed: number, stream = 0): () => number {
   const mix = splitmix32(Math.imul(seed >>> 0, 0x85ebca6b) ^ Math.imul(stream >>> 0, 0xc2b2ae35));
   let s0 = mix();
   let s1 = mix();
   let s2 = mix();
   let s3 = mix();
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
-  // xoshiro128**: one 32-bit output per call.
-  const next = (): number => {
+  return (): number => {
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
     const t = s1 << 9;
     s2 ^= s0;
@@ -40,6 +39,11 @@ export function normalSource(seed: number, stream = 0): NormalSource {
     s3 = rotl(s3, 11);
     return result;
   };
+}
+
+/** A normal source for (seed, stream); the same pair always gives the same samples. */
+export function normalSource(seed: number, stream = 0): NormalSource {
+  const next = uint32Source(seed, stream);
   // uniform in (0, 1) with 32 random bits; never 0, so log() is finite.
   const uniform = (): number => (next() + 0.5) / 4294967296;
   return {

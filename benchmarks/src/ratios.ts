@@ -1,5 +1,14 @@
+import {
+  bootstrapMedians,
+  defaultReplicates,
+  intervalConfidence,
+  intervalOfReplicates,
+  seedOf,
+} from './bootstrap.js';
 import { baselineEngine, type EngineName } from './engine.js';
+import { uint32Source } from './random.js';
 import type { BenchResult, SuiteName } from './results.js';
+import { samplesOf } from './timing-samples.js';
 
 /** How initscope's median compares with one peer's on one case. */
 export interface Ratio {
@@ -9,9 +18,19 @@ export interface Ratio {
   engine: EngineName;
   /** Peer median / initscope median: above 1 means initscope is faster. */
   speedup: number;
-  /** E.g. "initscope 1.8× tfjs-wasm". */
+  /**
+   * The 95% bootstrap interval of `speedup` over both engines' timing samples (see bootstrap.ts);
+   * absent when either engine has fewer than {@link minIntervalSamples} samples in memory.
+   */
+  interval?: [number, number];
+  /** True for the peer with the lowest median on this case: the ratio a headline quotes. */
+  fastest_peer: boolean;
+  /** E.g. "initscope 1.8× tfjs-wasm (1.7–1.9)". */
   label: string;
 }
+
+/** Fewest timing samples per engine for an interval: below it the samples say little about the noise. */
+export const minIntervalSamples = 5;
 
 /** Formats a speedup with two significant digits: 0.42, 1.8, 12. */
 export function formatSpeedup(speedup: number): string {
@@ -20,28 +39,88 @@ export function formatSpeedup(speedup: number): string {
   return speedup.toPrecision(2);
 }
 
-/** "initscope 1.8× tfjs-wasm": initscope is 1.8 times as fast as that peer. */
-export function ratioLabel(speedup: number, peer: EngineName): string {
-  return `${baselineEngine} ${formatSpeedup(speedup)}× ${peer}`;
+/** "1.7–1.9": an interval at the precision of its speedup, wider when its ends would print alike. */
+export function formatInterval([low, high]: readonly [number, number]): string {
+  let lowText = formatSpeedup(low);
+  let highText = formatSpeedup(high);
+  for (let digits = 3; lowText === highText && low !== high && digits <= 4; digits++) {
+    lowText = low.toPrecision(digits);
+    highText = high.toPrecision(digits);
+  }
+  return `${lowText}–${highText}`;
 }
 
-/** Every (case, peer) ratio where both initscope and the peer have a median. */
+/** "initscope 1.8× tfjs-wasm", with " (1.7–1.9)" when the interval is known. */
+export function ratioLabel(
+  speedup: number,
+  peer: EngineName,
+  interval?: readonly [number, number],
+): string {
+  const base = `${baselineEngine} ${formatSpeedup(speedup)}× ${peer}`;
+  return interval ? `${base} (${formatInterval(interval)})` : base;
+}
+
+/**
+ * Every (case, peer) ratio where both initscope and the peer have a median, each with its
+ * bootstrap interval; the peer with the lowest median on a case is marked `fastest_peer`.
+ * Each result's bootstrap medians are drawn once, seeded by its (suite, case, engine).
+ */
 export function ratios(results: readonly BenchResult[]): Ratio[] {
+  const replicates = new Map<BenchResult, Float64Array | undefined>();
+  const medians = (result: BenchResult): Float64Array | undefined => {
+    if (!replicates.has(result)) {
+      const samples = samplesOf(result);
+      const key = `${result.suite}/${result.case}/${result.engine}`;
+      replicates.set(
+        result,
+        samples && samples.length >= minIntervalSamples
+          ? bootstrapMedians(samples, defaultReplicates, uint32Source(seedOf(key)))
+          : undefined,
+      );
+    }
+    return replicates.get(result);
+  };
   const out: Ratio[] = [];
   for (const base of results) {
     if (base.engine !== baselineEngine || base.median_ms === null || base.median_ms <= 0) continue;
-    for (const peer of results) {
-      if (peer.suite !== base.suite || peer.case !== base.case) continue;
-      if (peer.engine === baselineEngine || peer.median_ms === null) continue;
-      const speedup = peer.median_ms / base.median_ms;
-      out.push({
+    const peers = results.filter(
+      (peer) =>
+        peer.suite === base.suite &&
+        peer.case === base.case &&
+        peer.engine !== baselineEngine &&
+        peer.median_ms !== null,
+    );
+    const fastest = Math.min(...peers.map((peer) => peer.median_ms as number));
+    for (const peer of peers) {
+      const speedup = (peer.median_ms as number) / base.median_ms;
+      const top = medians(peer);
+      const bottom = medians(base);
+      const interval = top && bottom ? intervalOfReplicates(top, bottom) : undefined;
+      const ratio: Ratio = {
         suite: base.suite,
         case: base.case,
         engine: peer.engine,
         speedup,
-        label: ratioLabel(speedup, peer.engine),
-      });
+        fastest_peer: peer.median_ms === fastest,
+        label: ratioLabel(speedup, peer.engine, interval),
+      };
+      if (interval) ratio.interval = interval;
+      out.push(ratio);
     }
   }
   return out;
 }
+
+/** The headline ratio of a case: initscope against the fastest peer. */
+export function headlineRatio(
+  all: readonly Ratio[],
+  suite: SuiteName,
+  name: string,
+): Ratio | undefined {
+  return all.find((r) => r.suite === suite && r.case === name && r.fastest_peer);
+}
+
+/** What the intervals mean, in one sentence for pages. */
+export const intervalNote =
+  `Intervals are ${intervalConfidence * 100}% percentile-bootstrap intervals of the ratio of ` +
+  `medians over both engines' timing samples in this run (noise within the run, not between runs).`;

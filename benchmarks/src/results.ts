@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { EngineName } from './engine.js';
 import type { Machine } from './machine.js';
 import type { Timing } from './measure.js';
+import type { NumpyFacts } from './numpy-facts.js';
 import type { Ratio } from './ratios.js';
 import type { BenchMode } from './settings.js';
+import { keepSamples } from './timing-samples.js';
 
 /** The suites, in the order they run. */
 export const suiteNames = ['matmul', 'matmul-readback', 'sweep', 'components'] as const;
@@ -37,6 +39,8 @@ export interface BenchCase {
   unit?: string;
   /** The napkin math as printed, e.g. "2·1000·100·100 = 20.0 MFLOP; 4·(MK+KN+MN) = 840 kB moved; 24 flop/B". */
   napkin: string;
+  /** What one run computes on each engine, where engines differ (e.g. how many matrix products). */
+  engines?: Partial<Record<EngineName, string>>;
 }
 
 /** One engine's timing of one case; a run that failed carries `error` and null timings. */
@@ -59,6 +63,11 @@ export interface BenchResult {
   unit?: string;
   /** How the figure was taken when it differs from the rest, e.g. "timed inside Python". */
   note?: string;
+  /**
+   * NumPy components: median of the bare NumPy call, timed in the same rounds as the engine's
+   * function. The function does only the operation when its median is close to this one.
+   */
+  bare_median_ms?: number;
   /** Why the run failed (validation or a thrown error). */
   error?: string;
 }
@@ -71,12 +80,23 @@ export interface Skip {
   reason: string;
 }
 
+/** What the peers ran on, beyond their versions. */
+export interface Peers {
+  /** NumPy's build, BLAS and the kernel OpenBLAS picked, as the benchmark's child process saw them. */
+  numpy?: NumpyFacts;
+}
+
 /** What `benchmarks/results/latest.json` holds. */
 export interface ResultsDocument {
   machine: Machine;
+  peers: Peers;
   mode: BenchMode;
   /** ISO time the run finished. */
   date: string;
+  /** Seconds the suites took, start to finish. */
+  duration_s?: number;
+  /** The 1-minute load average when the run started and ended (others sharing the CPU show here). */
+  load?: { start: number; end: number };
   /** Library and runtime versions of the peers. */
   versions: Record<string, string>;
   results: BenchResult[];
@@ -85,7 +105,10 @@ export interface ResultsDocument {
   ratios: Ratio[];
 }
 
-/** A finished timing as a result row, with GFLOP/s or throughput filled in from the case's work. */
+/**
+ * A finished timing as a result row, with GFLOP/s or throughput filled in from the case's work.
+ * Its samples, when the timing has them, are kept in memory for the ratios' intervals.
+ */
 export function timedResult(
   work: BenchCase,
   engine: EngineName,
@@ -110,6 +133,7 @@ export function timedResult(
     result.unit = `${work.unit ?? 'items'}/s`;
   }
   if (note) result.note = note;
+  if (timing.samplesMs) keepSamples(result, timing.samplesMs);
   return result;
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { machine } from './machine.js';
 import { ratios } from './ratios.js';
 import type { ResultsDocument } from './results.js';
@@ -32,6 +33,8 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDo
   const log = options.log ?? console.log;
   const context: SuiteContext = { settings, log };
   const all = emptyOutput();
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0] as number;
   for (const suite of suites) {
     try {
       const out = await suite.run(context);
@@ -39,14 +42,18 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDo
       all.results.push(...out.results);
       all.skipped.push(...out.skipped);
       Object.assign(all.versions, out.versions);
+      Object.assign(all.peers, out.peers);
     } catch (error) {
       log(`${suite.name} suite failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
   }
   return {
     machine: machine(),
+    peers: all.peers,
     mode: settings.mode,
     date: new Date().toISOString(),
+    duration_s: Math.round((performance.now() - started) / 100) / 10,
+    load: { start: loadAtStart, end: os.loadavg()[0] as number },
     versions: { node: process.versions.node, ...all.versions },
     results: all.results,
     cases: all.cases,

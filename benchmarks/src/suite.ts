@@ -1,4 +1,4 @@
-import type { BenchCase, BenchResult, Skip } from './results.js';
+import type { BenchCase, BenchResult, Peers, Skip } from './results.js';
 import type { BenchSettings } from './settings.js';
 
 /** Where suites report progress lines; main prints them. */
@@ -17,9 +17,11 @@ export interface SuiteOutput {
   skipped: Skip[];
   /** Versions of the peers it ran, e.g. { numpy: "2.4.6" }. */
   versions: Record<string, string>;
+  /** What the peers it ran ran on (NumPy's BLAS and kernel). */
+  peers: Peers;
 }
 
 /** An empty output to fill. */
 export function emptyOutput(): SuiteOutput {
-  return { cases: [], results: [], skipped: [], versions: {} };
+  return { cases: [], results: [], skipped: [], versions: {}, peers: {} };
 }

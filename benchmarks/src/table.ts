@@ -15,9 +15,18 @@ function row(cells: readonly string[], widths: readonly number[]): string {
   return `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
 }
 
+/** "0.364 ms, the timed function at 1.03× of it" for a NumPy component's bare call. */
+export function bareCallText(result: BenchResult): string | undefined {
+  if (result.bare_median_ms === undefined || result.median_ms === null) return undefined;
+  const factor = result.median_ms / result.bare_median_ms;
+  return `bare NumPy call ${formatMs(result.bare_median_ms)} in the same rounds (timed function at ${factor.toFixed(2)}× of it)`;
+}
+
 /**
  * The console table: per case, its napkin math, then one line per engine with median, mean, range,
- * sample count, figure of merit and the ratio against initscope; skips and errors say why.
+ * sample count, figure of merit and the ratio against initscope (with its interval; "◀" marks the
+ * fastest peer, the headline); then what each engine computes where they differ, NumPy's bare
+ * calls, skips and errors.
  */
 export function formatTable(document: ResultsDocument): string {
   const lines: string[] = [];
@@ -37,7 +46,9 @@ export function formatTable(document: ResultsDocument): string {
         `${formatMs(r.min_ms as number)}–${formatMs(r.max_ms as number)}`,
         String(r.samples),
         figureOf(r),
-        r.engine === baselineEngine ? '—' : (ratio?.label ?? 'n/a'),
+        r.engine === baselineEngine
+          ? '—'
+          : `${ratio?.label ?? 'n/a'}${ratio?.fastest_peer ? ' ◀' : ''}`,
       ];
     });
     const widths = header.map((h, i) =>
@@ -53,6 +64,13 @@ export function formatTable(document: ResultsDocument): string {
       if (skip.suite === work.suite && skip.case === work.case) {
         lines.push(`  ${skip.engine.padEnd(widths[0] ?? 0)}  skipped: ${skip.reason}`);
       }
+    }
+    for (const r of results) {
+      const bare = bareCallText(r);
+      if (bare) lines.push(`  ${r.engine.padEnd(widths[0] ?? 0)}  ${bare}`);
+    }
+    for (const [engine, what] of Object.entries(work.engines ?? {})) {
+      lines.push(`  ${engine.padEnd(widths[0] ?? 0)}  computes ${what}`);
     }
   }
   return lines.join('\n').slice(1);

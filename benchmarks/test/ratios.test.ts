@@ -1,13 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpeedup, ratioLabel } from '../src/ratios.js';
+import { formatInterval, formatSpeedup, headlineRatio, ratioLabel, ratios } from '../src/ratios.js';
+import { timedResult } from '../src/results.js';
+import { componentWork } from '../src/suites/components.js';
 import { formatTable } from '../src/table.js';
 import { sampleDocument } from './fixtures.js';
+
+const work = componentWork('relu', 10);
+const timing = (ms: number, samplesMs?: number[]) => ({
+  medianMs: ms,
+  meanMs: ms,
+  minMs: ms,
+  maxMs: ms,
+  samples: samplesMs?.length ?? 1,
+  ...(samplesMs ? { samplesMs } : {}),
+});
 
 describe('ratioLabel()', () => {
   it('says how many times as fast initscope is', () => {
     expect(ratioLabel(1.8, 'tfjs-wasm')).toBe('initscope 1.8× tfjs-wasm');
     expect(ratioLabel(0.4242, 'numpy')).toBe('initscope 0.42× numpy');
     expect(formatSpeedup(43.4)).toBe('43');
+  });
+
+  it('adds the interval, with more digits when its ends would print alike', () => {
+    expect(ratioLabel(1.3, 'numpy-f32', [1.21, 1.42])).toBe('initscope 1.3× numpy-f32 (1.2–1.4)');
+    expect(formatInterval([1.01, 1.03])).toBe('1.01–1.03');
+    expect(formatInterval([2, 2])).toBe('2.0–2.0');
+  });
+});
+
+describe('ratios()', () => {
+  const results = [
+    timedResult(work, 'initscope', timing(1, [1, 1.1, 0.9, 1, 1.05])),
+    timedResult(work, 'numpy', timing(3, [3, 3.2, 2.9, 3.1, 3])),
+    timedResult(work, 'tfjs-wasm', timing(1.5, [1.5, 1.6, 1.4, 1.5, 1.55])),
+    timedResult(work, 'naive-js', timing(9)),
+  ];
+  const all = ratios(results);
+
+  it('marks the peer with the lowest median as the headline', () => {
+    expect(all.filter((r) => r.fastest_peer).map((r) => r.engine)).toEqual(['tfjs-wasm']);
+    expect(headlineRatio(all, 'components', 'relu')?.speedup).toBe(1.5);
+  });
+
+  it('gives an interval around each ratio whose engines have enough samples', () => {
+    const numpy = all.find((r) => r.engine === 'numpy');
+    const [low, high] = numpy?.interval ?? [];
+    expect(low).toBeLessThanOrEqual(3);
+    expect(high).toBeGreaterThanOrEqual(3);
+    expect(numpy?.label).toMatch(/^initscope 3\.0× numpy \(\d\.\d+–\d\.\d+\)$/);
+    expect(all.find((r) => r.engine === 'naive-js')).not.toHaveProperty('interval');
   });
 });
 
@@ -16,7 +58,7 @@ describe('formatTable()', () => {
     const table = formatTable(sampleDocument());
     expect(table).toContain('matmul 1000x100x100 — 2·1000·100·100 = 20.0 MFLOP');
     expect(table).toContain('40.0 GFLOP/s');
-    expect(table).toContain('initscope 1.8× tfjs-wasm');
+    expect(table).toContain('initscope 1.8× tfjs-wasm ◀');
     expect(table).toContain('tfjs-cpu  ERROR boom');
     expect(table).toContain('skipped: too slow');
   });

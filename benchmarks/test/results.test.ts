@@ -31,7 +31,9 @@ describe('writeResults()', () => {
         }
         expect(r).not.toHaveProperty('latency');
       }
-      const [fast, slow, failed, sigmoid] = json.results;
+      expect(json.peers.numpy.blas.corename).toBe('SkylakeX');
+      const [fast, slow, failed, sigmoid, numpy] = json.results;
+      expect(numpy).toMatchObject({ engine: 'numpy', bare_median_ms: 0.038 });
       expect(fast).toMatchObject({
         suite: 'matmul',
         case: '1000x100x100',
@@ -49,7 +51,12 @@ describe('writeResults()', () => {
       expect(sigmoid).not.toHaveProperty('gflops');
       expect(sigmoid).toMatchObject({ throughput: 1000 / 0.01e-3, unit: 'elements/s' });
       expect(json.ratios).toEqual([
-        expect.objectContaining({ engine: 'tfjs-wasm', label: 'initscope 1.8× tfjs-wasm' }),
+        expect.objectContaining({
+          engine: 'tfjs-wasm',
+          fastest_peer: true,
+          label: 'initscope 1.8× tfjs-wasm',
+        }),
+        expect.objectContaining({ engine: 'numpy', fastest_peer: true }),
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

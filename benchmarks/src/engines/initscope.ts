@@ -1,6 +1,6 @@
 import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
-import { sweep } from '@initscope/sim';
-import type { BookActivation } from '../book.js';
+import { type SimulateHooks, simulate, sweep } from '@initscope/sim';
+import { type BookActivation, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
 
@@ -54,12 +54,42 @@ export async function prepareMatmul(
   };
 }
 
-/** sim's `sweep({ seed })`: the whole book sweep, end to end. */
-export function prepareSweep(seed: number): Prepared<SweepRuns> {
+/**
+ * sim's `sweep({ seed })`: the whole book sweep, end to end. Its runs share X, each layer's
+ * standard weight draw and layer 1's X·W (see `sharedSweepCounts`).
+ */
+export function prepareSweep(seed: number, hooks: SimulateHooks = {}): Prepared<SweepRuns> {
   let last: SweepRuns = { runs: [] };
   return {
     run: async () => {
-      last = await sweep({ seed });
+      last = await sweep({ seed }, hooks);
+    },
+    output: () => last,
+    dispose() {},
+  };
+}
+
+/**
+ * The book sweep as twelve separate `simulate({ activation, init, seed })` calls: nothing is
+ * shared between runs, so initscope multiplies every layer of every run, like the peers (see
+ * `independentSweepCounts`). A run's numbers do not depend on what else its sweep holds, so the
+ * runs equal `sweep({ seed })`'s.
+ */
+export function prepareIndependentSweep(
+  seed: number,
+  hooks: SimulateHooks = {},
+): Prepared<SweepRuns> {
+  let last: SweepRuns = { runs: [] };
+  return {
+    run: async () => {
+      const runs = [];
+      for (const activation of bookSweep.activations) {
+        for (const init of bookSweep.inits) {
+          const results = await simulate({ activation, init, seed }, hooks);
+          runs.push(...results.runs);
+        }
+      }
+      last = { runs };
     },
     output: () => last,
     dispose() {},

@@ -5,11 +5,17 @@ import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
 import {
   type NumpyCase,
+  type NumpyReport,
   numpyAvailability,
+  numpyCase,
+  numpyFacts,
   numpyTiming,
+  outputArray,
   pythonCommand,
   runNumpy,
   timingOf,
+  withScratch,
+  writeF32,
 } from '../engines/numpy.js';
 import * as tfjs from '../engines/tfjs.js';
 import { formatBytes, formatSi } from '../format.js';
@@ -17,7 +23,6 @@ import { normalSource } from '../random.js';
 import { type BenchCase, type BenchResult, erroredResult, timedResult } from '../results.js';
 import { benchSeed } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
-import { histogramDistance } from '../sweep-check.js';
 import { progressLine, trial } from '../trial.js';
 import { ValidationError } from '../validation-error.js';
 
@@ -36,13 +41,11 @@ export const activationTolerance = 1e-5;
 /** Bin-count differences allowed against the JS reference, as a fraction of all values (edge rounding). */
 export const histogramMismatch = 1e-4;
 
-/** TV distance allowed for NumPy's histogram, which bins its own samples. */
-export const histogramSampleDistance = 0.01;
-
 /** Component case names: normals, each activation, the histogram. */
 export const componentCases = ['normal', ...bookActivations, 'histogram'] as const;
 
-type ComponentCase = (typeof componentCases)[number];
+/** A component case's name. */
+export type ComponentCase = (typeof componentCases)[number];
 
 /** Engines per case, numpy last (it runs every case in one Python process). */
 export const componentEngines: Record<ComponentCase, readonly EngineName[]> = {
@@ -136,38 +139,52 @@ function checkCounts(counts: readonly number[], reference: readonly number[]): v
   }
 }
 
-/** Checks what NumPy reported for one case (it ran on its own samples, so loosely). */
-function checkNumpyCase(name: ComponentCase, output: unknown, reference: readonly number[]): void {
-  const o = output as Record<string, unknown>;
-  if (name === 'normal') {
-    const [mean, std] = [o.mean as number, o.std as number];
-    if (!(Math.abs(mean) <= normalTolerance && Math.abs(std - 1) <= normalTolerance)) {
-      throw new ValidationError(`NumPy normals have mean ${mean} and std ${std}`);
-    }
-  } else if (name === 'histogram') {
-    const counts = o.counts as number[];
-    const total = counts.reduce((s, c) => s + c, 0);
-    if (total !== o.total)
-      throw new ValidationError(`NumPy histogram holds ${total} of ${o.total} values`);
-    const distance = histogramDistance(counts, reference);
-    if (distance > histogramSampleDistance) {
-      throw new ValidationError(
-        `NumPy histogram is ${distance.toFixed(3)} (TV) from the reference's`,
-      );
-    }
-  } else {
-    if (o.dtype !== 'float32')
-      throw new ValidationError(`NumPy ${name} returned ${o.dtype}, expected float32`);
-    if (!((o.max_abs_error as number) <= activationTolerance)) {
-      throw new ValidationError(`NumPy ${name} is off by ${o.max_abs_error}`);
-    }
+/** Largest median of a timed NumPy component over its bare NumPy call, timed in the same rounds. */
+export const bareCallFactor = 1.5;
+
+/**
+ * Checks that a NumPy component's timed function does only the operation: its median within
+ * {@link bareCallFactor}× the bare call's. Throws ValidationError otherwise.
+ */
+export function checkBareCall(name: string, medianMs: number, bareMedianMs: number): void {
+  if (!(medianMs <= bareCallFactor * bareMedianMs)) {
+    throw new ValidationError(
+      `NumPy ${name} takes ${(medianMs / bareMedianMs).toFixed(2)}× its bare call ` +
+        `(${medianMs.toPrecision(3)} ms vs ${bareMedianMs.toPrecision(3)} ms): it does more than the operation`,
+    );
   }
 }
 
-/** The same component cases in one Python process; every case's result (or the shared error). */
-async function numpyResults(
-  works: Map<ComponentCase, BenchCase>,
+/** Validates what NumPy computed for one case, with the same checks as every other engine's. */
+async function checkNumpyCase(
+  name: ComponentCase,
+  found: NumpyCase,
+  dir: string,
+  x: Float32Array,
   referenceCounts: readonly number[],
+): Promise<void> {
+  if (name === 'histogram') {
+    const o = found.output as { counts?: unknown; below?: unknown; above?: unknown };
+    if (!Array.isArray(o?.counts)) throw new ValidationError('NumPy histogram has no counts');
+    if (o.below !== 0 || o.above !== 0) {
+      throw new ValidationError(`NumPy histogram put ${o.below} below and ${o.above} above [0, 1]`);
+    }
+    checkCounts(o.counts as number[], referenceCounts);
+    return;
+  }
+  const values = await outputArray(dir, found);
+  if (name === 'normal') checkNormal(values);
+  else checkActivation(name, x, values);
+}
+
+/**
+ * The NumPy component cases of `works` in one Python process, on the same inputs as every other
+ * engine (`x` for normals' length and the activations, `s` for the histogram on [0, 1]), each
+ * output validated by the same checks; results and skips go into `out`.
+ */
+export async function runNumpyComponents(
+  works: Map<ComponentCase, BenchCase>,
+  inputs: { x: Float32Array; s: Float32Array; referenceCounts: readonly number[] },
   context: SuiteContext,
   out: SuiteOutput,
 ): Promise<void> {
@@ -186,44 +203,46 @@ async function numpyResults(
     context.log(`components numpy: skipped, ${available.reason}`);
     return;
   }
-  out.versions.numpy = available.numpy;
-  out.versions.python = available.python;
-  let cases: NumpyCase[] = [];
-  let failure: unknown;
-  try {
-    const report = await runNumpy(
-      {
-        suite: 'components',
-        seed: benchSeed,
-        ...numpyTiming(context.settings),
-        components: { length: componentLength, bins: componentBins },
-      },
-      python,
-    );
-    cases = report.cases;
-  } catch (error) {
-    failure = error;
-  }
-  for (const [name, work] of works) {
-    if (!componentEngines[name].includes('numpy')) continue;
-    let result: BenchResult;
+  await withScratch(async (dir) => {
+    let report: NumpyReport | undefined;
+    let failure: unknown;
     try {
-      if (failure) throw failure;
-      const found = cases.find((c) => c.case === name);
-      if (!found) throw new Error(`NumPy reported no "${name}" case`);
-      checkNumpyCase(name, found.output, referenceCounts);
-      result = timedResult(
-        work,
-        'numpy',
-        timingOf(found.samplesMs),
-        'timed inside Python; float32',
+      await writeF32(dir, 'x.f32', inputs.x);
+      await writeF32(dir, 's.f32', inputs.s);
+      report = await runNumpy(
+        {
+          suite: 'components',
+          seed: benchSeed,
+          ...numpyTiming(context.settings),
+          components: { dir, bins: componentBins },
+        },
+        python,
       );
+      out.versions.numpy = report.numpy;
+      out.versions.python = report.python;
+      out.peers.numpy = numpyFacts(report);
     } catch (error) {
-      result = erroredResult(work, 'numpy', error);
+      failure = error;
     }
-    context.log(progressLine(result));
-    out.results.push(result);
-  }
+    for (const [name, work] of works) {
+      if (!componentEngines[name].includes('numpy')) continue;
+      let result: BenchResult;
+      try {
+        if (!report) throw failure;
+        const found = numpyCase(report, name, 'numpy');
+        await checkNumpyCase(name, found, dir, inputs.x, inputs.referenceCounts);
+        if (!found.bareSamplesMs) throw new Error(`NumPy ${name} has no bare-call samples`);
+        const timing = timingOf(found.samplesMs);
+        const bare = timingOf(found.bareSamplesMs).medianMs;
+        result = timedResult(work, 'numpy', timing, 'timed inside Python; float32, out= ufuncs');
+        result.bare_median_ms = bare;
+      } catch (error) {
+        result = erroredResult(work, 'numpy', error);
+      }
+      context.log(progressLine(result));
+      out.results.push(result);
+    }
+  });
 }
 
 /**
@@ -275,7 +294,7 @@ export async function runComponentsSuite(context: SuiteContext): Promise<SuiteOu
     }
   }
   out.versions.tfjs = tfjs.tfjsVersion;
-  await numpyResults(works, referenceCounts, context, out);
+  await runNumpyComponents(works, { x, s: histogram.values, referenceCounts }, context, out);
   return out;
 }
 

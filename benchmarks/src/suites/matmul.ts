@@ -1,14 +1,33 @@
 import type { EngineName, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
+import {
+  numpyAvailability,
+  numpyCase,
+  numpyFacts,
+  numpyTiming,
+  outputArray,
+  pythonCommand,
+  readF32,
+  runNumpy,
+  timingOf,
+  withScratch,
+  writeF32,
+} from '../engines/numpy.js';
 import * as tfjs from '../engines/tfjs.js';
 import { formatBytes, formatSi } from '../format.js';
 import { checkMatmul } from '../matmul-check.js';
 import { normalSource } from '../random.js';
-import type { BenchCase, MatmulSuite } from '../results.js';
+import {
+  type BenchCase,
+  type BenchResult,
+  erroredResult,
+  type MatmulSuite,
+  timedResult,
+} from '../results.js';
 import { benchSeed, naiveMaxFlop } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
-import { trial } from '../trial.js';
+import { progressLine, trial } from '../trial.js';
 
 // Dimension legend: a is (M, K), b is (K, N), out = a·b is (M, N), f32, row-major.
 
@@ -74,9 +93,14 @@ export function matmulWork(
   };
 }
 
-/** The `matmul` suite: every engine on every shape, timing the product alone. */
+/**
+ * The `matmul` suite: every engine on every shape, timing the product alone; NumPy
+ * (`np.matmul(a, b, out=c)` in float32, `numpy-f32`) after the JavaScript engines, on the same
+ * inputs, in one Python process. (`matmul-readback` has no NumPy row: its product never reaches
+ * JavaScript.)
+ */
 export function runMatmulSuite(context: SuiteContext): Promise<SuiteOutput> {
-  return runMatmulShapes(context, 'kernel');
+  return withScratch((dir) => runMatmulShapes(context, 'kernel', dir));
 }
 
 /** The `matmul-readback` suite: the same, timing the product and reading its values into JS. */
@@ -92,6 +116,7 @@ export function runMatmulReadbackSuite(context: SuiteContext): Promise<SuiteOutp
 async function runMatmulShapes(
   context: SuiteContext,
   delivery: MatmulDelivery,
+  numpyDir?: string,
 ): Promise<SuiteOutput> {
   const { settings, log } = context;
   const suite = matmulSuiteOf[delivery];
@@ -138,7 +163,73 @@ async function runMatmulShapes(
       }
       out.results.push(result);
     }
+    if (numpyDir) {
+      await writeF32(numpyDir, `${work.case}.a.f32`, inputs.a);
+      await writeF32(numpyDir, `${work.case}.b.f32`, inputs.b);
+    }
   }
   out.versions.tfjs = tfjs.tfjsVersion;
+  if (numpyDir) await numpyMatmul(context, out, numpyDir);
   return out;
+}
+
+/**
+ * `numpy-f32` on every case of `out` (whose inputs are in `dir`): np.matmul(a, b, out=c) timed
+ * in Python, each product read back and checked like every engine's.
+ */
+async function numpyMatmul(context: SuiteContext, out: SuiteOutput, dir: string): Promise<void> {
+  const engine = 'numpy-f32';
+  const works = out.cases.filter((work) => work.suite === 'matmul');
+  const python = pythonCommand();
+  const available = await numpyAvailability(python);
+  if (!available.ok) {
+    for (const work of works) {
+      out.skipped.push({ suite: 'matmul', case: work.case, engine, reason: available.reason });
+    }
+    context.log(`matmul ${engine}: skipped, ${available.reason}`);
+    return;
+  }
+  const shapes = matmulShapes.map(([m, k, n]) => ({ case: matmulCaseName(m, k, n), m, k, n }));
+  let report: Awaited<ReturnType<typeof runNumpy>> | undefined;
+  let failure: unknown;
+  try {
+    report = await runNumpy(
+      {
+        suite: 'matmul',
+        seed: benchSeed,
+        ...numpyTiming(context.settings),
+        matmul: { dir, shapes },
+      },
+      python,
+    );
+    out.versions.numpy = report.numpy;
+    out.versions.python = report.python;
+    out.peers.numpy = numpyFacts(report);
+  } catch (error) {
+    failure = error;
+  }
+  for (const { m, k, n } of shapes) {
+    const work = works.find((w) => w.case === matmulCaseName(m, k, n)) as BenchCase;
+    let result: BenchResult;
+    try {
+      if (!report) throw failure;
+      const found = numpyCase(report, work.case, engine);
+      const [a, b, c] = await Promise.all([
+        readF32(dir, `${work.case}.a.f32`),
+        readF32(dir, `${work.case}.b.f32`),
+        outputArray(dir, found),
+      ]);
+      checkMatmul(a, b, c, m, k, n);
+      result = timedResult(
+        work,
+        engine,
+        timingOf(found.samplesMs),
+        'timed inside Python; float32 np.matmul(a, b, out=c)',
+      );
+    } catch (error) {
+      result = erroredResult(work, engine, error);
+    }
+    context.log(progressLine(result));
+    out.results.push(result);
+  }
 }

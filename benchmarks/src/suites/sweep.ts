@@ -1,9 +1,20 @@
-import { bookStd, bookSweep, sweepWork } from '../book.js';
+import {
+  bookStd,
+  bookSweep,
+  independentSweepCounts,
+  peerSweepCounts,
+  type SweepCounts,
+  sharedSweepCounts,
+  sweepWork,
+} from '../book.js';
 import type { EngineName, Prepared } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import * as naive from '../engines/naive-js.js';
 import {
+  type NumpySweepEngine,
   numpyAvailability,
+  numpyCase,
+  numpyFacts,
   numpyTiming,
   pythonCommand,
   runNumpy,
@@ -17,110 +28,211 @@ import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { checkSweep, checkSweepShape } from '../sweep-check.js';
 import type { SweepRuns } from '../sweep-runs.js';
 import { progressLine, trial } from '../trial.js';
+import { ValidationError } from '../validation-error.js';
 
-/** The one case: the book's 12-config sweep, end to end. */
-export const sweepCase = 'book';
+/**
+ * The cases: `book`, the book's 12-config sweep as each engine runs it best (initscope's `sweep()`
+ * shares what its runs have in common), and `book-independent`, where initscope runs every
+ * configuration on its own (twelve `simulate()` calls), so it multiplies as many matrices as the peers.
+ */
+export const sweepCases = ['book', 'book-independent'] as const;
+
+/** A sweep case's name. */
+export type SweepCase = (typeof sweepCases)[number];
 
 /** Engines of the sweep suite, in the order they run (initscope first: it is the reference). */
-export const sweepEngines = ['initscope', 'tfjs-wasm', 'naive-js', 'numpy'] as const;
+export const sweepEngines = [
+  'initscope',
+  'tfjs-wasm',
+  'naive-js',
+  'numpy',
+  'numpy-f32',
+] as const satisfies readonly EngineName[];
 
-const prepareFor: Record<
-  Exclude<(typeof sweepEngines)[number], 'numpy'>,
-  (seed: number) => Prepared<SweepRuns> | Promise<Prepared<SweepRuns>>
-> = {
-  initscope: initscope.prepareSweep,
-  'tfjs-wasm': (seed) => tfjs.prepareSweep('wasm', seed),
-  'naive-js': naive.prepareSweep,
+/** The sweep engines run in Python. */
+const numpySweepEngines: readonly NumpySweepEngine[] = ['numpy', 'numpy-f32'];
+
+type JsSweepEngine = Exclude<(typeof sweepEngines)[number], NumpySweepEngine>;
+
+type SweepPreparer = (seed: number) => Prepared<SweepRuns> | Promise<Prepared<SweepRuns>>;
+
+/** How each JS engine runs each case; a string is why it does not. */
+const prepareFor: Record<SweepCase, Record<JsSweepEngine, SweepPreparer | string>> = {
+  book: {
+    initscope: initscope.prepareSweep,
+    'tfjs-wasm': (seed) => tfjs.prepareSweep('wasm', seed),
+    'naive-js': naive.prepareSweep,
+  },
+  'book-independent': {
+    initscope: initscope.prepareIndependentSweep,
+    'tfjs-wasm': (seed) => tfjs.prepareSweep('wasm', seed),
+    // 1–3 s a run, never the fastest peer: timed once, in `book`.
+    'naive-js': 'the same computation as sweep/book, where it is timed (1–3 s a run)',
+  },
 };
 
-/** The napkin math of one sweep. */
-export function bookWork(): BenchCase {
+function counted({ products, normals }: SweepCounts): string {
+  return `${products} products, ${formatSi(normals).trim()} normals`;
+}
+
+/** What one run of `name` computes on each engine that runs it (products, normals, how), for the page. */
+export function sweepEngineWork(name: SweepCase): Partial<Record<EngineName, string>> {
+  const peers = counted(peerSweepCounts());
+  const runs = sweepWork().runs;
+  const work: Partial<Record<EngineName, string>> = {
+    initscope:
+      name === 'book'
+        ? `${counted(sharedSweepCounts())}: sweep() draws X and each layer's standard weights ` +
+          `once and every initializer scales them (common random numbers); layer 1's X·W is ` +
+          `multiplied once for all ${runs} runs. f32 kernels, fused statistics in f64`
+        : `${counted(independentSweepCounts())}: ${runs} separate simulate() calls, nothing ` +
+          `shared between runs (each draws its own X and weights); the same runs as sweep()`,
+    'tfjs-wasm': `${peers}: randomNormal, matMul (XNNPACK) and the activation per layer, each layer downloaded (dataSync), statistics in JS`,
+    'naive-js': `${peers}: typed arrays and loops, statistics in JS`,
+    numpy: `${peers}: the book's code, float64 (np.random.randn, np.dot, np.histogram)`,
+    'numpy-f32': `${peers}: float32, buffers allocated once, out= ufuncs, np.matmul(out=), a bincount histogram`,
+  };
+  for (const engine of sweepEngines) {
+    if (
+      engine !== 'numpy' &&
+      engine !== 'numpy-f32' &&
+      typeof prepareFor[name][engine] === 'string'
+    )
+      delete work[engine];
+  }
+  return work;
+}
+
+/** The napkin math of one sweep case. */
+export function sweepCaseWork(name: SweepCase): BenchCase {
   const w = sweepWork();
   return {
     suite: 'sweep',
-    case: sweepCase,
+    case: name,
     flop: w.flop,
     bytes: w.bytes,
     napkin:
       `${w.runs} runs × ${bookSweep.layers} layers: 2·${bookSweep.samples}·${bookSweep.width}² each = ` +
       `${formatSi(w.flop)}FLOP; ${formatSi(w.normals)}normals; ${formatSi(w.values)}values activated ` +
       `and binned; ≥ ${formatBytes(w.bytes)} moved`,
+    engines: sweepEngineWork(name),
   };
 }
 
 /**
- * The book sweep on every engine. initscope's output is checked on its own (every run complete,
- * histograms whole) and becomes the reference the peers are checked against, loosely (checkSweep).
+ * The runs of `book-independent` must equal `book`'s reference run for run (same seed, and a
+ * run's numbers do not depend on what else its sweep holds).
+ */
+export function checkSameRuns(engine: string, got: SweepRuns, reference: SweepRuns): void {
+  got.runs.forEach((run, i) => {
+    const want = reference.runs[i];
+    if (JSON.stringify(run) !== JSON.stringify(want)) {
+      throw new ValidationError(
+        `${engine} sweep: ${run.activation}/${run.init} differs from the same run in sweep()`,
+      );
+    }
+  });
+}
+
+/**
+ * Both sweep cases on every engine. initscope's `book` output is checked on its own (every run
+ * complete, histograms whole) and becomes the reference: the peers are checked against it,
+ * loosely (checkSweep), and initscope's `book-independent` runs must equal it exactly.
  */
 export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput> {
-  const { settings, log } = context;
+  const { log } = context;
   const out = emptyOutput();
-  const work = bookWork();
-  out.cases.push(work);
-  log(`sweep ${work.case}: ${work.napkin}`);
   let reference: SweepRuns | undefined;
-  const validate = (engine: EngineName) => (runs: SweepRuns) => {
-    if (reference) checkSweep(engine, runs, reference);
-    else checkSweepShape(engine, runs);
-    reference ??= runs;
+  const validate = (name: SweepCase, engine: EngineName) => (runs: SweepRuns) => {
+    if (!reference) {
+      checkSweepShape(engine, runs);
+      reference = runs;
+    } else if (engine === 'initscope') {
+      checkSweepShape(engine, runs);
+      checkSameRuns(`${engine} ${name}`, runs, reference);
+    } else checkSweep(engine, runs, reference);
   };
-  for (const engine of sweepEngines) {
-    if (engine === 'numpy') continue;
-    const result = await trial(
-      work,
-      engine,
-      () => prepareFor[engine](benchSeed),
-      validate(engine),
-      context,
-    );
-    out.results.push(result);
+  for (const name of sweepCases) {
+    const work = sweepCaseWork(name);
+    out.cases.push(work);
+    log(`sweep ${work.case}: ${work.napkin}`);
+    for (const engine of sweepEngines) {
+      if (engine === 'numpy' || engine === 'numpy-f32') continue;
+      const prepare = prepareFor[name][engine];
+      if (typeof prepare === 'string') {
+        log(`sweep ${work.case} ${engine}: skipped, ${prepare}`);
+        out.skipped.push({ suite: 'sweep', case: work.case, engine, reason: prepare });
+        continue;
+      }
+      const result = await trial(
+        work,
+        engine,
+        () => prepare(benchSeed),
+        validate(name, engine),
+        context,
+      );
+      out.results.push(result);
+    }
+    await numpySweep(context, out, work, (engine, runs) => validate(name, engine)(runs));
   }
   out.versions.tfjs = tfjs.tfjsVersion;
+  return out;
+}
 
+/** `numpy` and `numpy-f32` on one sweep case, in one Python process. */
+async function numpySweep(
+  context: SuiteContext,
+  out: SuiteOutput,
+  work: BenchCase,
+  validate: (engine: EngineName, runs: SweepRuns) => void,
+): Promise<void> {
   const python = pythonCommand();
   const available = await numpyAvailability(python);
   if (!available.ok) {
-    log(`sweep ${work.case} numpy: skipped, ${available.reason}`);
-    out.skipped.push({
-      suite: 'sweep',
-      case: work.case,
-      engine: 'numpy',
-      reason: available.reason,
-    });
-    return out;
+    for (const engine of numpySweepEngines) {
+      context.log(`sweep ${work.case} ${engine}: skipped, ${available.reason}`);
+      out.skipped.push({ suite: 'sweep', case: work.case, engine, reason: available.reason });
+    }
+    return;
   }
-  out.versions.numpy = available.numpy;
-  out.versions.python = available.python;
-  let result: BenchResult;
+  let report: Awaited<ReturnType<typeof runNumpy>> | undefined;
+  let failure: unknown;
   try {
-    const report = await runNumpy(
+    report = await runNumpy(
       {
         suite: 'sweep',
         seed: benchSeed,
-        ...numpyTiming(settings),
+        ...numpyTiming(context.settings),
         sweep: {
           ...bookSweep,
-          inits: bookSweep.inits.map((id) => ({
-            id,
-            std: bookStd(id, bookSweep.width),
-          })),
+          case: work.case,
+          engines: numpySweepEngines,
+          inits: bookSweep.inits.map((id) => ({ id, std: bookStd(id, bookSweep.width) })),
         },
       },
       python,
     );
-    const book = report.cases.find((c) => c.case === sweepCase);
-    if (!book) throw new Error(`NumPy reported no "${sweepCase}" case`);
-    validate('numpy')(book.output as SweepRuns);
-    result = timedResult(
-      work,
-      'numpy',
-      timingOf(book.samplesMs),
-      'timed inside Python; float64, the book’s code',
-    );
+    out.versions.numpy = report.numpy;
+    out.versions.python = report.python;
+    out.peers.numpy = numpyFacts(report);
   } catch (error) {
-    result = erroredResult(work, 'numpy', error);
+    failure = error;
   }
-  log(progressLine(result));
-  out.results.push(result);
-  return out;
+  for (const engine of numpySweepEngines) {
+    let result: BenchResult;
+    try {
+      if (!report) throw failure;
+      const found = numpyCase(report, work.case, engine);
+      validate(engine, found.output as SweepRuns);
+      const note =
+        engine === 'numpy'
+          ? 'timed inside Python; float64, the book’s code'
+          : 'timed inside Python; float32, preallocated, out= ufuncs, bincount histogram';
+      result = timedResult(work, engine, timingOf(found.samplesMs), note);
+    } catch (error) {
+      result = erroredResult(work, engine, error);
+    }
+    context.log(progressLine(result));
+    out.results.push(result);
+  }
 }

@@ -1,0 +1,26 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performanceSection, replacePerformanceSection } from './readme-section.js';
+import { defaultResultsDir, type ResultsDocument } from './results.js';
+
+// `npm run bench:readme`: rewrites the root README's Performance section from results/latest.json.
+
+const readmePath = path.resolve(import.meta.dirname, '..', '..', 'README.md');
+const resultsPath = path.join(defaultResultsDir, 'latest.json');
+let document: ResultsDocument;
+try {
+  document = JSON.parse(await readFile(resultsPath, 'utf8')) as ResultsDocument;
+} catch (error) {
+  console.error(
+    `Cannot read ${resultsPath} (run \`npm run bench\` first): ${(error as Error).message}`,
+  );
+  process.exit(2);
+}
+const readme = await readFile(readmePath, 'utf8');
+try {
+  await writeFile(readmePath, replacePerformanceSection(readme, performanceSection(document)));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+console.log(`rewrote the Performance section of ${readmePath} from ${resultsPath}`);

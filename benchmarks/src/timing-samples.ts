@@ -1,0 +1,16 @@
+import type { BenchResult } from './results.js';
+
+// A result's timing samples stay in memory for the bootstrap intervals of its ratios; latest.json
+// keeps only their summary (median, mean, min, max, count), so they live beside the row, not in it.
+
+const kept = new WeakMap<BenchResult, readonly number[]>();
+
+/** Remembers the timing samples (ms) behind `result`. */
+export function keepSamples(result: BenchResult, samplesMs: readonly number[]): void {
+  kept.set(result, samplesMs);
+}
+
+/** The timing samples (ms) behind `result`, if they were kept. */
+export function samplesOf(result: BenchResult): readonly number[] | undefined {
+  return kept.get(result);
+}
