@@ -7,27 +7,10 @@ import {
 } from './bootstrap.js';
 import { baselineEngine, type EngineName } from './engine.js';
 import { uint32Source } from './random.js';
-import type { BenchResult, SuiteName } from './results.js';
+import type { BenchResult, Ratio, SuiteName } from './results.js';
 import { samplesOf } from './timing-samples.js';
 
-/** How initscope's median compares with one peer's on one case. */
-export interface Ratio {
-  suite: SuiteName;
-  case: string;
-  /** The peer. */
-  engine: EngineName;
-  /** Peer median / initscope median: above 1 means initscope is faster. */
-  speedup: number;
-  /**
-   * The 95% bootstrap interval of `speedup` over both engines' timing samples (see bootstrap.ts);
-   * absent when either engine has fewer than {@link minIntervalSamples} samples in memory.
-   */
-  interval?: [number, number];
-  /** True for the peer with the lowest median on this case: the ratio a headline quotes. */
-  fastest_peer: boolean;
-  /** E.g. "initscope 1.8× tfjs-wasm (1.7–1.9)". */
-  label: string;
-}
+export type { Ratio } from './results.js';
 
 /** Fewest timing samples per engine for an interval: below it the samples say little about the noise. */
 export const minIntervalSamples = 5;

@@ -4,7 +4,6 @@ import type { EngineName } from './engine.js';
 import type { Machine } from './machine.js';
 import type { Timing } from './measure.js';
 import type { NumpyFacts } from './numpy-facts.js';
-import type { Ratio } from './ratios.js';
 import type { BenchMode } from './settings.js';
 import { keepSamples } from './timing-samples.js';
 
@@ -164,4 +163,23 @@ export async function writeResults(
   const file = path.join(dir, 'latest.json');
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
+}
+
+/** How initscope's median compares with one peer's on one case. */
+export interface Ratio {
+  suite: SuiteName;
+  case: string;
+  /** The peer. */
+  engine: EngineName;
+  /** Peer median / initscope median: above 1 means initscope is faster. */
+  speedup: number;
+  /**
+   * The 95% bootstrap interval of `speedup` over both engines' timing samples (see bootstrap.ts);
+   * absent when either engine has fewer than `minIntervalSamples` (ratios.ts) samples in memory.
+   */
+  interval?: [number, number];
+  /** True for the peer with the lowest median on this case: the ratio a headline quotes. */
+  fastest_peer: boolean;
+  /** E.g. "initscope 1.8× tfjs-wasm (1.7–1.9)". */
+  label: string;
 }

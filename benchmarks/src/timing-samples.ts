@@ -1,16 +1,14 @@
-import type { BenchResult } from './results.js';
-
 // A result's timing samples stay in memory for the bootstrap intervals of its ratios; latest.json
 // keeps only their summary (median, mean, min, max, count), so they live beside the row, not in it.
 
-const kept = new WeakMap<BenchResult, readonly number[]>();
+const kept = new WeakMap<object, readonly number[]>();
 
 /** Remembers the timing samples (ms) behind `result`. */
-export function keepSamples(result: BenchResult, samplesMs: readonly number[]): void {
+export function keepSamples(result: object, samplesMs: readonly number[]): void {
   kept.set(result, samplesMs);
 }
 
 /** The timing samples (ms) behind `result`, if they were kept. */
-export function samplesOf(result: BenchResult): readonly number[] | undefined {
+export function samplesOf(result: object): readonly number[] | undefined {
   return kept.get(result);
 }

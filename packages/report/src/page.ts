@@ -1,6 +1,6 @@
 import { vegaBundles } from './bundles.js';
 import { escapeHtml, escapeScript, jsonForScript } from './html.js';
-import { messagesFor } from './i18n/messages.js';
+import { messagesFor } from './i18n/tables.js';
 import { defaultLang, type Lang } from './lang.js';
 
 /** A chart on a page: a vega-lite spec with its heading and an optional description. */

@@ -2,7 +2,8 @@ import type { PhaseDiagram } from '@initscope/results';
 import { activationName } from './activation-profile.js';
 import { formatNumber } from './format.js';
 import { escapeHtml } from './html.js';
-import { type Messages, messagesFor } from './i18n/messages.js';
+import type { Messages } from './i18n/messages.js';
+import { messagesFor } from './i18n/tables.js';
 import { defaultLang, type Lang } from './lang.js';
 import { chartBlock, type PageChart, renderPage } from './page.js';
 import {

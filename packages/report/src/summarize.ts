@@ -1,7 +1,7 @@
 import type { Results, RunResult } from '@initscope/results';
 import { formatNumber } from './format.js';
 import { gradientTrend } from './gradients.js';
-import { messagesFor } from './i18n/messages.js';
+import { messagesFor } from './i18n/tables.js';
 import { defaultLang, type Lang } from './lang.js';
 import { verdict, verdictKinds } from './verdict.js';
 

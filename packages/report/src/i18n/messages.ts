@@ -1,9 +1,6 @@
 import type { Phase, ResultsConfig, RunTheory } from '@initscope/results';
 import type { GradientTrend } from '../gradients.js';
-import type { Lang } from '../lang.js';
 import type { Verdict, VerdictKind } from '../verdict.js';
-import { en } from './en.js';
-import { ja } from './ja.js';
 
 /** The numbers a verdict rule is stated with, so every language documents the same thresholds. */
 export interface Thresholds {
@@ -172,11 +169,4 @@ export interface Messages {
   /** A point outside the grid, drawn at its edge. */
   pointsOutside: string;
   noPoints: string;
-}
-
-const tables: Record<Lang, Messages> = { en, ja };
-
-/** The messages table of a language. */
-export function messagesFor(lang: Lang): Messages {
-  return tables[lang];
 }
