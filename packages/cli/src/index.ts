@@ -9,6 +9,15 @@ export type {
 } from './flags.js';
 export { defaultOut, defaultPhaseOut, phaseFlagOf, runFlagOf } from './flags.js';
 export { main } from './main.js';
+export type { OutputContent, OutputIO, OutputKind, OutputTarget } from './output/index.js';
+export {
+  checkOutput,
+  OutputError,
+  outputErrorExitCode,
+  outputKinds,
+  writeOutputs,
+  writesToStdout,
+} from './output/index.js';
 export { phaseCommand } from './phase.js';
 export { createProgram } from './program.js';
 export { runCommand } from './run.js';

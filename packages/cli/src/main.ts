@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
+import { checkFileFlagValues } from './file-flag-values.js';
 import { removePending } from './files.js';
 import type { CommandIO } from './flags.js';
+import { OutputError, outputErrorExitCode } from './output/output-error.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
 import { runCommand } from './run.js';
@@ -24,6 +26,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );
   try {
+    checkFileFlagValues(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
@@ -39,6 +42,10 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     if (controller.signal.aborted || io.signal?.aborted) {
       stderr.write('initscope: interrupted; no file was written or changed.\n');
       return interruptedExitCode;
+    }
+    if (error instanceof OutputError) {
+      stderr.write(`initscope: ${error.message}\n`);
+      return outputErrorExitCode;
     }
     // Anything else (a full disk, a bug) is one line too; INITSCOPE_DEBUG=1 adds the stack.
     const detail =

@@ -7,8 +7,8 @@ import {
   type ResolvedPhaseOptions,
   resolvePhaseOptions,
 } from '@initscope/sim';
-import { checkOutputPath, writeAtomic } from './files.js';
 import { type CommandIO, type PhaseFlags, phaseFlagOf } from './flags.js';
+import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
 import { UsageError } from './usage-error.js';
 
 /** Validates and parses the phase flags once (the book's initializers by default). */
@@ -49,20 +49,22 @@ function describe(diagram: PhaseDiagram): string {
 /** `initscope phase`: χ₁ over (σ_w², σ_b²) for one activation, the user's initializers placed on it. */
 export async function phaseCommand(flags: PhaseFlags, io: CommandIO): Promise<void> {
   const options = resolve(flags);
-  const outPath = checkOutputPath('--out', flags.out);
-  const jsonToStdout = flags.json === '-';
-  const jsonPath =
-    flags.json === undefined || jsonToStdout ? undefined : checkOutputPath('--json', flags.json);
+  const out = checkOutput('--out', flags.out);
+  const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
   const diagram = phaseDiagramDocument(options);
   io.signal?.throwIfAborted();
   const json = `${JSON.stringify(diagram, null, 2)}\n`;
-  await writeAtomic(outPath, renderPhaseReport(diagram, { lang: flags.lang }));
-  if (jsonPath !== undefined) await writeAtomic(jsonPath, json);
-  if (jsonToStdout) io.stdout.write(json);
+  await writeOutputs(
+    [
+      [out, renderPhaseReport(diagram, { lang: flags.lang })],
+      [jsonOut, json],
+    ],
+    io,
+  );
   if (!flags.quiet) {
-    const text = jsonToStdout ? io.stderr : io.stdout;
+    const text = writesToStdout(out, jsonOut) ? io.stderr : io.stdout;
     text.write(`${describe(diagram)}\n`);
-    text.write(`Phase diagram: ${outPath}\n`);
-    if (jsonPath !== undefined) text.write(`JSON: ${jsonPath}\n`);
+    if (out.kind !== 'stdout') text.write(`Phase diagram: ${out.path}\n`);
+    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
   }
 }

@@ -64,7 +64,7 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
       'also run the backward pass: per-layer gradient histograms and variances',
     )
     .option('--theory', 'also compute mean-field predictions: q, χ, expected histograms, phase')
-    .option('-o, --out <file>', 'HTML report to write', defaultOut)
+    .option('-o, --out <file>', 'HTML report to write ("-" for standard output)', defaultOut)
     .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
     .addOption(
       new Option('--lang <lang>', 'report and summary language').choices(langs).default('en'),
@@ -88,7 +88,7 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
       `fan-in that turns std:<σ> into σ_w² = width·σ² (default: ${defaultWidth})`,
     )
     .option('--bias-std <σ>', 'σ_b of the placed configurations (default: 0)')
-    .option('-o, --out <file>', 'HTML page to write', defaultPhaseOut)
+    .option('-o, --out <file>', 'HTML page to write ("-" for standard output)', defaultPhaseOut)
     .option('-j, --json <file>', 'also write the diagram as JSON ("-" for standard output)')
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
     .option('-q, --quiet', 'print nothing but errors')

@@ -8,8 +8,8 @@ import {
   type SweepOptions,
   sweep,
 } from '@initscope/sim';
-import { checkOutputPath, writeAtomic } from './files.js';
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
+import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
 import { progressOf } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -53,17 +53,12 @@ function checkMachineMemory(config: ResolvedSweepConfig): void {
   }
 }
 
-/** `initscope run`: validate everything, simulate, then write the report and JSON atomically. */
+/** `initscope run`: validate everything, simulate, then write the report and JSON (see output/write.ts). */
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
   const config = resolve(flags);
   checkMachineMemory(config);
-  const outPath = checkOutputPath('--out', flags.out);
-  const jsonToStdout = flags.json === '-';
-  const jsonPath =
-    flags.json === undefined || jsonToStdout ? undefined : checkOutputPath('--json', flags.json);
-  if (jsonPath !== undefined && jsonPath === outPath) {
-    throw new UsageError(`Invalid --json "${flags.json}": it is the same file as --out.`);
-  }
+  const out = checkOutput('--out', flags.out);
+  const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
 
   const progress = progressOf(io, flags.quiet === true);
   let results: Awaited<ReturnType<typeof sweep>>;
@@ -82,14 +77,18 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
     book: flags.book === true,
     logCounts: flags.logCounts === true,
   });
-  await writeAtomic(outPath, html);
-  if (jsonPath !== undefined) await writeAtomic(jsonPath, json);
-  if (jsonToStdout) io.stdout.write(json);
+  await writeOutputs(
+    [
+      [out, html],
+      [jsonOut, json],
+    ],
+    io,
+  );
 
   if (!flags.quiet) {
-    const text = jsonToStdout ? io.stderr : io.stdout;
+    const text = writesToStdout(out, jsonOut) ? io.stderr : io.stdout;
     text.write(`${summarize(results, { lang: flags.lang })}\n`);
-    text.write(`Report: ${outPath}\n`);
-    if (jsonPath !== undefined) text.write(`JSON: ${jsonPath}\n`);
+    if (out.kind !== 'stdout') text.write(`Report: ${out.path}\n`);
+    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
   }
 }
