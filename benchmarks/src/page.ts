@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkOutput, writeOutputs } from '@initscope/cli/output';
 import { type PageChart, renderChartsPage } from '@initscope/report';
 import { baselineEngine, type EngineName, engineNames } from './engine.js';
 import { formatMs } from './format.js';
@@ -186,12 +186,12 @@ export function renderBenchPage(document: ResultsDocument): string {
   });
 }
 
-/** Writes the page to `<dir>/latest.html`, returning the file's path. */
+/** Writes the page to `<dir>/latest.html` with the cli's output writer, returning the file's path. */
 export async function writeBenchPage(
   document: ResultsDocument,
   dir: string = defaultResultsDir,
 ): Promise<string> {
   const file = path.join(dir, 'latest.html');
-  await writeFile(file, renderBenchPage(document));
+  await writeOutputs([[checkOutput('benchmark page', file), renderBenchPage(document)]]);
   return file;
 }

@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { checkOutput, writeOutputs } from '@initscope/cli/output';
 import type { EngineName } from './engine.js';
 import type { Machine } from './machine.js';
 import type { Timing } from './measure.js';
@@ -154,14 +155,15 @@ export function erroredResult(work: BenchCase, engine: EngineName, error: unknow
 /** The default folder results are written to: `benchmarks/results/` (gitignored). */
 export const defaultResultsDir = path.resolve(import.meta.dirname, '..', 'results');
 
-/** Writes `document` as pretty JSON to `<dir>/latest.json`, returning the file's path. */
+/** Writes `document` as pretty JSON to `<dir>/latest.json` with the cli's output writer, returning the file's path. */
 export async function writeResults(
   document: ResultsDocument,
   dir: string = defaultResultsDir,
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
-  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  const json = `${JSON.stringify(document, null, 2)}\n`;
+  await writeOutputs([[checkOutput('benchmark results', file), json]]);
   return file;
 }
 
