@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { checkOutputPath, writeAtomic } from '../src/files.js';
 import { checkOutput, OutputError, writeOutputs } from '../src/output/index.js';
 import { tempDir } from './fixtures.js';
 import {
@@ -277,5 +278,21 @@ describe('writeOutputs() in place', () => {
     expect(error.message).toBe(
       `Cannot write --json "${join(dir, 'out', 'r.json')}": folder ${join(dir, 'out')} does not exist; no file was written or changed.`,
     );
+  });
+});
+
+describe('the older files.ts calls, kept for commands written before the writer', () => {
+  it('checkOutputPath() gives the absolute path and refuses a folder; writeAtomic() keeps a link', async () => {
+    const dir = tempDir();
+    expect(() => checkOutputPath('--out', dir)).toThrow(
+      `Invalid --out "${dir}": it is a folder; give a file name.`,
+    );
+    writeFileSync(join(dir, 'real.json'), 'earlier');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    const path = checkOutputPath('--json', join(dir, 'link.json'));
+    expect(path).toBe(join(dir, 'link.json'));
+    await writeAtomic(path, 'new');
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
   });
 });

@@ -1,6 +1,6 @@
-export type { Location, OutputKind } from './locate.js';
-export { LocateProblem, locateOutput, maxOutputLinks, outputKinds } from './locate.js';
-export { OutputError, outputErrorExitCode, systemErrorText } from './output-error.js';
+export type { OutputKind } from './locate.js';
+export { maxOutputLinks, outputKinds } from './locate.js';
+export { OutputError, outputErrorExitCode } from './output-error.js';
 export { removePending } from './replace.js';
 export type { OutputTarget } from './target.js';
 export { checkOutput, writesToStdout } from './target.js';
