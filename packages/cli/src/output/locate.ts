@@ -125,6 +125,37 @@ function locateExisting(stats: Stats, file: string, folder: string, real: string
   return inPlace('socket', file);
 }
 
+/** One step along the links: where `path` leads if it is not a link, else the path it links to. */
+function step(value: string, path: string): Location | { link: string } {
+  const folder = dirname(path);
+  const name = basename(path);
+  const real = realFolder(folder);
+  const file = join(real, name);
+  const proc = procFdFolder.exec(real);
+  if (proc && /^\d+$/.test(name) && Number(proc[1]) === process.pid) {
+    return ownDescriptor(Number(name));
+  }
+  let stats: Stats;
+  try {
+    stats = lstatSync(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    if (value.endsWith('/')) throw new LocateProblem('it ends with "/"; give a file name.');
+    checkFolderWritable(real, folder);
+    return { kind: 'file', file, existing: undefined };
+  }
+  if (value.endsWith('/') && !stats.isDirectory() && !stats.isSymbolicLink()) {
+    throw new LocateProblem('it ends with "/"; give a file name.');
+  }
+  if (!stats.isSymbolicLink()) return locateExisting(stats, file, folder, real);
+  // Another process's /proc/<pid>/fd/N: a pipe or device there is opened through the link itself.
+  if (proc) {
+    const target = statSync(file);
+    if (!target.isFile()) return locateExisting(target, file, folder, real);
+  }
+  return { link: resolve(real, readlinkSync(file)) };
+}
+
 /**
  * Where the output `value` leads now: "-" is standard output; otherwise symbolic links are followed
  * to the regular file, device, FIFO, socket or open descriptor at the end. Throws LocateProblem
@@ -133,51 +164,19 @@ function locateExisting(stats: Stats, file: string, folder: string, real: string
 export function locateOutput(value: string): Location {
   if (value === '-') return { kind: 'stdout' };
   if (value === '') throw new LocateProblem('it is empty; give a file name.');
-  let current = resolve(value);
+  const start = resolve(value);
+  let current = start;
   try {
-    return follow(value, current, (next) => {
-      current = next;
-    });
+    for (let links = 0; links <= maxOutputLinks; links++) {
+      const next = step(value, current);
+      if (!('link' in next)) return next;
+      current = next.link;
+    }
+    throw tooManyLinks();
   } catch (error) {
     const problem =
       error instanceof LocateProblem ? error : new LocateProblem(`${systemErrorText(error)}.`);
-    if (current !== resolve(value)) problem.linkedTo = current;
+    if (current !== start) problem.linkedTo = current;
     throw problem;
   }
-}
-
-/** Follows the links from `start`, telling `onLink` each path a link leads to. */
-function follow(value: string, start: string, onLink: (next: string) => void): Location {
-  let current = start;
-  for (let links = 0; links <= maxOutputLinks; links++) {
-    const folder = dirname(current);
-    const name = basename(current);
-    const real = realFolder(folder);
-    const file = join(real, name);
-    const proc = procFdFolder.exec(real);
-    if (proc && /^\d+$/.test(name) && Number(proc[1]) === process.pid) {
-      return ownDescriptor(Number(name));
-    }
-    let stats: Stats;
-    try {
-      stats = lstatSync(file);
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
-      if (value.endsWith('/')) throw new LocateProblem('it ends with "/"; give a file name.');
-      checkFolderWritable(real, folder);
-      return { kind: 'file', file, existing: undefined };
-    }
-    if (value.endsWith('/') && !stats.isDirectory() && !stats.isSymbolicLink()) {
-      throw new LocateProblem('it ends with "/"; give a file name.');
-    }
-    if (!stats.isSymbolicLink()) return locateExisting(stats, file, folder, real);
-    // Another process's /proc/<pid>/fd/N: a pipe or device there is opened through the link itself.
-    if (proc) {
-      const target = statSync(file);
-      if (!target.isFile()) return locateExisting(target, file, folder, real);
-    }
-    current = resolve(real, readlinkSync(file));
-    onLink(current);
-  }
-  throw tooManyLinks();
 }
