@@ -181,6 +181,20 @@ describe('writeOutputs() in place', () => {
     expect(await reader.text).toBe('late reader\n');
   });
 
+  it('stops waiting for a FIFO’s reader on abort', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'fifo');
+    makeFifo(fifo);
+    const controller = new AbortController();
+    const reason = new Error('interrupted');
+    const written = writeOutputs([[checkOutput('--json', fifo), 'nobody reads this\n']], {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(reason), 100);
+    expect(await rejection(written)).toBe(reason);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('fails with EPIPE when the FIFO’s reader goes away', async () => {
     const dir = tempDir();
     const fifo = join(dir, 'fifo');
