@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkOutput, writeOutputs } from '@initscope/cli/output';
 import { performanceSection, replacePerformanceSection } from './readme-section.js';
 import { defaultResultsDir, type ResultsDocument } from './results.js';
 
@@ -18,7 +19,13 @@ try {
 }
 const readme = await readFile(readmePath, 'utf8');
 try {
-  await writeFile(readmePath, replacePerformanceSection(readme, performanceSection(document)));
+  // The cli's writer: a linked README stays a link, and a failed write leaves the old file whole.
+  await writeOutputs([
+    [
+      checkOutput('README', readmePath),
+      replacePerformanceSection(readme, performanceSection(document)),
+    ],
+  ]);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
