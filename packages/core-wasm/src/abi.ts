@@ -1,6 +1,7 @@
 // The contract between the AssemblyScript module (assembly/index.ts) and the TS wrapper.
 // Pointers and sizes are byte addresses / element counts; kernels validate nothing.
 
+import type { WasmMemory } from './wasm-types.js';
 /** Pass modes of `passBegin`, as in `assembly/pass.ts`. */
 export const passModes = { moments: 1, histogram: 2 } as const;
 
@@ -29,7 +30,7 @@ export const maxResultLength = passResult.length;
 
 /** What `build/release.wasm` exports. */
 export interface CoreExports {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   /** Run once after instantiation (asc `exportStart`). */
   readonly _initialize?: () => void;
   /** First free byte above static data. */

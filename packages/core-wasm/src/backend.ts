@@ -8,13 +8,14 @@ import { show } from './errors.js';
 import { Heap } from './heap.js';
 import { ResultArea } from './result-area.js';
 import { Scratch } from './scratch.js';
+import type { WasmMemory } from './wasm-types.js';
 
 /** The module behind one Core and the memory it owns. */
 export class Backend {
   /** The module's exports (raw-pointer kernels that check nothing). */
   readonly wasm: CoreExports;
   /** The module's linear memory. */
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   /** The allocator over memory above the module's static data. */
   readonly heap: Heap;
   /** The reusable scratch areas. */

@@ -27,15 +27,16 @@ import {
 } from './kernels/statistics.js';
 import type { ActivationOptions, DerivativeOptions, PassOptions, PassResult } from './options.js';
 import type { HistogramCounts, HistogramPass, HistogramRange, Moments } from './stats.js';
+import type { WasmInstance, WasmMemory } from './wasm-types.js';
 
 /** The loaded WASM module with its memory, allocator and kernels. Create it with `loadCore()`. */
 export class Core {
   /** The module's linear memory; blocks are views into it. */
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly #backend: Backend;
 
   /** Wraps an instantiated `release.wasm` (or `debug.wasm`); prefer `loadCore()`. */
-  constructor(instance: WebAssembly.Instance) {
+  constructor(instance: WasmInstance) {
     const wasm = instance.exports as unknown as CoreExports;
     wasm._initialize?.();
     this.#backend = new Backend(wasm);

@@ -1,6 +1,7 @@
 // JS owns the module's linear memory above its heap base: a first-fit free list with
 // coalescing, 16-byte aligned, growing memory only when no free range fits. Sizes are in bytes.
 
+import type { WasmMemory } from './wasm-types.js';
 /** Every allocation starts on (and is a multiple of) this many bytes: one v128. */
 export const allocAlign = 16;
 
@@ -21,12 +22,12 @@ function alignUp(bytes: number): number {
 
 /** First-fit allocator over `memory` from `base` up (free list sorted by address, neighbours coalesced). */
 export class Heap {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly base: number;
   readonly #free: Range[] = [];
   readonly #live = new Map<number, number>();
 
-  constructor(memory: WebAssembly.Memory, base: number) {
+  constructor(memory: WasmMemory, base: number) {
     this.memory = memory;
     this.base = alignUp(base);
     const end = memory.buffer.byteLength;

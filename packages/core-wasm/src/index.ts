@@ -39,3 +39,4 @@ export type {
   StatsRequest,
 } from './stats.js';
 export { passSumTolerance } from './stats.js';
+export type { WasmBytes, WasmInstance, WasmMemory, WasmModule } from './wasm-types.js';

@@ -1,11 +1,12 @@
 // Instantiates build/release.wasm in Node (file read) or a browser (fetch), or from given bytes.
 
 import { Core } from './core.js';
+import type { WasmBytes, WasmMemory, WasmModule } from './wasm-types.js';
 
 /** Options of `loadCore`. */
 export interface LoadOptions {
   /** The module as bytes or a compiled module; @default build/release.wasm next to this package */
-  wasm?: BufferSource | WebAssembly.Module;
+  wasm?: WasmBytes | WasmModule;
 }
 
 /** Where the release build lives relative to `src/` and `dist/` (bundlers rewrite this as an asset URL). */
@@ -17,8 +18,11 @@ const nodeFsSpecifier = 'node:fs/promises';
 /** Loads and instantiates the WASM core. Never uses the asc `--bindings` glue; caches nothing. */
 export async function loadCore(options: LoadOptions = {}): Promise<Core> {
   const source = options.wasm ?? (await readReleaseWasm());
-  const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
-  let memory: WebAssembly.Memory | undefined;
+  const module =
+    source instanceof WebAssembly.Module
+      ? source
+      : await WebAssembly.compile(source as BufferSource);
+  let memory: WasmMemory | undefined;
   const imports = {
     env: {
       // asc's assertion hook (only the debug build calls it)
@@ -38,7 +42,7 @@ function isNode(): boolean {
   return typeof process?.versions?.node === 'string';
 }
 
-async function readReleaseWasm(): Promise<BufferSource> {
+async function readReleaseWasm(): Promise<WasmBytes> {
   if (isNode() && releaseWasmUrl.protocol === 'file:') {
     const fs = (await import(
       /* @vite-ignore */ nodeFsSpecifier
@@ -61,7 +65,7 @@ async function readReleaseWasm(): Promise<BufferSource> {
 }
 
 // an AssemblyScript string: UTF-16 code units, byte length stored just before the pointer
-function readString(memory: WebAssembly.Memory, ptr: number): string {
+function readString(memory: WasmMemory, ptr: number): string {
   if (!ptr) return '';
   const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0] as number;
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));

@@ -1,6 +1,7 @@
 // The f64 area where the statistics kernels write their results, read back by name.
 
 import { maxResultLength } from './abi.js';
+import type { WasmMemory } from './wasm-types.js';
 
 /** The values of a result layout (`momentsResult`, `passResult`, …) by name. */
 export type ResultOf<L extends readonly string[]> = { [K in L[number]]: number };
@@ -8,11 +9,11 @@ export type ResultOf<L extends readonly string[]> = { [K in L[number]]: number }
 /** The result area at `ptr` (maxResultLength f64) of a module's memory. */
 export class ResultArea {
   readonly ptr: number;
-  readonly #memory: WebAssembly.Memory;
+  readonly #memory: WasmMemory;
   // the view, re-created only after memory growth
   #view: Float64Array | undefined;
 
-  constructor(memory: WebAssembly.Memory, ptr: number) {
+  constructor(memory: WasmMemory, ptr: number) {
     this.#memory = memory;
     this.ptr = ptr;
   }

@@ -128,12 +128,12 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
   const axis = (title: string) => ({ title, labelExpr: compactNumberExpr, grid: false });
   const x = {
     type: 'quantitative',
-    scale: { type: xScale, domain: xDomain, nice: false, zero: false },
+    scale: { type: xScale, domain: xDomain, nice: false, ...noZero(xScale) },
     axis: axis(m.sigmaW2Axis),
   };
   const y = {
     type: 'quantitative',
-    scale: { type: yScale, domain: yDomain, nice: false, zero: false },
+    scale: { type: yScale, domain: yDomain, nice: false, ...noZero(yScale) },
     axis: axis(m.sigmaB2Axis),
   };
   const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
@@ -284,7 +284,7 @@ export function phaseLinesSpec(diagram: PhaseDiagram, context: SpecContext): obj
           x: {
             field: 'sigmaW2',
             type: 'quantitative',
-            scale: { type: xScale, nice: false, zero: false },
+            scale: { type: xScale, nice: false, ...noZero(xScale) },
             axis: { title: m.sigmaW2Axis, labelExpr: compactNumberExpr },
           },
           y: {
@@ -313,4 +313,9 @@ export function phaseLinesSpec(diagram: PhaseDiagram, context: SpecContext): obj
       },
     ],
   };
+}
+
+/** `zero: false` for a linear scale; a log scale has no zero (vega-lite warns when it is given). */
+function noZero(scale: GridScale): { zero?: false } {
+  return scale === 'linear' ? { zero: false } : {};
 }
