@@ -165,7 +165,7 @@ export const explorerScript = `
       return tr;
     }));
     const ms = performance.now() - started;
-    Object.assign(api, { state: 'done', options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
+    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
     $('status').textContent = run.state === 'completed' ? t.done.replace('{ms}', Math.round(ms)) : t.error.replace('{message}', run.error ?? run.state);
     document.body.dataset.state = 'done';
   };

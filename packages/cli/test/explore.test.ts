@@ -1,0 +1,220 @@
+/**
+ * The live explorer end to end: `initscope explore` writes a page that Debian's Chromium opens from
+ * file:// with every network request refused; after each control change the drawn per-layer
+ * statistics and the exported JSON equal `initscope run --json` for the same configuration byte
+ * for byte, and the URL hash restores the state.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../testing/offline-browser.js';
+import { cli, tempDir } from './fixtures.js';
+
+const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+const workDir = tempDir();
+let launched: Promise<BrowserContext> | undefined;
+
+afterAll(async () => {
+  await (await launched?.catch(() => undefined))?.close();
+});
+
+interface Explorer {
+  state: string;
+  json: string | null;
+  ms: number | null;
+  options: Record<string, unknown> | null;
+  view: { data(name: string): { layer: number; count: number }[] };
+}
+
+async function openPage(url: string, network: string[], errors: string[]): Promise<Page> {
+  launched ??= launchChromium(join(workDir, 'profile'));
+  const page = await (await launched).newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (requested.startsWith('file:')) return route.continue();
+    network.push(requested);
+    return route.abort();
+  });
+  page.on('request', (request) => {
+    if (!/^(file|data|blob):/.test(request.url())) network.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  return page;
+}
+
+/** Waits until the newest change has been computed and drawn. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { initscopeExplorer?: Explorer }).initscopeExplorer?.state === 'done',
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** What the page drew: the stats table's std per layer and the chart data's counts per layer. */
+async function drawn(page: Page) {
+  return page.evaluate(() => {
+    const api = (window as unknown as { initscopeExplorer: Explorer }).initscopeExplorer;
+    const std = [...document.querySelectorAll('#stats td[data-field="std"]')].map((td) =>
+      Number((td as HTMLElement).dataset.value),
+    );
+    const counts: Record<number, number> = {};
+    for (const row of api.view.data('table'))
+      counts[row.layer] = (counts[row.layer] ?? 0) + row.count;
+    return { std, counts, json: api.json ?? '', options: api.options ?? {}, ms: api.ms ?? 0 };
+  });
+}
+
+/** `initscope run --json` for the options the page computed with. */
+async function runJson(options: Record<string, unknown>): Promise<string> {
+  const dir = tempDir();
+  const json = join(dir, 'r.json');
+  const args = [
+    '--activations',
+    (options.activations as string[]).join(','),
+    '--inits',
+    (options.inits as string[]).join(','),
+    '--layers',
+    String(options.layers),
+    '--width',
+    String(options.width),
+    '--samples',
+    String(options.samples),
+    '--bins',
+    String(options.bins),
+    '--seed',
+    String(options.seed),
+    ...(options.biasStd === undefined ? [] : ['--bias-std', String(options.biasStd)]),
+    ...(options.gradients ? ['--gradients'] : []),
+  ];
+  const { code, stderr } = await cli(
+    'run',
+    '--quiet',
+    '--out',
+    join(dir, 'r.html'),
+    '--json',
+    json,
+    ...args,
+  );
+  expect([code, stderr]).toEqual([0, '']);
+  return readFileSync(json, 'utf8');
+}
+
+async function expectSameAsCli(page: Page) {
+  const seen = await drawn(page);
+  const expected = await runJson(seen.options);
+  expect(seen.json).toBe(expected);
+  const results = JSON.parse(expected);
+  const layers = results.runs[0].layers as { std: number; histogram: { counts: number[] } }[];
+  expect(seen.std).toEqual(layers.map((layer) => layer.std));
+  expect(Object.values(seen.counts)).toEqual(
+    layers.map((layer) => layer.histogram.counts.reduce((a, b) => a + b, 0)),
+  );
+  return seen;
+}
+
+const timeout = 60_000;
+
+describe('initscope explore in Chromium, offline from file://', () => {
+  it(
+    'every control change redraws exactly what run --json computes; the hash round-trips',
+    async () => {
+      const file = join(tempDir(), 'explore.html');
+      const { code, stderr } = await cli('explore', '--quiet', '--out', file);
+      expect([code, stderr]).toEqual([0, '']);
+      const network: string[] = [];
+      const errors: string[] = [];
+      const page = await openPage(pathToFileURL(file).href, network, errors);
+      await expectSameAsCli(page);
+
+      // The book config (1000×100, 5 layers): recompute + redraw time over a few seeds.
+      const times: number[] = [];
+      for (const seed of ['1', '2', '3', '4', '5']) {
+        await page.locator('#seed').fill(seed);
+        await settle(page);
+        times.push((await drawn(page)).ms);
+      }
+      times.sort((a, b) => a - b);
+      mkdirSync(outputDir, { recursive: true });
+      writeFileSync(join(outputDir, 'explore-timing.json'), `${JSON.stringify({ times })}\n`);
+
+      const steps: [string, (p: Page) => Promise<void>][] = [
+        ['activation', (p) => p.locator('#activation').selectOption('tanh')],
+        ['initializer', (p) => p.locator('#init').selectOption('he')],
+        [
+          'free σ_w',
+          async (p) => {
+            await p.locator('#init').selectOption('σ_w');
+            await p.locator('#sigma').fill('0.2');
+          },
+        ],
+        ['depth', (p) => p.locator('#layers').fill('12')],
+        ['seed', (p) => p.locator('#seed').fill('2024')],
+      ];
+      for (const [, act] of steps) {
+        await act(page);
+        await settle(page);
+        await expectSameAsCli(page);
+      }
+      const last = await drawn(page);
+      expect(last.options).toMatchObject({ activations: ['tanh'], layers: 12, seed: 2024 });
+      expect(String((last.options.inits as string[])[0])).toMatch(/^std:/);
+      await page.screenshot({ path: join(outputDir, 'explore-en.png') });
+
+      // The hash restores the whole state in a fresh page.
+      const url = page.url();
+      expect(url).toContain('#');
+      const again = await openPage(url, network, errors);
+      const restored = await drawn(again);
+      expect(restored.json).toBe(last.json);
+      expect(again.url()).toBe(url);
+      await again.close();
+      await page.close();
+
+      expect(network, 'network requests').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    '--lang ja writes the Japanese page, computed the same way',
+    async () => {
+      const file = join(tempDir(), 'explore-ja.html');
+      const { code } = await cli('explore', '--quiet', '--lang', 'ja', '--out', file);
+      expect(code).toBe(0);
+      const network: string[] = [];
+      const errors: string[] = [];
+      const page = await openPage(
+        `${pathToFileURL(file).href}#activation=relu&init=he&layers=8`,
+        network,
+        errors,
+      );
+      const seen = await expectSameAsCli(page);
+      expect(seen.options).toMatchObject({ activations: ['relu'], inits: ['he'], layers: 8 });
+      expect(await page.locator('body').textContent()).toContain('活性化関数');
+      await page.screenshot({ path: join(outputDir, 'explore-ja.png') });
+      await page.close();
+      expect(network).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it('refuses a bad --port and --port without --serve with exit code 2', async () => {
+    expect((await cli('explore', '--serve', '--port', 'x')).stderr).toContain('Invalid --port "x"');
+    const lone = await cli('explore', '--port', '9000');
+    expect([lone.code, lone.stderr]).toEqual([
+      2,
+      'initscope: Invalid --port without --serve: --port only sets where --serve listens.\n',
+    ]);
+  });
+});
