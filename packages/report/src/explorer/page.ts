@@ -37,6 +37,7 @@ output { font-variant-numeric: tabular-nums; font-weight: 400; color: #0969da; }
 .check { display: flex; grid-template-columns: none; gap: 8px; font-weight: 400; }
 .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
 button { font: inherit; padding: 4px 10px; }
+fieldset { border: 1px solid #d8dee4; padding: 6px 10px; display: flex; flex-direction: column; gap: 6px; }
 #status { min-height: 1.5em; color: #59636e; }
 progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
@@ -45,10 +46,12 @@ td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; 
 @media (max-width: 800px) { main { grid-template-columns: 1fr; padding: 12px; } }
 `;
 
-function select(id: string, label: string, choices: readonly string[]): string {
-  const options = choices
-    .map((choice) => `<option value="${escapeHtml(choice)}">${escapeHtml(choice)}</option>`)
-    .join('');
+function select(id: string, label: string, choices: readonly string[], none?: string): string {
+  const options =
+    (none === undefined ? '' : `<option value="">${escapeHtml(none)}</option>`) +
+    choices
+      .map((choice) => `<option value="${escapeHtml(choice)}">${escapeHtml(choice)}</option>`)
+      .join('');
   return `<label for="${id}">${escapeHtml(label)}<select id="${id}" name="${id}">${options}</select></label>`;
 }
 
@@ -66,10 +69,11 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
   const scripts = vegaBundles()
     .map((bundle) => `<script>${escapeScript(bundle)}</script>`)
     .join('\n');
+  const inits = [...input.inits.filter((id) => !id.includes('<')), 'σ_w'];
   const form = [
     select('activation', t.activation, input.activations),
     `<label for="alpha">α <output id="alpha-value" for="alpha"></output><input type="number" id="alpha" name="alpha" min="0" step="0.01"></label>`,
-    select('init', t.init, [...input.inits.filter((id) => !id.includes('<')), 'σ_w']),
+    select('init', t.init, inits),
     range('sigma', t.sigma, -3, 1, 0.01),
     range('biasStd', t.biasStd, 0, 2, 0.01),
     range('layers', t.layers, 1, 100, 1),
@@ -79,6 +83,8 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
     range('bins', t.bins, 5, 100, 1),
     check('logCounts', t.logCounts),
     check('gradients', t.gradients),
+    check('theory', t.theory),
+    `<fieldset><legend>${escapeHtml(t.compare)}</legend>${[2, 3, 4].map((n) => select(`init${n}`, `${t.init} ${n}`, inits, t.none)).join('')}</fieldset>`,
   ].join('\n');
   const config = {
     text: t,
@@ -110,7 +116,7 @@ ${form}
 </section>
 <section aria-label="${escapeHtml(t.results)}">
 <div id="chart"></div>
-<table id="stats"><thead><tr><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
+<table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
 </section>
 </main>
 ${scripts}
