@@ -6,14 +6,25 @@
  * Out: `progress`, `done` with the exact `initscope run --json` text, or `error` with the message.
  */
 import { type Core, loadCore } from '@initscope/core-wasm';
-import { type SweepOptions, sweep } from '@initscope/sim';
+import { type PhaseOptions, phaseDiagramDocument, type SweepOptions, sweep } from '@initscope/sim';
 
 interface RunMessage {
   type: 'run';
   id: number;
   options: SweepOptions;
 }
-type InMessage = { type: 'wasm'; bytes: ArrayBuffer } | RunMessage;
+interface PhaseMessage {
+  type: 'phase';
+  id: number;
+  options: PhaseOptions;
+}
+type InMessage = { type: 'wasm'; bytes: ArrayBuffer } | RunMessage | PhaseMessage;
+
+/** The explorer's phase-plane grid: 24 × 24 over σ_w² ∈ [0.1, 4], σ_b² ∈ [0, 0.5] (the cli's is 60 × 60). */
+const phaseGridSize = 24;
+const linspace = (lo: number, hi: number) =>
+  Array.from({ length: phaseGridSize }, (_, i) => lo + ((hi - lo) * i) / (phaseGridSize - 1));
+const phaseGrid = { sigmaW2: linspace(0.1, 4), sigmaB2: linspace(0, 0.5) };
 
 const scope = globalThis as unknown as {
   postMessage(message: unknown): void;
@@ -54,6 +65,19 @@ async function run(message: RunMessage, controller: AbortController): Promise<vo
 
 scope.onmessage = (event) => {
   const message = event.data;
+  if (message.type === 'phase') {
+    try {
+      const diagram = phaseDiagramDocument({ ...message.options, grid: phaseGrid });
+      scope.postMessage({ type: 'phase', id: message.id, diagram });
+    } catch (error) {
+      scope.postMessage({
+        type: 'phase-error',
+        id: message.id,
+        message: String((error as Error).message ?? error),
+      });
+    }
+    return;
+  }
   if (message.type === 'wasm') {
     core = loadCore({ wasm: message.bytes });
     return;

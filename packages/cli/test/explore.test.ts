@@ -224,6 +224,24 @@ describe('initscope explore in Chromium, offline from file://', () => {
         ['activation', (p) => p.locator('#activation').selectOption('tanh')],
         ['initializer', (p) => p.locator('#init').selectOption('he')],
         [
+          'phase plane press',
+          async (p) => {
+            const canvas = p.locator('#phase canvas');
+            await canvas.waitFor();
+            await p.waitForFunction(
+              () =>
+                (window as unknown as { initscopeExplorer: { phase?: { activation: string } } })
+                  .initscopeExplorer.phase?.activation === 'tanh',
+            );
+            const box = await canvas.boundingBox();
+            if (!box) throw new Error('no phase canvas');
+            await p.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.4);
+            await p.waitForFunction(
+              () => (document.getElementById('init') as HTMLSelectElement).value === 'σ_w',
+            );
+          },
+        ],
+        [
           'free σ_w',
           async (p) => {
             await p.locator('#init').selectOption('σ_w');
@@ -241,10 +259,15 @@ describe('initscope explore in Chromium, offline from file://', () => {
         ],
         ['mean field', (p) => p.locator('#theory').check()],
       ];
-      for (const [, act] of steps) {
+      for (const [name, act] of steps) {
         await act(page);
         await settle(page);
         await expectSameAsCli(page);
+        if (name === 'phase plane press') {
+          const { options } = await drawn(page);
+          expect(String((options.inits as string[])[0])).toMatch(/^std:/);
+          expect(options.biasStd).toBeGreaterThan(0);
+        }
       }
       const last = await drawn(page);
       expect(last.options).toMatchObject({

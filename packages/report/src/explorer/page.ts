@@ -43,6 +43,8 @@ progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
 td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; }
 #chart { overflow-x: auto; }
+figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
+#phase { touch-action: none; }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; padding: 12px; } }
 `;
 
@@ -115,6 +117,7 @@ ${form}
 </form>
 </section>
 <section aria-label="${escapeHtml(t.results)}">
+<figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase"></div></figure>
 <div id="chart"></div>
 <table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
 </section>

@@ -125,7 +125,8 @@ export const explorerScript = `
     api.embeds++;
   }
 
-  const worker = new Worker(URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' })));
+  const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
+  const worker = new Worker(workerUrl);
   const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
   worker.postMessage({ type: 'wasm', bytes: bytes.buffer }, [bytes.buffer]);
 
@@ -147,6 +148,7 @@ export const explorerScript = `
     document.body.dataset.state = 'computing';
     $('status').textContent = t.computing;
     worker.postMessage({ type: 'run', id: nextId, options: pendingOptions });
+    requestPhase(pendingOptions);
     api.requests++;
   }
 
@@ -202,6 +204,82 @@ export const explorerScript = `
     Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
     $('status').textContent = failed ? t.error.replace('{message}', failed.error ?? failed.state) : t.done.replace('{ms}', Math.round(ms));
     document.body.dataset.state = 'done';
+  };
+
+  // Phase plane: χ₁ over (σ_w², σ_b²) from a second worker (same code, no WASM needed), the edge of
+  // chaos (χ₁ = 1) labelled, the current initializers as points. Pressing or dragging on it sets the
+  // free σ_w (σ_w² = x) and σ_b (σ_b² = y) of the first initializer and recomputes the layers.
+  const phaseWorker = new Worker(workerUrl);
+  let phaseId = 0;
+  let phaseKey = '';
+  let phaseView;
+  let phaseViewActivation;
+  function requestPhase(options) {
+    const key = JSON.stringify([options.activations[0], options.inits, options.width, options.biasStd ?? 0]);
+    if (key === phaseKey) return;
+    phaseKey = key;
+    phaseId++;
+    phaseWorker.postMessage({ type: 'phase', id: phaseId, options: {
+      activation: options.activations[0], inits: options.inits, width: options.width, biasStd: options.biasStd ?? 0 } });
+  }
+  phaseWorker.onmessage = async (event) => {
+    const message = event.data;
+    if (message.id !== phaseId || message.type !== 'phase') return;
+    const d = message.diagram;
+    const cells = [];
+    const dw = (d.sigmaW2[1] - d.sigmaW2[0]) / 2;
+    const db = (d.sigmaB2[1] - d.sigmaB2[0]) / 2;
+    d.sigmaB2.forEach((b, i) => d.sigmaW2.forEach((w, j) => {
+      const chi = d.chi1[i][j];
+      cells.push({ w0: w - dw, w1: w + dw, b0: Math.max(0, b - db), b1: b + db,
+        logChi: chi === null || chi <= 0 ? null : Math.max(-1, Math.min(1, Math.log10(chi))) });
+    }));
+    const edge = d.edge.filter((p) => p.sigmaW2 !== null).map((p) => ({ w: p.sigmaW2, b: p.sigmaB2 }));
+    const points = d.points.map((p) => ({ init: p.init, w: p.sigmaW2, b: p.sigmaB2 }));
+    if (phaseView && phaseViewActivation === d.activation) {
+      await phaseView.change('points', vega.changeset().remove(() => true).insert(points)).runAsync();
+      api.phase = { activation: d.activation, points };
+      return;
+    }
+    phaseView?.finalize();
+    $('phase').replaceChildren();
+    const wMax = d.sigmaW2.at(-1) + dw;
+    const bMax = d.sigmaB2.at(-1) + db;
+    const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
+    const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
+    const lite = {
+      width: 300, height: 220,
+      title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
+      layer: [
+        { data: { values: cells }, mark: { type: 'rect' }, encoding: {
+          x: { field: 'w0', ...x }, x2: { field: 'w1' }, y: { field: 'b0', ...y }, y2: { field: 'b1' },
+          color: { field: 'logChi', type: 'quantitative', title: 'log₁₀ χ₁', scale: { scheme: 'redblue', reverse: true, domain: [-1, 1] } } } },
+        { data: { values: edge }, mark: { type: 'line', color: '#000', strokeWidth: 2 }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, order: { field: 'b' } } },
+        { data: { values: edge.slice(-1) }, mark: { type: 'text', align: 'left', dx: 4, dy: 8, fontWeight: 'bold' }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, text: { value: t.edge } } },
+        { data: { name: 'points', values: points }, mark: { type: 'point', filled: true, color: '#000', size: 90, stroke: '#fff', clip: true }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, tooltip: { field: 'init' } } },
+      ],
+    };
+    const spec = vegaLite.compile(lite).spec;
+    spec.signals = [...(spec.signals ?? []), { name: 'press', value: null, on: [
+      { events: 'pointerdown', update: "[invert('x', clamp(x(), 0, width)), invert('y', clamp(y(), 0, height))]" },
+      { events: 'window:pointermove[event.buttons > 0]', update: "press ? [invert('x', clamp(x(), 0, width)), invert('y', clamp(y(), 0, height))] : null" },
+      { events: 'window:pointerup', update: 'null' },
+    ] }];
+    const result = await vegaEmbed('#phase', spec, { mode: 'vega', renderer: 'canvas', ast: true, actions: false });
+    phaseView = result.view;
+    phaseViewActivation = d.activation;
+    api.phase = { activation: d.activation, points };
+    phaseView.addSignalListener('press', (_, value) => {
+      if (!value) return;
+      const [w2, b2] = value;
+      $('init').value = 'σ_w';
+      $('sigma').value = String(Math.min(1, Math.max(-3, Math.log10(Math.sqrt(Math.max(w2, 1e-6))))).toFixed(2));
+      $('biasStd').value = String(Math.sqrt(Math.max(b2, 0)).toFixed(2));
+      update();
+    });
   };
 
   $('export-json').addEventListener('click', () => {

@@ -20,6 +20,10 @@ export const explorerText = {
     theory: 'Mean-field overlay (red line: expected counts)',
     compare: 'Compare: more initializers as rows',
     none: '(none)',
+    edge: 'edge of chaos (χ₁ = 1)',
+    noEdge: 'no edge of chaos in this range',
+    phase:
+      'Phase plane: χ₁ over (σ_w², σ_b²), mean-field theory. Blue: ordered (signals and gradients shrink); red: chaotic (they grow). Press or drag on it to set σ_w² and σ_b² (free σ_w).',
     exportJson: 'Export JSON',
     layer: 'Layer',
     computing: 'Computing…',
@@ -46,6 +50,10 @@ export const explorerText = {
     theory: '平均場理論の予測を重ねる（赤線: 期待度数）',
     compare: '比較: 初期化を行として追加',
     none: '（なし）',
+    edge: 'カオスの縁 (χ₁ = 1)',
+    noEdge: 'この範囲にカオスの縁はない',
+    phase:
+      '相図: (σ_w², σ_b²) 上の χ₁（平均場理論）。青: 秩序相（信号と勾配が縮む）、赤: カオス相（増大する）。押すかドラッグして σ_w² と σ_b² を設定（自由 σ_w）。',
     exportJson: 'JSON を書き出す',
     layer: '層',
     computing: '計算中…',
