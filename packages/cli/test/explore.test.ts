@@ -278,6 +278,22 @@ describe('initscope explore in Chromium, offline from file://', () => {
       });
       expect((last.options.inits as string[]).slice(1)).toEqual(['xavier', 'std:0.01']);
       expect(String((last.options.inits as string[])[0])).toMatch(/^std:/);
+      // The phase plane catches up (its diagram is computed in a second worker).
+      await page.waitForFunction(() => {
+        const api = (
+          window as unknown as {
+            initscopeExplorer: {
+              options: { inits: string[]; biasStd?: number };
+              phase?: { points: { init: string; b: number }[] };
+            };
+          }
+        ).initscopeExplorer;
+        const points = api.phase?.points ?? [];
+        return (
+          points.map((p) => p.init).join() === api.options.inits.join() &&
+          points.every((p) => Math.abs(p.b - (api.options.biasStd ?? 0) ** 2) < 1e-12)
+        );
+      });
       await page.screenshot({ path: join(outputDir, 'explore-en.png') });
 
       // The hash restores the whole state in a fresh page.

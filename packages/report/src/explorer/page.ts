@@ -43,6 +43,7 @@ progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
 td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; }
 #chart { overflow-x: auto; }
+main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
 #phase { touch-action: none; }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; padding: 12px; } }

@@ -213,7 +213,6 @@ export const explorerScript = `
   let phaseId = 0;
   let phaseKey = '';
   let phaseView;
-  let phaseViewActivation;
   function requestPhase(options) {
     const key = JSON.stringify([options.activations[0], options.inits, options.width, options.biasStd ?? 0]);
     if (key === phaseKey) return;
@@ -236,11 +235,7 @@ export const explorerScript = `
     }));
     const edge = d.edge.filter((p) => p.sigmaW2 !== null).map((p) => ({ w: p.sigmaW2, b: p.sigmaB2 }));
     const points = d.points.map((p) => ({ init: p.init, w: p.sigmaW2, b: p.sigmaB2 }));
-    if (phaseView && phaseViewActivation === d.activation) {
-      await phaseView.change('points', vega.changeset().remove(() => true).insert(points)).runAsync();
-      api.phase = { activation: d.activation, points };
-      return;
-    }
+    // Re-embedded on each new diagram (~1 small chart): named-data changes did not reach the points layer.
     phaseView?.finalize();
     $('phase').replaceChildren();
     const wMax = d.sigmaW2.at(-1) + dw;
@@ -256,9 +251,9 @@ export const explorerScript = `
           color: { field: 'logChi', type: 'quantitative', title: 'log₁₀ χ₁', scale: { scheme: 'redblue', reverse: true, domain: [-1, 1] } } } },
         { data: { values: edge }, mark: { type: 'line', color: '#000', strokeWidth: 2 }, encoding: {
           x: { field: 'w', ...x }, y: { field: 'b', ...y }, order: { field: 'b' } } },
-        { data: { values: edge.slice(-1) }, mark: { type: 'text', align: 'left', dx: 4, dy: 8, fontWeight: 'bold' }, encoding: {
+        { data: { values: edge.slice(-1) }, mark: { type: 'text', align: 'right', dx: -6, dy: 8, fontWeight: 'bold' }, encoding: {
           x: { field: 'w', ...x }, y: { field: 'b', ...y }, text: { value: t.edge } } },
-        { data: { name: 'points', values: points }, mark: { type: 'point', filled: true, color: '#000', size: 90, stroke: '#fff', clip: true }, encoding: {
+        { data: { values: points }, mark: { type: 'point', filled: true, color: '#000', size: 90, stroke: '#fff', clip: true }, encoding: {
           x: { field: 'w', ...x }, y: { field: 'b', ...y }, tooltip: { field: 'init' } } },
       ],
     };
@@ -270,7 +265,6 @@ export const explorerScript = `
     ] }];
     const result = await vegaEmbed('#phase', spec, { mode: 'vega', renderer: 'canvas', ast: true, actions: false });
     phaseView = result.view;
-    phaseViewActivation = d.activation;
     api.phase = { activation: d.activation, points };
     phaseView.addSignalListener('press', (_, value) => {
       if (!value) return;
