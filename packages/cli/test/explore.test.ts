@@ -4,6 +4,7 @@
  * statistics and the exported JSON equal `initscope run --json` for the same configuration byte
  * for byte, and the URL hash restores the state.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -343,5 +344,29 @@ describe('initscope explore in Chromium, offline from file://', () => {
       2,
       'initscope: Invalid --port without --serve: --port only sets where --serve listens.\n',
     ]);
+  });
+
+  it('--serve serves the same page on 127.0.0.1 with its CSP and stops on Ctrl-C', async () => {
+    const bin = fileURLToPath(new URL('../bin/initscope.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'explore', '--serve', '--port', '0']);
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    let printed = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        printed += String(chunk);
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed);
+        if (found) resolve(found[0]);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${printed}`)));
+    });
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'none'");
+    expect(await response.text()).toContain('id="initscope-worker"');
+    expect((await fetch(`${url}other`)).status).toBe(404);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });
