@@ -6,6 +6,9 @@ export const defaultOut = 'initscope-report.html';
 /** Where the phase page goes when `--out` is not given. */
 export const defaultPhaseOut = 'initscope-phase.html';
 
+/** Where `initscope explore` writes its page by default. */
+export const defaultExploreOut = 'initscope-explore.html';
+
 /** The sweep options of `initscope run`, as commander hands them over (numbers still as typed). */
 export interface SweepFlags {
   activations?: string;
@@ -89,4 +92,14 @@ export interface ProgramOutput {
 export interface Commands {
   run(flags: RunFlags): Promise<void>;
   phase(flags: PhaseFlags): Promise<void>;
+  explore(flags: ExploreFlags): Promise<void>;
+}
+
+/** The flags of `initscope explore`. */
+export interface ExploreFlags {
+  out: string;
+  lang: Lang;
+  serve?: boolean;
+  port?: string;
+  quiet?: boolean;
 }

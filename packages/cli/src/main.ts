@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { exploreCommand } from './explore.js';
 import { checkFileFlagValues } from './file-flag-values.js';
 import { removePending } from './files.js';
 import type { CommandIO } from './flags.js';
@@ -22,7 +23,11 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     progressLines: io.progressLines ?? process.env.INITSCOPE_PROGRESS === 'lines',
   };
   const program = createProgram(
-    { run: (flags) => runCommand(flags, runIO), phase: (flags) => phaseCommand(flags, runIO) },
+    {
+      run: (flags) => runCommand(flags, runIO),
+      phase: (flags) => phaseCommand(flags, runIO),
+      explore: (flags) => exploreCommand(flags, runIO),
+    },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );
   try {

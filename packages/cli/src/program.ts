@@ -13,8 +13,10 @@ import {
 import { Command, Option } from 'commander';
 import {
   type Commands,
+  defaultExploreOut,
   defaultOut,
   defaultPhaseOut,
+  type ExploreFlags,
   type PhaseFlags,
   type ProgramOutput,
   type RunFlags,
@@ -93,5 +95,16 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: PhaseFlags) => commands.phase(flags));
+  program
+    .command('explore')
+    .description(
+      'Write the live explorer: one offline page where every control recomputes all layers in the browser (same WASM, same bytes as run --json).',
+    )
+    .option('-o, --out <file>', 'HTML page to write ("-" for standard output)', defaultExploreOut)
+    .option('--serve', 'serve the page on http://127.0.0.1 instead of writing it (Ctrl-C stops)')
+    .option('--port <n>', 'port for --serve (default: 8080; 0 picks a free one)')
+    .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (flags: ExploreFlags) => commands.explore(flags));
   return program;
 }

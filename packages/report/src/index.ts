@@ -1,3 +1,5 @@
+export type { ExplorerPageInput } from './explorer/page.js';
+export { explorerContentSecurityPolicy, renderExplorerPage } from './explorer/page.js';
 export type { GradientTrend } from './gradients.js';
 export { gradientKeptFactor, gradientTrend, predictedGradientVariance } from './gradients.js';
 export type { Lang } from './lang.js';

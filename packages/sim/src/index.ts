@@ -24,6 +24,7 @@ export type { Initializer } from './initializers.js';
 export {
   bookInits,
   initForms,
+  initPresets,
   parseInit,
   varianceScaling,
   weightSecondMoment,

@@ -1,0 +1,91 @@
+/**
+ * The explorer's Web Worker: sim + core-wasm, bundled at build time (scripts/build-explorer.mjs) into
+ * dist/explorer-worker.js, which `initscope explore` hands to the report package's page builder as text.
+ * Messages in: `{ type: 'wasm', bytes }` once, then `{ type: 'run', id, options }` (SweepOptions).
+ * A newer `run` aborts the one in progress (sweep yields between layers); only the newest is answered.
+ * Out: `progress`, `done` with the exact `initscope run --json` text, or `error` with the message.
+ */
+import { type Core, loadCore } from '@initscope/core-wasm';
+import { type PhaseOptions, phaseDiagramDocument, type SweepOptions, sweep } from '@initscope/sim';
+
+interface RunMessage {
+  type: 'run';
+  id: number;
+  options: SweepOptions;
+}
+interface PhaseMessage {
+  type: 'phase';
+  id: number;
+  options: PhaseOptions;
+}
+type InMessage = { type: 'wasm'; bytes: ArrayBuffer } | RunMessage | PhaseMessage;
+
+/** The explorer's phase-plane grid: 24 × 24 over σ_w² ∈ [0.1, 4], σ_b² ∈ [0, 0.5] (the cli's is 60 × 60). */
+const phaseGridSize = 24;
+const linspace = (lo: number, hi: number) =>
+  Array.from({ length: phaseGridSize }, (_, i) => lo + ((hi - lo) * i) / (phaseGridSize - 1));
+const phaseGrid = { sigmaW2: linspace(0.1, 4), sigmaB2: linspace(0, 0.5) };
+
+const scope = globalThis as unknown as {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: InMessage }) => void) | null;
+};
+
+let core: Promise<Core> | undefined;
+let current: AbortController | undefined;
+let running: Promise<void> = Promise.resolve();
+let newest = 0;
+
+async function run(message: RunMessage, controller: AbortController): Promise<void> {
+  const started = performance.now();
+  let lastProgress = 0;
+  try {
+    if (!core) throw new Error('the WASM module was not sent to the worker');
+    const results = await sweep(message.options, {
+      core: await core,
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastProgress < 50) return;
+        lastProgress = now;
+        scope.postMessage({ type: 'progress', id: message.id, done, total });
+      },
+    });
+    const json = `${JSON.stringify(results, null, 2)}\n`;
+    scope.postMessage({ type: 'done', id: message.id, json, ms: performance.now() - started });
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    scope.postMessage({
+      type: 'error',
+      id: message.id,
+      message: String((error as Error).message ?? error),
+    });
+  }
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'phase') {
+    try {
+      const diagram = phaseDiagramDocument({ ...message.options, grid: phaseGrid });
+      scope.postMessage({ type: 'phase', id: message.id, diagram });
+    } catch (error) {
+      scope.postMessage({
+        type: 'phase-error',
+        id: message.id,
+        message: String((error as Error).message ?? error),
+      });
+    }
+    return;
+  }
+  if (message.type === 'wasm') {
+    core = loadCore({ wasm: message.bytes });
+    return;
+  }
+  newest = message.id;
+  current?.abort(new Error('superseded'));
+  const controller = new AbortController();
+  current = controller;
+  // One sweep at a time on the one core: the next waits for the aborted one to stop.
+  running = running.then(() => (message.id === newest ? run(message, controller) : undefined));
+};

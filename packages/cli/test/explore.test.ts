@@ -1,0 +1,372 @@
+/**
+ * The live explorer end to end: `initscope explore` writes a page that Debian's Chromium opens from
+ * file:// with every network request refused; after each control change the drawn per-layer
+ * statistics and the exported JSON equal `initscope run --json` for the same configuration byte
+ * for byte, and the URL hash restores the state.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../testing/offline-browser.js';
+import { cli, tempDir } from './fixtures.js';
+
+const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+const workDir = tempDir();
+let launched: Promise<BrowserContext> | undefined;
+
+afterAll(async () => {
+  await (await launched?.catch(() => undefined))?.close();
+});
+
+interface Explorer {
+  state: string;
+  json: string | null;
+  ms: number | null;
+  embeds: number;
+  options: Record<string, unknown> | null;
+  view: { data(name: string): { layer: number; count: number }[] };
+}
+
+async function openPage(url: string, network: string[], errors: string[]): Promise<Page> {
+  launched ??= launchChromium(join(workDir, 'profile'));
+  const page = await (await launched).newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (requested.startsWith('file:')) return route.continue();
+    network.push(requested);
+    return route.abort();
+  });
+  page.on('request', (request) => {
+    if (!/^(file|data|blob):/.test(request.url())) network.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  return page;
+}
+
+/** Waits until the newest change has been computed and drawn. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { initscopeExplorer?: Explorer }).initscopeExplorer?.state === 'done',
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** What the page drew: the stats table's std per layer and the chart data's counts per layer. */
+async function drawn(page: Page) {
+  return page.evaluate(() => {
+    const api = (window as unknown as { initscopeExplorer: Explorer }).initscopeExplorer;
+    const std = [...document.querySelectorAll('#stats td[data-field="std"]')].map((td) =>
+      Number((td as HTMLElement).dataset.value),
+    );
+    const counts: Record<string, number> = {};
+    for (const row of api.view.data('table')) {
+      const key = `${row.init}/${row.layer}`;
+      counts[key] = (counts[key] ?? 0) + row.count;
+    }
+    return {
+      std,
+      counts,
+      json: api.json ?? '',
+      options: api.options ?? {},
+      ms: api.ms ?? 0,
+      embeds: api.embeds,
+    };
+  });
+}
+
+/** `initscope run --json` for the options the page computed with. */
+async function runJson(options: Record<string, unknown>): Promise<string> {
+  const dir = tempDir();
+  const json = join(dir, 'r.json');
+  const args = [
+    '--activations',
+    (options.activations as string[]).join(','),
+    '--inits',
+    (options.inits as string[]).join(','),
+    '--layers',
+    String(options.layers),
+    '--width',
+    String(options.width),
+    '--samples',
+    String(options.samples),
+    '--bins',
+    String(options.bins),
+    '--seed',
+    String(options.seed),
+    ...(options.biasStd === undefined ? [] : ['--bias-std', String(options.biasStd)]),
+    ...(options.gradients ? ['--gradients'] : []),
+    ...(options.theory ? ['--theory'] : []),
+  ];
+  const { code, stderr } = await cli(
+    'run',
+    '--quiet',
+    '--out',
+    join(dir, 'r.html'),
+    '--json',
+    json,
+    ...args,
+  );
+  expect([code, stderr]).toEqual([0, '']);
+  return readFileSync(json, 'utf8');
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The document with every `theory` member removed, as JSON text (exact comparison). */
+function withoutTheory(document: Json): string {
+  return JSON.stringify(document, (key, value) => (key === 'theory' ? undefined : value));
+}
+
+/** Every `theory` member of the document, in order. */
+function theoryOf(document: Json): Json[] {
+  const found: Json[] = [];
+  JSON.stringify(document, (key, value) => {
+    if (key === 'theory') found.push(value);
+    return value;
+  });
+  return found;
+}
+
+/** Same structure; numbers equal to 1e-12 relative (or 1e-15 absolute near zero). */
+function expectClose(actual: Json, expected: Json, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tolerance = 1e-12 * Math.max(Math.abs(expected), Math.abs(actual)) + 1e-15;
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(tolerance);
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    expect(actual.length, path).toBe(expected.length);
+    for (const [i, item] of expected.entries())
+      expectClose(actual[i] as Json, item, `${path}[${i}]`);
+  } else if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
+    expect(Object.keys(actual), path).toEqual(Object.keys(expected));
+    for (const key of Object.keys(expected)) {
+      expectClose(
+        (actual as Record<string, Json>)[key] as Json,
+        (expected as Record<string, Json>)[key] as Json,
+        `${path}.${key}`,
+      );
+    }
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+
+async function expectSameAsCli(page: Page) {
+  const seen = await drawn(page);
+  const expected = await runJson(seen.options);
+  if (seen.json !== expected) {
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(join(outputDir, 'explore-mismatch-page.json'), seen.json);
+    writeFileSync(join(outputDir, 'explore-mismatch-cli.json'), expected);
+  }
+  const results = JSON.parse(expected);
+  if (seen.options.theory) {
+    // The simulation is WASM (bit-identical everywhere); mean-field predictions are plain JS Math,
+    // whose last bits differ between Chromium's and Node 20's V8 (seen at values ~1e-20).
+    const page = JSON.parse(seen.json);
+    expect(withoutTheory(page)).toEqual(withoutTheory(results));
+    expectClose(theoryOf(page), theoryOf(results));
+  } else {
+    expect(seen.json).toBe(expected);
+  }
+  const runs = results.runs as {
+    init: string;
+    layers: { layer: number; std: number; histogram: { counts: number[] } }[];
+  }[];
+  expect(seen.std).toEqual(runs.flatMap((run) => run.layers.map((layer) => layer.std)));
+  const counts: Record<string, number> = {};
+  for (const run of runs) {
+    for (const layer of run.layers) {
+      counts[`${run.init}/${layer.layer}`] = layer.histogram.counts.reduce((a, b) => a + b, 0);
+    }
+  }
+  expect(seen.counts).toEqual(counts);
+  return seen;
+}
+
+const timeout = 60_000;
+
+describe('initscope explore in Chromium, offline from file://', () => {
+  it(
+    'every control change redraws exactly what run --json computes; the hash round-trips',
+    async () => {
+      const file = join(tempDir(), 'explore.html');
+      const { code, stderr } = await cli('explore', '--quiet', '--out', file);
+      expect([code, stderr]).toEqual([0, '']);
+      const network: string[] = [];
+      const errors: string[] = [];
+      const page = await openPage(pathToFileURL(file).href, network, errors);
+      await expectSameAsCli(page);
+
+      // The book config (1000×100, 5 layers): recompute + redraw time over a few seeds.
+      // …redrawn by view.change on the one embedded view (no re-embed).
+      const embeds = (await drawn(page)).embeds;
+      const times: number[] = [];
+      for (const seed of ['1', '2', '3', '4', '5']) {
+        await page.locator('#seed').fill(seed);
+        await settle(page);
+        times.push((await drawn(page)).ms);
+      }
+      times.sort((a, b) => a - b);
+      expect((await drawn(page)).embeds).toBe(embeds);
+      mkdirSync(outputDir, { recursive: true });
+      writeFileSync(join(outputDir, 'explore-timing.json'), `${JSON.stringify({ times })}\n`);
+
+      const steps: [string, (p: Page) => Promise<void>][] = [
+        ['activation', (p) => p.locator('#activation').selectOption('tanh')],
+        ['initializer', (p) => p.locator('#init').selectOption('he')],
+        [
+          'phase plane press',
+          async (p) => {
+            const canvas = p.locator('#phase canvas');
+            await canvas.waitFor();
+            await p.waitForFunction(
+              () =>
+                (window as unknown as { initscopeExplorer: { phase?: { activation: string } } })
+                  .initscopeExplorer.phase?.activation === 'tanh',
+            );
+            const box = await canvas.boundingBox();
+            if (!box) throw new Error('no phase canvas');
+            await p.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.4);
+            await p.waitForFunction(
+              () => (document.getElementById('init') as HTMLSelectElement).value === 'σ_w',
+            );
+          },
+        ],
+        [
+          'free σ_w',
+          async (p) => {
+            await p.locator('#init').selectOption('σ_w');
+            await p.locator('#sigma').fill('0.2');
+          },
+        ],
+        ['depth', (p) => p.locator('#layers').fill('12')],
+        ['seed', (p) => p.locator('#seed').fill('2024')],
+        [
+          'compare',
+          async (p) => {
+            await p.locator('#init2').selectOption('xavier');
+            await p.locator('#init3').selectOption('std:0.01');
+          },
+        ],
+        ['mean field', (p) => p.locator('#theory').check()],
+      ];
+      for (const [name, act] of steps) {
+        await act(page);
+        await settle(page);
+        await expectSameAsCli(page);
+        if (name === 'phase plane press') {
+          const { options } = await drawn(page);
+          expect(String((options.inits as string[])[0])).toMatch(/^std:/);
+          expect(options.biasStd).toBeGreaterThan(0);
+        }
+      }
+      const last = await drawn(page);
+      expect(last.options).toMatchObject({
+        activations: ['tanh'],
+        layers: 12,
+        seed: 2024,
+        theory: true,
+      });
+      expect((last.options.inits as string[]).slice(1)).toEqual(['xavier', 'std:0.01']);
+      expect(String((last.options.inits as string[])[0])).toMatch(/^std:/);
+      // The phase plane catches up (its diagram is computed in a second worker).
+      await page.waitForFunction(() => {
+        const api = (
+          window as unknown as {
+            initscopeExplorer: {
+              options: { inits: string[]; biasStd?: number };
+              phase?: { points: { init: string; b: number }[] };
+            };
+          }
+        ).initscopeExplorer;
+        const points = api.phase?.points ?? [];
+        return (
+          points.map((p) => p.init).join() === api.options.inits.join() &&
+          points.every((p) => Math.abs(p.b - (api.options.biasStd ?? 0) ** 2) < 1e-12)
+        );
+      });
+      await page.screenshot({ path: join(outputDir, 'explore-en.png') });
+
+      // The hash restores the whole state in a fresh page.
+      const url = page.url();
+      expect(url).toContain('#');
+      const again = await openPage(url, network, errors);
+      const restored = await drawn(again);
+      expect(restored.json).toBe(last.json);
+      expect(again.url()).toBe(url);
+      await again.close();
+      await page.close();
+
+      expect(network, 'network requests').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    '--lang ja writes the Japanese page, computed the same way',
+    async () => {
+      const file = join(tempDir(), 'explore-ja.html');
+      const { code } = await cli('explore', '--quiet', '--lang', 'ja', '--out', file);
+      expect(code).toBe(0);
+      const network: string[] = [];
+      const errors: string[] = [];
+      const page = await openPage(
+        `${pathToFileURL(file).href}#activation=relu&init=he&layers=8`,
+        network,
+        errors,
+      );
+      const seen = await expectSameAsCli(page);
+      expect(seen.options).toMatchObject({ activations: ['relu'], inits: ['he'], layers: 8 });
+      expect(await page.locator('body').textContent()).toContain('活性化関数');
+      await page.screenshot({ path: join(outputDir, 'explore-ja.png') });
+      await page.close();
+      expect(network).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it('refuses a bad --port and --port without --serve with exit code 2', async () => {
+    expect((await cli('explore', '--serve', '--port', 'x')).stderr).toContain('Invalid --port "x"');
+    const lone = await cli('explore', '--port', '9000');
+    expect([lone.code, lone.stderr]).toEqual([
+      2,
+      'initscope: Invalid --port without --serve: --port only sets where --serve listens.\n',
+    ]);
+  });
+
+  it('--serve serves the same page on 127.0.0.1 with its CSP and stops on Ctrl-C', async () => {
+    const bin = fileURLToPath(new URL('../bin/initscope.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'explore', '--serve', '--port', '0']);
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    let printed = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        printed += String(chunk);
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed);
+        if (found) resolve(found[0]);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${printed}`)));
+    });
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'none'");
+    expect(await response.text()).toContain('id="initscope-worker"');
+    expect((await fetch(`${url}other`)).status).toBe(404);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * The explorer's page script (plain browser JavaScript, inlined by page.ts). It keeps one vega View
+ * and swaps its data with view.change (no re-embed), sends every change to the Web Worker (a newer
+ * change supersedes a running one), and keeps the whole state in the URL hash.
+ */
+export const explorerScript = `
+(() => {
+  'use strict';
+  const config = JSON.parse(document.getElementById('initscope-explorer').textContent);
+  const t = config.text;
+  const $ = (id) => document.getElementById(id);
+  const defaults = { activation: 'sigmoid', alpha: '', init: 'xavier', sigma: '0', biasStd: '0', layers: '5',
+    width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', init2: '', init3: '', init4: '' };
+  const keys = Object.keys(defaults);
+  const checks = new Set(['logCounts', 'gradients', 'theory']);
+
+  function readControls() {
+    const state = {};
+    for (const key of keys) state[key] = checks.has(key) ? ($(key).checked ? '1' : '0') : $(key).value;
+    return state;
+  }
+  function writeControls(state) {
+    for (const key of keys) {
+      if (checks.has(key)) $(key).checked = state[key] === '1';
+      else $(key).value = state[key];
+    }
+  }
+  function fromHash() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const state = { ...defaults };
+    for (const key of keys) if (params.has(key)) state[key] = params.get(key);
+    return state;
+  }
+  function toHash(state) {
+    const params = new URLSearchParams();
+    for (const key of keys) if (state[key] !== defaults[key]) params.set(key, state[key]);
+    return params.toString();
+  }
+  function sigmaW(state) { return Math.pow(10, Number(state.sigma)); }
+  const fmt = (x) => Number(x.toPrecision(4)).toString();
+
+  /** The sweep options of a state: exactly what "initscope run" gets as flags. */
+  function optionsOf(state) {
+    const hasAlpha = config.alphaActivations.includes(state.activation) && state.alpha !== '';
+    const free = 'std:' + Number((sigmaW(state) / Math.sqrt(Number(state.width))).toPrecision(6));
+    const inits = [];
+    for (const key of ['init', 'init2', 'init3', 'init4']) {
+      const id = state[key] === 'σ_w' ? free : state[key];
+      if (id !== '' && !inits.includes(id)) inits.push(id);
+    }
+    const options = {
+      activations: [hasAlpha ? state.activation + ':' + state.alpha : state.activation],
+      inits,
+      layers: Number(state.layers), width: Number(state.width), samples: Number(state.samples),
+      bins: Number(state.bins), seed: Number(state.seed),
+    };
+    if (Number(state.biasStd) > 0) options.biasStd = Number(state.biasStd);
+    if (state.gradients === '1') options.gradients = true;
+    if (state.theory === '1') options.theory = true;
+    return options;
+  }
+
+  function showValues(state) {
+    const w = sigmaW(state);
+    $('sigma-value').textContent = 'σ_w = ' + fmt(w) + ', σ_w² = ' + fmt(w * w);
+    $('sigma').disabled = ![state.init, state.init2, state.init3, state.init4].includes('σ_w');
+    $('alpha').disabled = !config.alphaActivations.includes(state.activation);
+    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins']) $(key + '-value').textContent = state[key];
+    for (const key of keys) {
+      if (!checks.has(key)) $(key).setAttribute('aria-valuetext', key === 'sigma' ? $('sigma-value').textContent : state[key]);
+    }
+  }
+
+  // One vega View while the layout stays: a change of data only (seed, activation, σ_b, bins, width,
+  // samples, σ_w of a fixed initializer) goes in by view.change. The view is rebuilt when the facet
+  // grid changes (initializer rows, depth) or the count scale type (log counts): vega does not re-lay
+  // out a facet grid whose rows and columns change under view.change.
+  let view;
+  let viewLayout;
+  async function draw(layout, rows) {
+    const log = layout.log;
+    const key = JSON.stringify(layout);
+    if (view && viewLayout === key) {
+      await view.change('table', vega.changeset().remove(() => true).insert(rows)).runAsync();
+      return;
+    }
+    view?.finalize();
+    $('chart').replaceChildren();
+    const spec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      data: { name: 'table', values: rows },
+      facet: {
+        row: { field: 'init', type: 'nominal', title: null, sort: null },
+        column: { field: 'layer', type: 'ordinal', title: t.layer },
+      },
+      spec: {
+        width: 100, height: 70,
+        layer: [
+          {
+            mark: { type: 'rect', color: '#0969da' },
+            encoding: {
+              x: { field: 'start', type: 'quantitative', title: t.value, axis: { tickCount: 3 } },
+              x2: { field: 'end' },
+              y: { field: 'count', type: 'quantitative', title: t.count,
+                   scale: log ? { type: 'symlog' } : { type: 'linear' } },
+              y2: { datum: 0 },
+            },
+          },
+          {
+            transform: [{ filter: 'datum.expected != null' }],
+            mark: { type: 'line', color: '#c0392b', strokeWidth: 1.5 },
+            encoding: {
+              x: { field: 'mid', type: 'quantitative' },
+              y: { field: 'expected', type: 'quantitative' },
+            },
+          },
+        ],
+      },
+      resolve: { scale: { x: 'independent' } },
+    };
+    // Embedded once (vega-embed brings the CSP-safe expression interpreter); later data goes in by view.change.
+    const result = await vegaEmbed('#chart', spec, { renderer: 'canvas', ast: true, actions: false, hover: false });
+    view = result.view;
+    viewLayout = key;
+    api.embeds++;
+  }
+
+  const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
+  const worker = new Worker(workerUrl);
+  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  worker.postMessage({ type: 'wasm', bytes: bytes.buffer }, [bytes.buffer]);
+
+  const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0 };
+  window.initscopeExplorer = api;
+  let nextId = 0;
+  let started = 0;
+  let pendingOptions;
+
+  function update() {
+    const state = readControls();
+    showValues(state);
+    const hash = toHash(state);
+    if (location.hash.slice(1) !== hash) history.replaceState(null, '', hash ? '#' + hash : location.pathname);
+    pendingOptions = optionsOf(state);
+    nextId++;
+    started = performance.now();
+    api.state = 'computing';
+    document.body.dataset.state = 'computing';
+    $('status').textContent = t.computing;
+    worker.postMessage({ type: 'run', id: nextId, options: pendingOptions });
+    requestPhase(pendingOptions);
+    api.requests++;
+  }
+
+  worker.onmessage = async (event) => {
+    const message = event.data;
+    if (message.id !== nextId) return;
+    if (message.type === 'progress') {
+      $('progress').hidden = false;
+      $('progress').value = message.done / message.total;
+      return;
+    }
+    $('progress').hidden = true;
+    if (message.type === 'error') {
+      api.state = 'error';
+      document.body.dataset.state = 'error';
+      $('status').textContent = t.error.replace('{message}', message.message);
+      return;
+    }
+    const id = message.id;
+    const results = JSON.parse(message.json);
+    const rows = [];
+    for (const run of results.runs) {
+      for (const layer of run.layers ?? []) {
+        const { edges, counts } = layer.histogram;
+        const expected = layer.theory?.counts ?? null;
+        for (let i = 0; i < counts.length; i++) {
+          rows.push({ init: run.init, layer: layer.layer, start: edges[i], end: edges[i + 1],
+            mid: (edges[i] + edges[i + 1]) / 2, count: counts[i], expected: expected ? expected[i] : null });
+        }
+      }
+    }
+    await draw(
+      { log: readControls().logCounts === '1', inits: results.runs.map((run) => run.init), layers: results.config.layers },
+      rows,
+    );
+    if (id !== nextId) return;
+    const body = $('stats').tBodies[0];
+    body.replaceChildren(...results.runs.flatMap((run) => (run.layers ?? []).map((layer) => {
+      const tr = document.createElement('tr');
+      tr.dataset.init = run.init;
+      tr.dataset.layer = String(layer.layer);
+      for (const [name, value] of [['init', run.init], ['layer', layer.layer], ['mean', layer.mean], ['std', layer.std], ['min', layer.min], ['max', layer.max]]) {
+        const td = document.createElement('td');
+        td.dataset.field = name;
+        td.dataset.value = String(value);
+        td.textContent = typeof value === 'number' && name !== 'layer' ? Number(value.toPrecision(4)).toString() : String(value);
+        tr.append(td);
+      }
+      return tr;
+    })));
+    const failed = results.runs.find((run) => run.state !== 'completed');
+    const ms = performance.now() - started;
+    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
+    $('status').textContent = failed ? t.error.replace('{message}', failed.error ?? failed.state) : t.done.replace('{ms}', Math.round(ms));
+    document.body.dataset.state = 'done';
+  };
+
+  // Phase plane: χ₁ over (σ_w², σ_b²) from a second worker (same code, no WASM needed), the edge of
+  // chaos (χ₁ = 1) labelled, the current initializers as points. Pressing or dragging on it sets the
+  // free σ_w (σ_w² = x) and σ_b (σ_b² = y) of the first initializer and recomputes the layers.
+  const phaseWorker = new Worker(workerUrl);
+  let phaseId = 0;
+  let phaseKey = '';
+  let phaseView;
+  function requestPhase(options) {
+    const key = JSON.stringify([options.activations[0], options.inits, options.width, options.biasStd ?? 0]);
+    if (key === phaseKey) return;
+    phaseKey = key;
+    phaseId++;
+    phaseWorker.postMessage({ type: 'phase', id: phaseId, options: {
+      activation: options.activations[0], inits: options.inits, width: options.width, biasStd: options.biasStd ?? 0 } });
+  }
+  phaseWorker.onmessage = async (event) => {
+    const message = event.data;
+    if (message.id !== phaseId || message.type !== 'phase') return;
+    const d = message.diagram;
+    const cells = [];
+    const dw = (d.sigmaW2[1] - d.sigmaW2[0]) / 2;
+    const db = (d.sigmaB2[1] - d.sigmaB2[0]) / 2;
+    d.sigmaB2.forEach((b, i) => d.sigmaW2.forEach((w, j) => {
+      const chi = d.chi1[i][j];
+      cells.push({ w0: w - dw, w1: w + dw, b0: Math.max(0, b - db), b1: b + db,
+        logChi: chi === null || chi <= 0 ? null : Math.max(-1, Math.min(1, Math.log10(chi))) });
+    }));
+    const edge = d.edge.filter((p) => p.sigmaW2 !== null).map((p) => ({ w: p.sigmaW2, b: p.sigmaB2 }));
+    const points = d.points.map((p) => ({ init: p.init, w: p.sigmaW2, b: p.sigmaB2 }));
+    // Re-embedded on each new diagram (~1 small chart): named-data changes did not reach the points layer.
+    phaseView?.finalize();
+    $('phase').replaceChildren();
+    const wMax = d.sigmaW2.at(-1) + dw;
+    const bMax = d.sigmaB2.at(-1) + db;
+    const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
+    const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
+    const lite = {
+      width: 300, height: 220,
+      title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
+      layer: [
+        { data: { values: cells }, mark: { type: 'rect' }, encoding: {
+          x: { field: 'w0', ...x }, x2: { field: 'w1' }, y: { field: 'b0', ...y }, y2: { field: 'b1' },
+          color: { field: 'logChi', type: 'quantitative', title: 'log₁₀ χ₁', scale: { scheme: 'redblue', reverse: true, domain: [-1, 1] } } } },
+        { data: { values: edge }, mark: { type: 'line', color: '#000', strokeWidth: 2 }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, order: { field: 'b' } } },
+        { data: { values: edge.slice(-1) }, mark: { type: 'text', align: 'right', dx: -6, dy: 8, fontWeight: 'bold' }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, text: { value: t.edge } } },
+        { data: { values: points }, mark: { type: 'point', filled: true, color: '#000', size: 90, stroke: '#fff', clip: true }, encoding: {
+          x: { field: 'w', ...x }, y: { field: 'b', ...y }, tooltip: { field: 'init' } } },
+      ],
+    };
+    const spec = vegaLite.compile(lite).spec;
+    spec.signals = [...(spec.signals ?? []), { name: 'press', value: null, on: [
+      { events: 'pointerdown', update: "[invert('x', clamp(x(), 0, width)), invert('y', clamp(y(), 0, height))]" },
+      { events: 'window:pointermove[event.buttons > 0]', update: "press ? [invert('x', clamp(x(), 0, width)), invert('y', clamp(y(), 0, height))] : null" },
+      { events: 'window:pointerup', update: 'null' },
+    ] }];
+    const result = await vegaEmbed('#phase', spec, { mode: 'vega', renderer: 'canvas', ast: true, actions: false });
+    phaseView = result.view;
+    api.phase = { activation: d.activation, points };
+    phaseView.addSignalListener('press', (_, value) => {
+      if (!value) return;
+      const [w2, b2] = value;
+      $('init').value = 'σ_w';
+      $('sigma').value = String(Math.min(1, Math.max(-3, Math.log10(Math.sqrt(Math.max(w2, 1e-6))))).toFixed(2));
+      $('biasStd').value = String(Math.sqrt(Math.max(b2, 0)).toFixed(2));
+      update();
+    });
+  };
+
+  $('export-json').addEventListener('click', () => {
+    if (!api.json) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([api.json], { type: 'application/json' }));
+    a.download = 'initscope-results.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+
+  writeControls(fromHash());
+  $('controls').addEventListener('input', update);
+  $('controls').addEventListener('change', update);
+  window.addEventListener('hashchange', () => {
+    const state = fromHash();
+    if (toHash(state) === toHash(readControls())) return;
+    writeControls(state);
+    update();
+  });
+  update();
+})();
+`;
