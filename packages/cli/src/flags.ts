@@ -30,6 +30,8 @@ export interface RunFlags extends SweepFlags {
   lang: Lang;
   book?: boolean;
   logCounts?: boolean;
+  /** Worker threads (`--threads`); default: the machine's available parallelism. */
+  threads?: string;
 }
 
 /** The options of `initscope phase`, as commander hands them over. */

@@ -71,6 +71,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     )
     .option('--book', "the book's exact plot: range 0,1 and 30 bins, with a note of what it hides")
     .option('--log-counts', 'histogram counts on a log scale')
+    .option(
+      '-t, --threads <n>',
+      'worker threads, each with its own WASM instance; 1 computes in this thread (default: all cores); the JSON is the same for any value',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: RunFlags) => commands.run(flags));
   program

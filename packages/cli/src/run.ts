@@ -3,14 +3,19 @@ import { renderReport, summarize } from '@initscope/report';
 import {
   ConfigError,
   type ResolvedSweepConfig,
+  type Results,
   resolveSweepConfig,
   runMemory,
   type SweepOptions,
+  type SweepTask,
   sweep,
+  sweepResults,
+  sweepRunCount,
 } from '@initscope/sim';
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
-import { progressOf } from './progress.js';
+import { parseThreads, runPool, splitEvenly } from './pool.js';
+import { type Progress, progressOf } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -28,45 +33,75 @@ function sweepOptions(flags: RunFlags): SweepOptions {
       'Invalid --widths with --layers or --width: --widths gives the input and every layer width itself.',
     );
   }
-  const { out, json, quiet, lang, book, logCounts, ...options } = flags;
+  const { out, json, quiet, lang, book, logCounts, threads, ...options } = flags;
   return book ? { ...options, range: [0, 1], bins: 30 } : options;
 }
 
 /** Validates and parses every sweep flag once; a bad value is a UsageError naming its flag. */
-function resolve(flags: RunFlags): ResolvedSweepConfig {
+function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSweepConfig } {
   try {
-    return resolveSweepConfig(sweepOptions(flags), (field) => runFlagOf[field] ?? field);
+    const options = sweepOptions(flags);
+    return { options, config: resolveSweepConfig(options, (field) => runFlagOf[field] ?? field) };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
 }
 
-function checkMachineMemory(config: ResolvedSweepConfig): void {
-  const { bytes, description } = runMemory(config);
+/** Checks that `workers` runs at once (each worker holds its own buffers) fit in the machine's memory. */
+function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void {
+  const one = runMemory(config);
+  const bytes = one.bytes * workers;
+  const description = workers > 1 ? `${workers} workers × (${one.description})` : one.description;
   const available = totalmem() * machineMemoryShare;
   if (bytes > available) {
     const gib = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
     throw new UsageError(
-      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(bytes)} (${description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or the width.`,
+      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(bytes)} (${description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples, the width${workers > 1 ? ' or --threads' : ''}.`,
     );
   }
 }
 
+/**
+ * The sweep on `threads` worker threads: its runs cut into contiguous slices, one per worker, gathered
+ * in the sweep's order, so the results are the same bits as `sweep()` in this thread (threads = 1).
+ */
+async function threadedSweep(
+  options: SweepOptions,
+  config: ResolvedSweepConfig,
+  threads: number,
+  io: CommandIO,
+  progress: Progress | undefined,
+): Promise<Results> {
+  const slices = splitEvenly(sweepRunCount(config), threads);
+  if (slices.length === 1) {
+    return sweep(config, {
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  }
+  const total = sweepRunCount(config) * config.layers * (config.gradients ? 2 : 1);
+  let done = 0;
+  const tasks: SweepTask[] = slices.map((runs) => ({ kind: 'sweep', options, runs }));
+  const parts = await runPool(tasks, slices.length, {
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
+  });
+  return sweepResults(config, parts.flat());
+}
+
 /** `initscope run`: validate everything, simulate, then write the report and JSON (see output/write.ts). */
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
-  const config = resolve(flags);
-  checkMachineMemory(config);
+  const { options, config } = resolve(flags);
+  const threads = parseThreads(flags.threads);
+  checkMachineMemory(config, splitEvenly(sweepRunCount(config), threads).length);
   const out = checkOutput('--out', flags.out);
   const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
 
   const progress = progressOf(io, flags.quiet === true);
-  let results: Awaited<ReturnType<typeof sweep>>;
+  let results: Results;
   try {
-    results = await sweep(config, {
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    });
+    results = await threadedSweep(options, config, threads, io, progress);
   } finally {
     progress?.stop();
   }

@@ -33,6 +33,15 @@ export { phaseDiagramDocument } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
 export type { SimulateHooks } from './simulate.js';
-export { getCore, simulate, sweep } from './simulate.js';
+export {
+  getCore,
+  simulate,
+  sweep,
+  sweepResults,
+  sweepRunCount,
+  sweepRuns,
+} from './simulate.js';
+export type { SweepTask } from './sweep-task.js';
+export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
 export { version } from './version.js';

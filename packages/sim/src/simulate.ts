@@ -1,5 +1,6 @@
 import { type Core, loadCore } from '@initscope/core-wasm';
 import type { ErroredRun, Results, RunResult } from '@initscope/results';
+import type { ActivationSpec } from './activations.js';
 import { completedRun } from './completed-run.js';
 import {
   isResolved,
@@ -9,6 +10,7 @@ import {
   resolveSweepConfig,
   type SweepOptions,
 } from './config.js';
+import type { Initializer } from './initializers.js';
 import { LayerStack } from './layer-stack.js';
 import { resultsConfig } from './results-config.js';
 import { version } from './version.js';
@@ -39,6 +41,16 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** How many runs a sweep holds: activations × initializers. */
+export function sweepRunCount(config: ResolvedSweepConfig): number {
+  return config.activations.length * config.inits.length;
+}
+
+/** The results document of a sweep from its runs, in the sweep's order. */
+export function sweepResults(config: ResolvedSweepConfig, runs: RunResult[]): Results {
+  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+}
+
 /**
  * Runs every (activation, init) pair of the sweep, activations outermost. Takes a config from
  * `resolveSweepConfig` as it is, or options that it resolves once (throwing ConfigError).
@@ -49,10 +61,30 @@ export async function sweep(
   hooks: SimulateHooks = {},
 ): Promise<Results> {
   const config = isResolved(options) ? options : resolveSweepConfig(options);
+  const all = Array.from({ length: sweepRunCount(config) }, (_, index) => index);
+  return sweepResults(config, await sweepRuns(config, all, hooks));
+}
+
+/**
+ * Runs some of a sweep's runs, given by their index in the sweep's order (activation-major:
+ * index = a × inits + i), and returns them in the order given. Every run is a pure function of the
+ * config and its pair, so any split of the indices gives the same runs as one `sweep()`: this is
+ * what a worker thread computes (see `sweepTask`).
+ */
+export async function sweepRuns(
+  config: ResolvedSweepConfig,
+  indices: readonly number[],
+  hooks: SimulateHooks = {},
+): Promise<RunResult[]> {
+  const runCount = sweepRunCount(config);
+  for (const index of indices) {
+    if (!Number.isInteger(index) || index < 0 || index >= runCount) {
+      throw new RangeError(`Run index ${index} is outside the sweep's 0…${runCount - 1}.`);
+    }
+  }
   const core = hooks.core ?? (await getCore());
-  const runCount = config.activations.length * config.inits.length;
   const stepsPerRun = config.layers * (config.gradients ? 2 : 1);
-  const total = runCount * stepsPerRun;
+  const total = indices.length * stepsPerRun;
   let done = 0;
   let lastYield = performance.now();
   const tick = async () => {
@@ -65,37 +97,38 @@ export async function sweep(
     hooks.signal?.throwIfAborted();
   };
   hooks.signal?.throwIfAborted();
-  const space = new Workspace(core, config, runCount);
+  const space = new Workspace(core, config, indices.length);
   const runs: RunResult[] = [];
   try {
-    for (const activation of config.activations) {
-      for (const init of config.inits) {
-        const before = done;
-        try {
-          const stack = new LayerStack(core, space, config, { activation, init }, tick);
-          const pass = await stack.forward();
-          const gradients = config.gradients ? await stack.backward() : undefined;
-          const result = completedRun(config, activation, init, pass, gradients);
-          runs.push(result);
-        } catch (error) {
-          if (hooks.signal?.aborted) throw error;
-          done = before + stepsPerRun;
-          const errored: ErroredRun = {
-            activation: activation.id,
-            init: init.id,
-            state: 'errored',
-            message: error instanceof Error ? error.message : String(error),
-            weightStd: [],
-            layers: [],
-          };
-          runs.push(errored);
-        }
+    for (const index of indices) {
+      const activation = config.activations[
+        Math.floor(index / config.inits.length)
+      ] as ActivationSpec;
+      const init = config.inits[index % config.inits.length] as Initializer;
+      const before = done;
+      try {
+        const stack = new LayerStack(core, space, config, { activation, init }, tick);
+        const pass = await stack.forward();
+        const gradients = config.gradients ? await stack.backward() : undefined;
+        runs.push(completedRun(config, activation, init, pass, gradients));
+      } catch (error) {
+        if (hooks.signal?.aborted) throw error;
+        done = before + stepsPerRun;
+        const errored: ErroredRun = {
+          activation: activation.id,
+          init: init.id,
+          state: 'errored',
+          message: error instanceof Error ? error.message : String(error),
+          weightStd: [],
+          layers: [],
+        };
+        runs.push(errored);
       }
     }
   } finally {
     space.free();
   }
-  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+  return runs;
 }
 
 /**
