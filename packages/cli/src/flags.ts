@@ -44,6 +44,8 @@ export interface PhaseFlags {
   json?: string;
   lang: Lang;
   quiet?: boolean;
+  /** Worker threads (`--threads`); default: the machine's available parallelism. */
+  threads?: string;
 }
 
 /** The flag each sweep option of `initscope run` is typed as, for error messages. */

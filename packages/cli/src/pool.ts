@@ -70,13 +70,13 @@ export interface PoolHooks {
  * their results in the order of `tasks`, whichever worker finishes first: the gathered output does
  * not depend on the thread count. The pool is torn down before this returns.
  */
-export async function runPool(
-  tasks: readonly PoolTask[],
+export async function runPool<T extends PoolTask>(
+  tasks: readonly T[],
   threads: number,
   hooks: PoolHooks = {},
-): Promise<PoolResult[]> {
+): Promise<PoolResult<T>[]> {
   const size = Math.max(1, Math.min(threads, tasks.length));
-  const pool = new Piscina<{ task: PoolTask; port: MessagePort }, PoolResult>({
+  const pool = new Piscina<{ task: T; port: MessagePort }, PoolResult<T>>({
     filename: workerFile,
     minThreads: size,
     maxThreads: size,

@@ -95,6 +95,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('-o, --out <file>', 'HTML page to write ("-" for standard output)', defaultPhaseOut)
     .option('-j, --json <file>', 'also write the diagram as JSON ("-" for standard output)')
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option(
+      '-t, --threads <n>',
+      'worker threads sharing the grid; 1 computes in this thread (default: all cores); the JSON is the same for any value',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: PhaseFlags) => commands.phase(flags));
   return program;

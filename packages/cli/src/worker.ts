@@ -1,14 +1,23 @@
 import type { MessagePort } from 'node:worker_threads';
-import { type RunResult, type SweepTask, sweepTask } from '@initscope/sim';
+import {
+  type PhaseRow,
+  type PhaseTask,
+  phaseTask,
+  type RunResult,
+  type SweepTask,
+  sweepTask,
+} from '@initscope/sim';
 
 /**
  * What a pool worker computes. Each kind names a task function of a package that touches no file;
  * a new kind (e.g. a training run) is one more case here.
  */
-export type PoolTask = SweepTask;
+export type PoolTask = SweepTask | PhaseTask;
 
 /** What a task returns, by kind. */
-export type PoolResult = RunResult[];
+export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
+  ? RunResult[]
+  : PhaseRow[];
 
 /**
  * The worker thread's entry (piscina loads the built `dist/worker.js`): runs one task with this
@@ -23,6 +32,8 @@ export default async function runPoolTask(message: {
     switch (task.kind) {
       case 'sweep':
         return await sweepTask(task, { onStep: () => port?.postMessage(1) });
+      case 'phase':
+        return phaseTask(task);
       default:
         throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
     }

@@ -78,6 +78,26 @@ describe('initscope run --threads', () => {
   });
 });
 
+describe('initscope phase --threads', () => {
+  it('gives byte-identical JSON for 1, 2 and 3 threads', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const files: Buffer[] = [];
+    for (const t of [1, 2, 3]) {
+      const json = join(dir, `p${t}.json`);
+      const { code, stderr } = await cli(
+        'phase',
+        ...words(`-a relu --quiet --threads ${t} --out ${join(dir, `p${t}.html`)} --json ${json}`),
+      );
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      files.push(readFileSync(json));
+    }
+    expect(JSON.parse(String(files[0])).chi1).toHaveLength(60);
+    expect(files[0]?.equals(files[1] as Buffer)).toBe(true);
+    expect(files[0]?.equals(files[2] as Buffer)).toBe(true);
+  });
+});
+
 describe('splitEvenly', () => {
   it('cuts 0…n−1 into contiguous slices differing by at most one, never empty', () => {
     expect(splitEvenly(12, 2)).toEqual([

@@ -29,7 +29,8 @@ export {
   weightSecondMoment,
 } from './initializers.js';
 export { runMemory } from './memory.js';
-export { phaseDiagramDocument } from './phase-diagram.js';
+export type { PhaseTask } from './phase-diagram.js';
+export { phaseDiagramDocument, phaseGridOf, phaseTask } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
 export type { SimulateHooks } from './simulate.js';
@@ -44,4 +45,5 @@ export {
 export type { SweepTask } from './sweep-task.js';
 export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
+export type { PhaseRow } from './theory/phase.js';
 export { version } from './version.js';
