@@ -15,6 +15,7 @@ export interface SweepFlags {
   samples?: string;
   bins?: string;
   seed?: string;
+  seeds?: string;
   range?: string;
   widths?: string;
   biasStd?: string;
@@ -57,6 +58,7 @@ export const runFlagOf: Readonly<Record<string, string>> = {
   samples: '--samples',
   bins: '--bins',
   seed: '--seed',
+  seeds: '--seeds',
   range: '--range',
   widths: '--widths',
   biasStd: '--bias-std',

@@ -51,6 +51,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('-b, --bins <n>', `histogram bins (default: ${defaultBins})`)
     .option('-s, --seed <n>', `random seed, 0 to 4294967295 (default: ${defaultSeed})`)
     .option(
+      '--seeds <k>',
+      'run each configuration for seeds seed … seed+k−1 and add seed bands (mean, sd, min, max, histogram envelope) to every layer (default: 1)',
+    )
+    .option(
       '-r, --range <lo,hi>',
       'histogram range for every layer (default: sigmoid 0,1; tanh -1,1; relu 0,max)',
     )

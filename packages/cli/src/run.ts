@@ -10,7 +10,7 @@ import {
   type SweepTask,
   sweep,
   sweepResults,
-  sweepRunCount,
+  sweepUnitCount,
 } from '@initscope/sim';
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
@@ -63,8 +63,8 @@ function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void 
 }
 
 /**
- * The sweep on `threads` worker threads: its runs cut into contiguous slices, one per worker, gathered
- * in the sweep's order, so the results are the same bits as `sweep()` in this thread (threads = 1).
+ * The sweep on `threads` worker threads: its (seed, run) units cut into contiguous slices, one per
+ * worker, gathered in the sweep's order, so the results are the same bits as `sweep()` in this thread (threads = 1).
  */
 async function threadedSweep(
   options: SweepOptions,
@@ -73,16 +73,16 @@ async function threadedSweep(
   io: CommandIO,
   progress: Progress | undefined,
 ): Promise<Results> {
-  const slices = splitEvenly(sweepRunCount(config), threads);
+  const slices = splitEvenly(sweepUnitCount(config), threads);
   if (slices.length === 1) {
     return sweep(config, {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   }
-  const total = sweepRunCount(config) * config.layers * (config.gradients ? 2 : 1);
+  const total = sweepUnitCount(config) * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
-  const tasks: SweepTask[] = slices.map((runs) => ({ kind: 'sweep', options, runs }));
+  const tasks: SweepTask[] = slices.map((units) => ({ kind: 'sweep', options, units }));
   const parts = await runPool(tasks, slices.length, {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
@@ -94,7 +94,7 @@ async function threadedSweep(
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
   const { options, config } = resolve(flags);
   const threads = parseThreads(flags.threads);
-  checkMachineMemory(config, splitEvenly(sweepRunCount(config), threads).length);
+  checkMachineMemory(config, splitEvenly(sweepUnitCount(config), threads).length);
   const out = checkOutput('--out', flags.out);
   const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
 

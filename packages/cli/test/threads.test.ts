@@ -46,6 +46,23 @@ describe('initscope run --threads', () => {
     expect(one?.equals(three as Buffer)).toBe(true);
   });
 
+  it('gives byte-identical JSON for 1, 2 and 3 threads on a --seeds run (seeds split across workers)', async () => {
+    const [one, two, three] = await jsonAt('--book --seeds 5 --samples 300', [1, 2, 3]);
+    const results = JSON.parse(String(one));
+    expect(results.config.seeds).toBe(5);
+    expect(results.runs[0].layers[0].band.seeds).toBe(5);
+    expect(one?.equals(two as Buffer)).toBe(true);
+    expect(one?.equals(three as Buffer)).toBe(true);
+  });
+
+  it('refuses a bad --seeds with one line and exit code 2', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await cli('run', ...words(`--seeds 0 --out ${join(dir, 'r.html')}`));
+    expect(code).toBe(2);
+    expect(stderr).toBe('initscope: Invalid --seeds "0": expected an integer from 1 to 1000000.\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a bad --threads with one line and exit code 2, writing nothing', async () => {
     for (const bad of ['0', '-1', '1.5', 'two', '257']) {
       const dir = tempDir();

@@ -33,6 +33,7 @@ export type { PhaseTask } from './phase-diagram.js';
 export { phaseDiagramDocument, phaseGridOf, phaseTask } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
+export { layerBand, quantileSorted, seedSummary, withSeedBands } from './seed-bands.js';
 export type { SimulateHooks } from './simulate.js';
 export {
   getCore,
@@ -41,6 +42,8 @@ export {
   sweepResults,
   sweepRunCount,
   sweepRuns,
+  sweepUnitCount,
+  sweepUnits,
 } from './simulate.js';
 export type { SweepTask } from './sweep-task.js';
 export { sweepTask } from './sweep-task.js';

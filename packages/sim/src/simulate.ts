@@ -13,6 +13,7 @@ import {
 import type { Initializer } from './initializers.js';
 import { LayerStack } from './layer-stack.js';
 import { resultsConfig } from './results-config.js';
+import { withSeedBands } from './seed-bands.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';
 
@@ -41,28 +42,91 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** How many runs a sweep holds: activations × initializers. */
+/** How many runs one seed of a sweep holds: activations × initializers. */
 export function sweepRunCount(config: ResolvedSweepConfig): number {
   return config.activations.length * config.inits.length;
 }
 
-/** The results document of a sweep from its runs, in the sweep's order. */
-export function sweepResults(config: ResolvedSweepConfig, runs: RunResult[]): Results {
-  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+/** How many (seed, run) units a sweep holds: runs × seeds. */
+export function sweepUnitCount(config: ResolvedSweepConfig): number {
+  return sweepRunCount(config) * config.seeds;
 }
 
 /**
- * Runs every (activation, init) pair of the sweep, activations outermost. Takes a config from
- * `resolveSweepConfig` as it is, or options that it resolves once (throwing ConfigError).
- * A run that fails becomes `state: 'errored'` with its message; the others are unaffected.
+ * The results document of a sweep from all its units' runs in unit order (seed-major: seed
+ * `seed + s`, run r is unit s × runCount + r). With several seeds, the runs are the first seed's
+ * with a `band` on every layer (see `withSeedBands`).
+ */
+export function sweepResults(config: ResolvedSweepConfig, units: readonly RunResult[]): Results {
+  const runCount = sweepRunCount(config);
+  if (units.length !== runCount * config.seeds) {
+    throw new RangeError(`Expected ${runCount * config.seeds} runs, got ${units.length}.`);
+  }
+  if (config.seeds === 1) {
+    return { tool: 'initscope', version, config: resultsConfig(config), runs: [...units] };
+  }
+  const perSeed: RunResult[][] = [];
+  for (let s = 0; s < config.seeds; s++)
+    perSeed.push(units.slice(s * runCount, (s + 1) * runCount));
+  return {
+    tool: 'initscope',
+    version,
+    config: resultsConfig(config),
+    runs: withSeedBands(perSeed),
+  };
+}
+
+/**
+ * Runs every (activation, init) pair of the sweep, activations outermost, for each of its seeds.
+ * Takes a config from `resolveSweepConfig` as it is, or options that it resolves once (throwing
+ * ConfigError). A run that fails becomes `state: 'errored'` with its message; the others are unaffected.
  */
 export async function sweep(
   options: SweepOptions | ResolvedSweepConfig = {},
   hooks: SimulateHooks = {},
 ): Promise<Results> {
   const config = isResolved(options) ? options : resolveSweepConfig(options);
-  const all = Array.from({ length: sweepRunCount(config) }, (_, index) => index);
-  return sweepResults(config, await sweepRuns(config, all, hooks));
+  const all = Array.from({ length: sweepUnitCount(config) }, (_, index) => index);
+  return sweepResults(config, await sweepUnits(config, all, hooks));
+}
+
+/**
+ * Runs some (seed, run) units of a sweep (seed-major indices, see `sweepResults`) and returns their
+ * runs in the order given; the units of one seed that follow each other share one workspace.
+ */
+export async function sweepUnits(
+  config: ResolvedSweepConfig,
+  units: readonly number[],
+  hooks: SimulateHooks = {},
+): Promise<RunResult[]> {
+  const runCount = sweepRunCount(config);
+  const unitCount = sweepUnitCount(config);
+  for (const unit of units) {
+    if (!Number.isInteger(unit) || unit < 0 || unit >= unitCount) {
+      throw new RangeError(`Unit index ${unit} is outside the sweep's 0…${unitCount - 1}.`);
+    }
+  }
+  const stepsPerRun = config.layers * (config.gradients ? 2 : 1);
+  const total = units.length * stepsPerRun;
+  const out: RunResult[] = [];
+  let start = 0;
+  while (start < units.length) {
+    const s = Math.floor((units[start] as number) / runCount);
+    let end = start;
+    while (end < units.length && Math.floor((units[end] as number) / runCount) === s) end++;
+    const runs = units.slice(start, end).map((unit) => unit % runCount);
+    const offset = start * stepsPerRun;
+    const { onProgress } = hooks;
+    const seeded: ResolvedSweepConfig = { ...config, seed: config.seed + s, seeds: 1 };
+    out.push(
+      ...(await sweepRuns(seeded, runs, {
+        ...hooks,
+        ...(onProgress ? { onProgress: (done: number) => onProgress(offset + done, total) } : {}),
+      })),
+    );
+    start = end;
+  }
+  return out;
 }
 
 /**

@@ -1,20 +1,21 @@
 import type { RunResult } from '@initscope/results';
 import { resolveSweepConfig, type SweepOptions } from './config.js';
-import { sweepRuns } from './simulate.js';
+import { sweepUnits } from './simulate.js';
 
 /**
  * A slice of a sweep as a worker thread receives it: plain data (structured-clonable), no functions.
  * `options` are the sweep's options as given to `resolveSweepConfig` (already validated by the
- * caller); `runs` are run indices in the sweep's order (activation-major).
+ * caller); `units` are (seed, run) unit indices in the sweep's order (seed-major, then activation,
+ * then initializer: see `sweepResults`).
  */
 export interface SweepTask {
   kind: 'sweep';
   options: SweepOptions;
-  runs: number[];
+  units: number[];
 }
 
 /**
- * Computes a sweep slice in the calling thread with its own core-wasm instance: the task function
+ * Computes a slice of a sweep's units in the calling thread with its own core-wasm instance: the task function
  * of the CLI's worker pool. Touches no file; `onStep` is called after every layer step.
  */
 export async function sweepTask(
@@ -23,7 +24,7 @@ export async function sweepTask(
 ): Promise<RunResult[]> {
   const config = resolveSweepConfig(task.options);
   const { onStep, signal } = hooks;
-  return sweepRuns(config, task.runs, {
+  return sweepUnits(config, task.units, {
     ...(onStep ? { onProgress: () => onStep() } : {}),
     ...(signal ? { signal } : {}),
   });

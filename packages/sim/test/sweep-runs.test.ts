@@ -24,7 +24,8 @@ describe('sweepRuns and sweepTask', () => {
       [[0, 1, 2, 3, 4, 5]],
     ]) {
       const parts = [];
-      for (const runs of slices) parts.push(await sweepTask({ kind: 'sweep', options, runs }));
+      for (const runs of slices)
+        parts.push(await sweepTask({ kind: 'sweep', options, units: runs }));
       expect(JSON.stringify(sweepResults(config, parts.flat()))).toBe(whole);
     }
   });
