@@ -8,14 +8,14 @@ import {
   runMemory,
   type SweepOptions,
   type SweepTask,
-  sweep,
-  sweepResults,
   sweepUnitCount,
+  sweepUnits,
 } from '@initscope/sim';
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
 import { parseThreads, runPool, splitEvenly } from './pool.js';
 import { type Progress, progressOf } from './progress.js';
+import { resultsOfUnits } from './seeds.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -75,10 +75,11 @@ async function threadedSweep(
 ): Promise<Results> {
   const slices = splitEvenly(sweepUnitCount(config), threads);
   if (slices.length === 1) {
-    return sweep(config, {
+    const units = await sweepUnits(config, slices[0] ?? [], {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
+    return resultsOfUnits(config, units);
   }
   const total = sweepUnitCount(config) * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
@@ -87,7 +88,7 @@ async function threadedSweep(
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
   });
-  return sweepResults(config, parts.flat());
+  return resultsOfUnits(config, parts.flat());
 }
 
 /** `initscope run`: validate everything, simulate, then write the report and JSON (see output/write.ts). */
