@@ -33,6 +33,8 @@ export interface RunFlags extends SweepFlags {
   logCounts?: boolean;
   /** Worker threads (`--threads`); default: the machine's available parallelism. */
   threads?: string;
+  /** `--shard i/n`: run only that slice of the (configuration × seed) units, JSON only. */
+  shard?: string;
 }
 
 /** The options of `initscope phase`, as commander hands them over. */
@@ -47,6 +49,16 @@ export interface PhaseFlags {
   quiet?: boolean;
   /** Worker threads (`--threads`); default: the machine's available parallelism. */
   threads?: string;
+}
+
+/** The options of `initscope merge`. */
+export interface MergeFlags {
+  out: string;
+  json?: string;
+  quiet?: boolean;
+  lang: Lang;
+  book?: boolean;
+  logCounts?: boolean;
 }
 
 /** The flag each sweep option of `initscope run` is typed as, for error messages. */
@@ -95,4 +107,5 @@ export interface ProgramOutput {
 export interface Commands {
   run(flags: RunFlags): Promise<void>;
   phase(flags: PhaseFlags): Promise<void>;
+  merge(files: string[], flags: MergeFlags): Promise<void>;
 }

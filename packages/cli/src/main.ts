@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { checkFileFlagValues } from './file-flag-values.js';
 import { removePending } from './files.js';
 import type { CommandIO } from './flags.js';
+import { mergeCommand } from './merge.js';
 import { OutputError, outputErrorExitCode } from './output/output-error.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
@@ -22,7 +23,11 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     progressLines: io.progressLines ?? process.env.INITSCOPE_PROGRESS === 'lines',
   };
   const program = createProgram(
-    { run: (flags) => runCommand(flags, runIO), phase: (flags) => phaseCommand(flags, runIO) },
+    {
+      run: (flags) => runCommand(flags, runIO),
+      phase: (flags) => phaseCommand(flags, runIO),
+      merge: (files, flags) => mergeCommand(files, flags, runIO),
+    },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );
   try {

@@ -15,6 +15,7 @@ import {
   type Commands,
   defaultOut,
   defaultPhaseOut,
+  type MergeFlags,
   type PhaseFlags,
   type ProgramOutput,
   type RunFlags,
@@ -79,6 +80,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
       '-t, --threads <n>',
       'worker threads, each with its own WASM instance; 1 computes in this thread (default: all cores); the JSON is the same for any value',
     )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (a fixed slice of configurations × seeds) and write its runs to --json, for `initscope merge`',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: RunFlags) => commands.run(flags));
   program
@@ -105,5 +110,20 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: PhaseFlags) => commands.phase(flags));
+  program
+    .command('merge')
+    .description(
+      'Join the shard files of one sweep (`run --shard i/n --json f`) into the results and report of the unsharded run.',
+    )
+    .argument('<shards...>', 'every shard file of the sweep, in any order')
+    .option('-o, --out <file>', 'HTML report to write ("-" for standard output)', defaultOut)
+    .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
+    .addOption(
+      new Option('--lang <lang>', 'report and summary language').choices(langs).default('en'),
+    )
+    .option('--book', "the book's exact plot: range 0,1 and 30 bins, with a note of what it hides")
+    .option('--log-counts', 'histogram counts on a log scale')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], flags: MergeFlags) => commands.merge(files, flags));
   return program;
 }

@@ -4,18 +4,21 @@ import {
   ConfigError,
   type ResolvedSweepConfig,
   type Results,
+  type RunResult,
   resolveSweepConfig,
   runMemory,
   type SweepOptions,
   type SweepTask,
   sweepUnitCount,
   sweepUnits,
+  version,
 } from '@initscope/sim';
-import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
+import { type CommandIO, defaultOut, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
 import { parseThreads, runPool, splitEvenly } from './pool.js';
 import { type Progress, progressOf } from './progress.js';
 import { resultsOfUnits } from './seeds.js';
+import { canonicalOptions, parseShard, type ShardDocument, shardUnits } from './shard.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -33,7 +36,7 @@ function sweepOptions(flags: RunFlags): SweepOptions {
       'Invalid --widths with --layers or --width: --widths gives the input and every layer width itself.',
     );
   }
-  const { out, json, quiet, lang, book, logCounts, threads, ...options } = flags;
+  const { out, json, quiet, lang, book, logCounts, threads, shard, ...options } = flags;
   return book ? { ...options, range: [0, 1], bins: 30 } : options;
 }
 
@@ -63,46 +66,92 @@ function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void 
 }
 
 /**
- * The sweep on `threads` worker threads: its (seed, run) units cut into contiguous slices, one per
- * worker, gathered in the sweep's order, so the results are the same bits as `sweep()` in this thread (threads = 1).
+ * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous slices, one per
+ * worker, gathered in unit order, so the runs are the same bits as in this thread (threads = 1).
  */
-async function threadedSweep(
-  options: SweepOptions,
+async function computeUnits(
   config: ResolvedSweepConfig,
+  units: readonly number[],
   threads: number,
   io: CommandIO,
   progress: Progress | undefined,
-): Promise<Results> {
-  const slices = splitEvenly(sweepUnitCount(config), threads);
-  if (slices.length === 1) {
-    const units = await sweepUnits(config, slices[0] ?? [], {
+): Promise<RunResult[]> {
+  const slices = splitEvenly(units.length, threads).map((slice) =>
+    slice.map((i) => units[i] as number),
+  );
+  if (slices.length <= 1) {
+    return sweepUnits(config, units, {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
-    return resultsOfUnits(config, units);
   }
-  const total = sweepUnitCount(config) * config.layers * (config.gradients ? 2 : 1);
+  const total = units.length * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
-  const tasks: SweepTask[] = slices.map((units) => ({ kind: 'sweep', options, units }));
+  const options = canonicalOptions(config);
+  const tasks: SweepTask[] = slices.map((slice) => ({ kind: 'sweep', options, units: slice }));
   const parts = await runPool(tasks, slices.length, {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
   });
-  return resultsOfUnits(config, parts.flat());
+  return parts.flat();
+}
+
+/** `run --shard i/n`: only JSON, and only with --json (the report comes from `initscope merge`). */
+function checkShardFlags(flags: RunFlags): void {
+  if (flags.json === undefined) {
+    throw new UsageError(
+      'Invalid --shard without --json: a shard writes its runs to --json; join the shards with `initscope merge`.',
+    );
+  }
+  if (flags.out !== defaultOut) {
+    throw new UsageError(
+      `Invalid --out ${JSON.stringify(flags.out)} with --shard: a shard writes no report; \`initscope merge\` writes it from all shards.`,
+    );
+  }
 }
 
 /** `initscope run`: validate everything, simulate, then write the report and JSON (see output/write.ts). */
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
-  const { options, config } = resolve(flags);
+  const { config } = resolve(flags);
   const threads = parseThreads(flags.threads);
-  checkMachineMemory(config, splitEvenly(sweepUnitCount(config), threads).length);
-  const out = checkOutput('--out', flags.out);
-  const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (shard) checkShardFlags(flags);
+  const all = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
+  const units = shard ? shardUnits(all.length, shard) : all;
+  checkMachineMemory(config, Math.max(1, splitEvenly(units.length, threads).length));
+  const out = shard ? undefined : checkOutput('--out', flags.out);
+  const jsonOut =
+    flags.json === undefined ? undefined : checkOutput('--json', flags.json, out ? [out] : []);
+  if (shard) {
+    const progress = progressOf(io, flags.quiet === true);
+    let runs: RunResult[];
+    try {
+      runs = await computeUnits(config, units, threads, io, progress);
+    } finally {
+      progress?.stop();
+    }
+    const doc: ShardDocument = {
+      tool: 'initscope',
+      kind: 'shard',
+      version,
+      sweep: canonicalOptions(config),
+      shard: { ...shard, units: units.length, first: units[0] ?? 0 },
+      runs,
+    };
+    await writeOutputs([[jsonOut, `${JSON.stringify(doc)}\n`]], io);
+    if (!flags.quiet && jsonOut && jsonOut.kind !== 'stdout') {
+      io.stdout.write(
+        `Shard ${shard.index}/${shard.count}: ${units.length} of ${all.length} runs. JSON: ${jsonOut.path}\n`,
+      );
+    }
+    return;
+  }
+  const outTarget = out as NonNullable<typeof out>;
 
   const progress = progressOf(io, flags.quiet === true);
   let results: Results;
   try {
-    results = await threadedSweep(options, config, threads, io, progress);
+    results = resultsOfUnits(config, await computeUnits(config, units, threads, io, progress));
   } finally {
     progress?.stop();
   }
@@ -115,16 +164,16 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   });
   await writeOutputs(
     [
-      [out, html],
+      [outTarget, html],
       [jsonOut, json],
     ],
     io,
   );
 
   if (!flags.quiet) {
-    const text = writesToStdout(out, jsonOut) ? io.stderr : io.stdout;
+    const text = writesToStdout(outTarget, jsonOut) ? io.stderr : io.stdout;
     text.write(`${summarize(results, { lang: flags.lang })}\n`);
-    if (out.kind !== 'stdout') text.write(`Report: ${out.path}\n`);
+    if (outTarget.kind !== 'stdout') text.write(`Report: ${outTarget.path}\n`);
     if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
   }
 }
