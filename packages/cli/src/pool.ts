@@ -85,15 +85,27 @@ export async function runPool<T extends PoolTask>(
   });
   try {
     return await Promise.all(
-      tasks.map((task) => {
+      tasks.map(async (task) => {
         const { port1, port2 } = new MessageChannel();
-        port1.on('message', () => hooks.onStep?.());
-        return pool
-          .run(
+        // Steps come as 1, then 'done' after the last one (a port keeps its messages in order).
+        let drain: () => void = () => {};
+        const drained = new Promise<void>((resolve) => {
+          drain = resolve;
+        });
+        port1.on('message', (message) => {
+          if (message === 'done') drain();
+          else hooks.onStep?.();
+        });
+        try {
+          const result = await pool.run(
             { task, port: port2 },
             { transferList: [port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
-          )
-          .finally(() => port1.close());
+          );
+          await drained;
+          return result;
+        } finally {
+          port1.close();
+        }
       }),
     );
   } finally {

@@ -21,7 +21,7 @@ export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
 
 /**
  * The worker thread's entry (piscina loads the built `dist/worker.js`): runs one task with this
- * thread's own core-wasm instance and posts `1` on `port` after every step, for the progress bar.
+ * thread's own core-wasm instance and posts `1` on `port` after every step, for the progress bar, and `'done'` after the last.
  */
 export default async function runPoolTask(message: {
   task: PoolTask;
@@ -38,6 +38,7 @@ export default async function runPoolTask(message: {
         throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
     }
   } finally {
+    port?.postMessage('done');
     port?.close();
   }
 }

@@ -63,6 +63,19 @@ describe('initscope run --threads', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('counts every worker step in the progress, to the last', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await cliWith(
+      { progressLines: true },
+      ...words(
+        `run --samples 200 --width 20 --layers 3 --inits he --gradients --threads 3 --out ${join(dir, 'r.html')}`,
+      ),
+    );
+    expect(code).toBe(0);
+    const lines = stderr.split('\n').filter((line) => line.startsWith('simulating'));
+    expect(lines.at(-1)).toBe('simulating: 18/18 layers');
+  });
+
   it('refuses a bad --threads with one line and exit code 2, writing nothing', async () => {
     for (const bad of ['0', '-1', '1.5', 'two', '257']) {
       const dir = tempDir();
