@@ -48,6 +48,11 @@ export interface BenchResult {
   suite: SuiteName;
   case: string;
   engine: EngineName;
+  /**
+   * Threads the engine computed with: 1 for every engine today (initscope's kernels, naive JS and
+   * tf.js run on one thread; the NumPy peers are pinned to one BLAS thread).
+   */
+  threads: number;
   median_ms: number | null;
   /** Mean of the timed runs: with the median, shows what occasional slow runs (GC) cost. */
   mean_ms: number | null;
@@ -114,11 +119,13 @@ export function timedResult(
   engine: EngineName,
   timing: Timing,
   note?: string,
+  threads = 1,
 ): BenchResult {
   const result: BenchResult = {
     suite: work.suite,
     case: work.case,
     engine,
+    threads,
     median_ms: timing.medianMs,
     mean_ms: timing.meanMs,
     min_ms: timing.minMs,
@@ -138,11 +145,17 @@ export function timedResult(
 }
 
 /** A run that failed, as data: the message is kept, the timings are null. */
-export function erroredResult(work: BenchCase, engine: EngineName, error: unknown): BenchResult {
+export function erroredResult(
+  work: BenchCase,
+  engine: EngineName,
+  error: unknown,
+  threads = 1,
+): BenchResult {
   return {
     suite: work.suite,
     case: work.case,
     engine,
+    threads,
     median_ms: null,
     mean_ms: null,
     min_ms: null,

@@ -26,9 +26,11 @@ describe('writeResults()', () => {
           'min_ms',
           'max_ms',
           'samples',
+          'threads',
         ]) {
           expect(r).toHaveProperty(key);
         }
+        expect(r.threads).toBe(1);
         expect(r).not.toHaveProperty('latency');
       }
       expect(json.peers.numpy.blas.corename).toBe('SkylakeX');

@@ -18,6 +18,7 @@ export interface SweepFlags {
   samples?: string;
   bins?: string;
   seed?: string;
+  seeds?: string;
   range?: string;
   widths?: string;
   biasStd?: string;
@@ -33,6 +34,10 @@ export interface RunFlags extends SweepFlags {
   lang: Lang;
   book?: boolean;
   logCounts?: boolean;
+  /** Worker threads (`--threads`); default: the machine's available parallelism. */
+  threads?: string;
+  /** `--shard i/n`: run only that slice of the (configuration × seed) units, JSON only. */
+  shard?: string;
 }
 
 /** The options of `initscope phase`, as commander hands them over. */
@@ -45,6 +50,18 @@ export interface PhaseFlags {
   json?: string;
   lang: Lang;
   quiet?: boolean;
+  /** Worker threads (`--threads`); default: the machine's available parallelism. */
+  threads?: string;
+}
+
+/** The options of `initscope merge`. */
+export interface MergeFlags {
+  out: string;
+  json?: string;
+  quiet?: boolean;
+  lang: Lang;
+  book?: boolean;
+  logCounts?: boolean;
 }
 
 /** The flag each sweep option of `initscope run` is typed as, for error messages. */
@@ -56,6 +73,7 @@ export const runFlagOf: Readonly<Record<string, string>> = {
   samples: '--samples',
   bins: '--bins',
   seed: '--seed',
+  seeds: '--seeds',
   range: '--range',
   widths: '--widths',
   biasStd: '--bias-std',
@@ -93,6 +111,7 @@ export interface Commands {
   run(flags: RunFlags): Promise<void>;
   phase(flags: PhaseFlags): Promise<void>;
   explore(flags: ExploreFlags): Promise<void>;
+  merge(files: string[], flags: MergeFlags): Promise<void>;
 }
 
 /** The flags of `initscope explore`. */

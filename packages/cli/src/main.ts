@@ -3,6 +3,7 @@ import { exploreCommand } from './explore.js';
 import { checkFileFlagValues } from './file-flag-values.js';
 import { removePending } from './files.js';
 import type { CommandIO } from './flags.js';
+import { mergeCommand } from './merge.js';
 import { OutputError, outputErrorExitCode } from './output/output-error.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
       run: (flags) => runCommand(flags, runIO),
       phase: (flags) => phaseCommand(flags, runIO),
       explore: (flags) => exploreCommand(flags, runIO),
+      merge: (files, flags) => mergeCommand(files, flags, runIO),
     },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );

@@ -3,26 +3,31 @@ import {
   bookInits,
   ConfigError,
   type PhaseDiagram,
+  type PhaseOptions,
+  type PhaseTask,
   phaseDiagramDocument,
+  phaseGridOf,
   type ResolvedPhaseOptions,
   resolvePhaseOptions,
 } from '@initscope/sim';
 import { type CommandIO, type PhaseFlags, phaseFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
+import { parseThreads, runPool, splitEvenly } from './pool.js';
 import { UsageError } from './usage-error.js';
 
 /** Validates and parses the phase flags once (the book's initializers by default). */
-function resolve(flags: PhaseFlags): ResolvedPhaseOptions {
+function resolve(flags: PhaseFlags): { options: PhaseOptions; resolved: ResolvedPhaseOptions } {
+  const options: PhaseOptions = {
+    activation: flags.activation,
+    inits: flags.inits ?? bookInits,
+    ...(flags.width === undefined ? {} : { width: flags.width }),
+    ...(flags.biasStd === undefined ? {} : { biasStd: flags.biasStd }),
+  };
   try {
-    return resolvePhaseOptions(
-      {
-        activation: flags.activation,
-        inits: flags.inits ?? bookInits,
-        ...(flags.width === undefined ? {} : { width: flags.width }),
-        ...(flags.biasStd === undefined ? {} : { biasStd: flags.biasStd }),
-      },
-      (field) => phaseFlagOf[field] ?? field,
-    );
+    return {
+      options,
+      resolved: resolvePhaseOptions(options, (field) => phaseFlagOf[field] ?? field),
+    };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -46,12 +51,30 @@ function describe(diagram: PhaseDiagram): string {
   return lines.join('\n');
 }
 
+/**
+ * The phase document with its σ_b² rows spread over `threads` worker threads (contiguous slices,
+ * gathered in grid order: the same document as in this thread, which `--threads 1` uses).
+ */
+async function threadedPhase(
+  options: PhaseOptions,
+  resolved: ResolvedPhaseOptions,
+  threads: number,
+  io: CommandIO,
+): Promise<PhaseDiagram> {
+  const slices = splitEvenly(phaseGridOf(resolved).sigmaB2.length, threads);
+  if (slices.length === 1) return phaseDiagramDocument(resolved);
+  const tasks: PhaseTask[] = slices.map((rows) => ({ kind: 'phase', options, rows }));
+  const parts = await runPool(tasks, slices.length, io.signal ? { signal: io.signal } : {});
+  return phaseDiagramDocument(resolved, parts.flat());
+}
+
 /** `initscope phase`: χ₁ over (σ_w², σ_b²) for one activation, the user's initializers placed on it. */
 export async function phaseCommand(flags: PhaseFlags, io: CommandIO): Promise<void> {
-  const options = resolve(flags);
+  const { options, resolved } = resolve(flags);
+  const threads = parseThreads(flags.threads);
   const out = checkOutput('--out', flags.out);
   const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
-  const diagram = phaseDiagramDocument(options);
+  const diagram = await threadedPhase(options, resolved, threads, io);
   io.signal?.throwIfAborted();
   const json = `${JSON.stringify(diagram, null, 2)}\n`;
   await writeOutputs(

@@ -17,6 +17,7 @@ import {
   defaultOut,
   defaultPhaseOut,
   type ExploreFlags,
+  type MergeFlags,
   type PhaseFlags,
   type ProgramOutput,
   type RunFlags,
@@ -53,6 +54,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('-b, --bins <n>', `histogram bins (default: ${defaultBins})`)
     .option('-s, --seed <n>', `random seed, 0 to 4294967295 (default: ${defaultSeed})`)
     .option(
+      '--seeds <k>',
+      'run each configuration for seeds seed … seed+k−1 and add seed bands (mean, sd, min, max, histogram envelope) to every layer (default: 1)',
+    )
+    .option(
       '-r, --range <lo,hi>',
       'histogram range for every layer (default: sigmoid 0,1; tanh -1,1; relu 0,max)',
     )
@@ -73,6 +78,14 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     )
     .option('--book', "the book's exact plot: range 0,1 and 30 bins, with a note of what it hides")
     .option('--log-counts', 'histogram counts on a log scale')
+    .option(
+      '-t, --threads <n>',
+      'worker threads, each with its own WASM instance; 1 computes in this thread (default: all cores); the JSON is the same for any value',
+    )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (a fixed slice of configurations × seeds) and write its runs to --json, for `initscope merge`',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: RunFlags) => commands.run(flags));
   program
@@ -93,6 +106,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('-o, --out <file>', 'HTML page to write ("-" for standard output)', defaultPhaseOut)
     .option('-j, --json <file>', 'also write the diagram as JSON ("-" for standard output)')
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option(
+      '-t, --threads <n>',
+      'worker threads sharing the grid; 1 computes in this thread (default: all cores); the JSON is the same for any value',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: PhaseFlags) => commands.phase(flags));
   program
@@ -106,5 +123,20 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: ExploreFlags) => commands.explore(flags));
+  program
+    .command('merge')
+    .description(
+      'Join the shard files of one sweep (`run --shard i/n --json f`) into the results and report of the unsharded run.',
+    )
+    .argument('<shards...>', 'every shard file of the sweep, in any order')
+    .option('-o, --out <file>', 'HTML report to write ("-" for standard output)', defaultOut)
+    .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
+    .addOption(
+      new Option('--lang <lang>', 'report and summary language').choices(langs).default('en'),
+    )
+    .option('--book', "the book's exact plot: range 0,1 and 30 bins, with a note of what it hides")
+    .option('--log-counts', 'histogram counts on a log scale')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], flags: MergeFlags) => commands.merge(files, flags));
   return program;
 }

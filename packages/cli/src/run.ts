@@ -3,14 +3,22 @@ import { renderReport, summarize } from '@initscope/report';
 import {
   ConfigError,
   type ResolvedSweepConfig,
+  type Results,
+  type RunResult,
   resolveSweepConfig,
   runMemory,
   type SweepOptions,
-  sweep,
+  type SweepTask,
+  sweepUnitCount,
+  sweepUnits,
+  version,
 } from '@initscope/sim';
-import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
+import { type CommandIO, defaultOut, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
-import { progressOf } from './progress.js';
+import { parseThreads, runPool, splitEvenly } from './pool.js';
+import { type Progress, progressOf } from './progress.js';
+import { resultsOfUnits } from './seeds.js';
+import { canonicalOptions, parseShard, type ShardDocument, shardUnits } from './shard.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -28,45 +36,122 @@ function sweepOptions(flags: RunFlags): SweepOptions {
       'Invalid --widths with --layers or --width: --widths gives the input and every layer width itself.',
     );
   }
-  const { out, json, quiet, lang, book, logCounts, ...options } = flags;
+  const { out, json, quiet, lang, book, logCounts, threads, shard, ...options } = flags;
   return book ? { ...options, range: [0, 1], bins: 30 } : options;
 }
 
 /** Validates and parses every sweep flag once; a bad value is a UsageError naming its flag. */
-function resolve(flags: RunFlags): ResolvedSweepConfig {
+function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSweepConfig } {
   try {
-    return resolveSweepConfig(sweepOptions(flags), (field) => runFlagOf[field] ?? field);
+    const options = sweepOptions(flags);
+    return { options, config: resolveSweepConfig(options, (field) => runFlagOf[field] ?? field) };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
 }
 
-function checkMachineMemory(config: ResolvedSweepConfig): void {
-  const { bytes, description } = runMemory(config);
+/** Checks that `workers` runs at once (each worker holds its own buffers) fit in the machine's memory. */
+function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void {
+  const one = runMemory(config);
+  const bytes = one.bytes * workers;
+  const description = workers > 1 ? `${workers} workers × (${one.description})` : one.description;
   const available = totalmem() * machineMemoryShare;
   if (bytes > available) {
     const gib = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
     throw new UsageError(
-      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(bytes)} (${description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples or the width.`,
+      `Run too large: --samples ${config.samples} × width ${Math.max(...config.widths)} needs ${gib(bytes)} (${description}); this machine has ${gib(totalmem())} (at most ${gib(available)} usable). Reduce --samples, the width${workers > 1 ? ' or --threads' : ''}.`,
+    );
+  }
+}
+
+/**
+ * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous slices, one per
+ * worker, gathered in unit order, so the runs are the same bits as in this thread (threads = 1).
+ */
+async function computeUnits(
+  config: ResolvedSweepConfig,
+  units: readonly number[],
+  threads: number,
+  io: CommandIO,
+  progress: Progress | undefined,
+): Promise<RunResult[]> {
+  const slices = splitEvenly(units.length, threads).map((slice) =>
+    slice.map((i) => units[i] as number),
+  );
+  if (slices.length <= 1) {
+    return sweepUnits(config, units, {
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  }
+  const total = units.length * config.layers * (config.gradients ? 2 : 1);
+  let done = 0;
+  const options = canonicalOptions(config);
+  const tasks: SweepTask[] = slices.map((slice) => ({ kind: 'sweep', options, units: slice }));
+  const parts = await runPool(tasks, slices.length, {
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
+  });
+  return parts.flat();
+}
+
+/** `run --shard i/n`: only JSON, and only with --json (the report comes from `initscope merge`). */
+function checkShardFlags(flags: RunFlags): void {
+  if (flags.json === undefined) {
+    throw new UsageError(
+      'Invalid --shard without --json: a shard writes its runs to --json; join the shards with `initscope merge`.',
+    );
+  }
+  if (flags.out !== defaultOut) {
+    throw new UsageError(
+      `Invalid --out ${JSON.stringify(flags.out)} with --shard: a shard writes no report; \`initscope merge\` writes it from all shards.`,
     );
   }
 }
 
 /** `initscope run`: validate everything, simulate, then write the report and JSON (see output/write.ts). */
 export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> {
-  const config = resolve(flags);
-  checkMachineMemory(config);
-  const out = checkOutput('--out', flags.out);
-  const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
+  const { config } = resolve(flags);
+  const threads = parseThreads(flags.threads);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (shard) checkShardFlags(flags);
+  const all = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
+  const units = shard ? shardUnits(all.length, shard) : all;
+  checkMachineMemory(config, Math.max(1, splitEvenly(units.length, threads).length));
+  const out = shard ? undefined : checkOutput('--out', flags.out);
+  const jsonOut =
+    flags.json === undefined ? undefined : checkOutput('--json', flags.json, out ? [out] : []);
+  if (shard) {
+    const progress = progressOf(io, flags.quiet === true);
+    let runs: RunResult[];
+    try {
+      runs = await computeUnits(config, units, threads, io, progress);
+    } finally {
+      progress?.stop();
+    }
+    const doc: ShardDocument = {
+      tool: 'initscope',
+      kind: 'shard',
+      version,
+      sweep: canonicalOptions(config),
+      shard: { ...shard, units: units.length, first: units[0] ?? 0 },
+      runs,
+    };
+    await writeOutputs([[jsonOut, `${JSON.stringify(doc)}\n`]], io);
+    if (!flags.quiet && jsonOut && jsonOut.kind !== 'stdout') {
+      io.stdout.write(
+        `Shard ${shard.index}/${shard.count}: ${units.length} of ${all.length} runs. JSON: ${jsonOut.path}\n`,
+      );
+    }
+    return;
+  }
+  const outTarget = out as NonNullable<typeof out>;
 
   const progress = progressOf(io, flags.quiet === true);
-  let results: Awaited<ReturnType<typeof sweep>>;
+  let results: Results;
   try {
-    results = await sweep(config, {
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    });
+    results = resultsOfUnits(config, await computeUnits(config, units, threads, io, progress));
   } finally {
     progress?.stop();
   }
@@ -79,16 +164,16 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   });
   await writeOutputs(
     [
-      [out, html],
+      [outTarget, html],
       [jsonOut, json],
     ],
     io,
   );
 
   if (!flags.quiet) {
-    const text = writesToStdout(out, jsonOut) ? io.stderr : io.stdout;
+    const text = writesToStdout(outTarget, jsonOut) ? io.stderr : io.stdout;
     text.write(`${summarize(results, { lang: flags.lang })}\n`);
-    if (out.kind !== 'stdout') text.write(`Report: ${out.path}\n`);
+    if (outTarget.kind !== 'stdout') text.write(`Report: ${outTarget.path}\n`);
     if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
   }
 }

@@ -11,6 +11,8 @@ export { renderPhaseReport, resolvePhaseReportOptions } from './phase-report.js'
 export type { ReportOptions, ResolvedReportOptions } from './report.js';
 export { renderReport, resolveReportOptions } from './report.js';
 export { saturationZone } from './saturation.js';
+export type { SeedVerdicts } from './seed-verdicts.js';
+export { seedVerdictCounts } from './seed-verdicts.js';
 export { phaseColorClamp } from './specs/phase-heatmap.js';
 export type { SummaryOptions } from './summarize.js';
 export { summarize, summaryMaxLayers } from './summarize.js';

@@ -13,6 +13,7 @@ import { chartBlock, type PageChart, renderPage } from './page.js';
 import { saturationFraction, saturationZone } from './saturation.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
+import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
 import { chartConfig, type SpecContext } from './specs/theme.js';
 import {
   collapseGrowth,
@@ -21,6 +22,7 @@ import {
   explodingGrowth,
   saturationThreshold,
   type Verdict,
+  type VerdictKind,
   verdict,
   verdictKinds,
 } from './verdict.js';
@@ -172,6 +174,24 @@ function activationCharts(
       ),
     });
   }
+  const seeds = results.config.seeds;
+  if (seeds !== undefined) {
+    summaries.push({
+      id: `${id}-seed-std`,
+      title: m.seedStdTitle(activation, seeds),
+      description: m.seedStdText,
+      spec: withConfig(stdBandSpec(completed, layers, m.stdAxis, context)),
+    });
+    const envelope = envelopeSpec(completed, context);
+    if (envelope) {
+      summaries.push({
+        id: `${id}-seed-histograms`,
+        title: m.seedEnvelopeTitle(activation, seeds),
+        description: m.seedEnvelopeText,
+        spec: withConfig(envelope),
+      });
+    }
+  }
   const gradients = gradientCharts(activation, id, completed, layers, context);
   return {
     figure,
@@ -221,16 +241,23 @@ function gradientSection(
 </div>`;
 }
 
-function verdictCell(m: Messages, v: Verdict): string {
-  return `<span class="verdict verdict-${v.kind}">${escapeHtml(m.verdictLabels[v.kind])}</span>`;
+function verdictCell(m: Messages, v: Verdict, run?: RunResult, seeds?: number): string {
+  const label = `<span class="verdict verdict-${v.kind}">${escapeHtml(m.verdictLabels[v.kind])}</span>`;
+  const counts = run?.seedVerdicts;
+  if (seeds === undefined || counts === undefined) return label;
+  const others = Object.entries(counts)
+    .filter(([kind]) => kind !== v.kind)
+    .map(([kind, n]) => `${m.verdictLabels[kind as VerdictKind] ?? kind} ${n}/${seeds}`);
+  const text = `${m.inSeeds(counts[v.kind] ?? 0, seeds)}${others.length > 0 ? ` (${others.join(', ')})` : ''}`;
+  return `${label} ${escapeHtml(text)}`;
 }
 
-function verdictTable(m: Messages, group: ActivationGroup): string {
+function verdictTable(m: Messages, group: ActivationGroup, seeds?: number): string {
   const theory = group.runs.some(({ run }) => run.theory);
   const rows = group.runs
     .map(
       ({ run, verdict: v, id }) =>
-        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td>${theory ? `<td>${phaseCell(m, run)}</td>` : ''}</tr>`,
+        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v, run, seeds)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td>${theory ? `<td>${phaseCell(m, run)}</td>` : ''}</tr>`,
     )
     .join('\n');
   const theoryHead = theory ? `<th>${escapeHtml(m.theoryColumn)}</th>` : '';
@@ -343,7 +370,7 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
 ${figureRow}
 ${errors}
 <h3 id="${verdictsId}">${escapeHtml(m.verdictsTitle(group.activation))}</h3>
-${verdictTable(m, group)}
+${verdictTable(m, group, results.config.seeds)}
 <div class="charts-row">${summaries}</div>${gradients ? `\n${gradients}` : ''}
 </section>`);
   }

@@ -12,5 +12,6 @@ export type { ResultsConfig } from './results-config.js';
 export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result.js';
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
+export type { SeedBand, SeedSummary } from './seed-band.js';
 export type { ValidateOptions, Validation } from './validate.js';
 export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';

@@ -4,6 +4,7 @@ import { histogramSchema } from './histogram.js';
 import { layerGradientsSchema } from './layer-gradients.js';
 import { layerTheorySchema } from './layer-theory.js';
 import { nullable } from './nullable.js';
+import { seedBandSchema } from './seed-band.js';
 
 /** Schema of {@link LayerStats}. */
 export const layerStatsSchema = Type.Object(
@@ -34,6 +35,7 @@ export const layerStatsSchema = Type.Object(
     histogram: histogramSchema,
     gradients: Type.Optional(layerGradientsSchema),
     theory: Type.Optional(layerTheorySchema),
+    band: Type.Optional(seedBandSchema),
   },
   {
     description:

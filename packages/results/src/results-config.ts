@@ -15,6 +15,13 @@ export const resultsConfigSchema = Type.Object(
       maximum: 4294967295,
       description: 'Random seed, 0 … 2³² − 1.',
     }),
+    seeds: Type.Optional(
+      Type.Integer({
+        minimum: 2,
+        description:
+          'Seeds per configuration (`--seeds K`): `seed … seed + seeds − 1`; every layer then has a `band`. Absent for one seed.',
+      }),
+    ),
     range: Type.Optional(
       Type.Tuple([Type.Number(), Type.Number()], {
         description:

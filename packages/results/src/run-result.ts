@@ -14,6 +14,12 @@ const activation = Type.String({
 });
 const init = Type.String({ description: 'Initializer id as given, e.g. `std:0.01` or `he`.' });
 const theory = Type.Optional(runTheorySchema);
+const seedVerdicts = Type.Optional(
+  Type.Record(Type.String(), Type.Integer({ minimum: 1 }), {
+    description:
+      'With `--seeds K`: how many of the K seeds gave each verdict (e.g. `{ "collapsed": 20 }`), by the report’s verdict rules; kinds that did not occur are absent.',
+  }),
+);
 
 /** Schema of {@link CompletedRun}. */
 export const completedRunSchema = Type.Object(
@@ -27,6 +33,7 @@ export const completedRunSchema = Type.Object(
     }),
     layers: Type.Array(layerStatsSchema, { minItems: 1, description: 'Layer 1 first.' }),
     theory,
+    seedVerdicts,
   },
   { description: 'One (activation, initializer) configuration pushed through the layer stack.' },
 );
@@ -44,6 +51,7 @@ export const erroredRunSchema = Type.Object(
     weightStd: Type.Array(Type.Number(), { maxItems: 0, description: 'Always empty.' }),
     layers: Type.Array(layerStatsSchema, { maxItems: 0, description: 'Always empty.' }),
     theory,
+    seedVerdicts,
   },
   {
     description:

@@ -6,6 +6,7 @@ import {
   defaultSeed,
   defaultWidth,
   limits,
+  maxSeed,
 } from './defaults.js';
 import {
   biasField,
@@ -37,6 +38,8 @@ export interface SweepOptions {
   bins?: number | string;
   /** @default 42 */
   seed?: number | string;
+  /** Run every configuration for seeds `seed … seed + seeds − 1` and add seed bands. @default 1 */
+  seeds?: number | string;
   /** Histogram range `[lo, hi]` (or "lo,hi") for every layer; by default each activation's own. */
   range?: readonly [number, number] | string;
   /** Input features then each layer's width (or "784,100,10"); overrides `layers` and `width`. */
@@ -62,6 +65,8 @@ export interface ResolvedSweepConfig {
   samples: number;
   bins: number;
   seed: number;
+  /** Seeds per configuration: `seed … seed + seeds − 1` (1: one seed, no bands). */
+  seeds: number;
   range?: [number, number];
   /** Input features then each layer's width: always `layers + 1` entries. */
   widths: number[];
@@ -122,12 +127,20 @@ export function resolveSweepConfig(
     samples: integerField('samples', options.samples, label, defaultSamples),
     bins: integerField('bins', options.bins, label, defaultBins),
     seed: integerField('seed', options.seed, label, defaultSeed),
+    seeds: integerField('seeds', options.seeds, label, 1),
     widths: widths ?? Array.from({ length: layers + 1 }, () => width),
     customWidths,
     biasStd: biasField(options.biasStd, label),
     gradients: options.gradients === true,
     theory: options.theory === true,
   };
+  if (config.seed + config.seeds - 1 > maxSeed) {
+    throw new ConfigError(
+      `Invalid ${label('seeds')} ${shown(options.seeds)}: seeds ${config.seed} … ${config.seed + config.seeds - 1} go past the largest seed ${maxSeed}; lower ${label('seed')} or ${label('seeds')}.`,
+      'seeds',
+      options.seeds,
+    );
+  }
   if (options.range !== undefined) config.range = rangeField(options.range, label);
   checkMemory(config, label);
   return config;

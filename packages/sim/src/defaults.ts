@@ -12,4 +12,10 @@ export const defaultSeed = 42;
 export const maxSeed = 2 ** 32 - 1;
 
 /** Upper bounds that keep a typo from asking for absurd work; memory is checked separately. */
-export const limits = { layers: 10_000, width: 65_536, samples: 10_000_000, bins: 10_000 } as const;
+export const limits = {
+  layers: 10_000,
+  width: 65_536,
+  samples: 10_000_000,
+  bins: 10_000,
+  seeds: 1_000_000,
+} as const;

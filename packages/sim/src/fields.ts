@@ -34,6 +34,7 @@ const integerSchemas = {
   samples: integerIn(1, limits.samples),
   bins: integerIn(1, limits.bins),
   seed: integerIn(0, maxSeed),
+  seeds: integerIn(1, limits.seeds),
 } as const;
 
 /** The integer options, each with its own range. */
@@ -45,6 +46,7 @@ const integerExpectations: Record<IntegerField, string> = {
   samples: `an integer from 1 to ${limits.samples}`,
   bins: `an integer from 1 to ${limits.bins}`,
   seed: `an integer from 0 to ${maxSeed}`,
+  seeds: `an integer from 1 to ${limits.seeds}`,
 };
 
 /** A value as the user typed it, for messages: strings and lists in quotes. */

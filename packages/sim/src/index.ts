@@ -30,10 +30,24 @@ export {
   weightSecondMoment,
 } from './initializers.js';
 export { runMemory } from './memory.js';
-export { phaseDiagramDocument } from './phase-diagram.js';
+export type { PhaseTask } from './phase-diagram.js';
+export { phaseDiagramDocument, phaseGridOf, phaseTask } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
+export { layerBand, quantileSorted, seedSummary, withSeedBands } from './seed-bands.js';
 export type { SimulateHooks } from './simulate.js';
-export { getCore, simulate, sweep } from './simulate.js';
+export {
+  getCore,
+  simulate,
+  sweep,
+  sweepResults,
+  sweepRunCount,
+  sweepRuns,
+  sweepUnitCount,
+  sweepUnits,
+} from './simulate.js';
+export type { SweepTask } from './sweep-task.js';
+export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
+export type { PhaseRow } from './theory/phase.js';
 export { version } from './version.js';

@@ -5,6 +5,7 @@ import type { ResolvedSweepConfig } from './config.js';
 export function resultsConfig(config: ResolvedSweepConfig): ResultsConfig {
   const { layers, width, samples, bins, seed, range } = config;
   const out: ResultsConfig = { layers, width, samples, bins, seed };
+  if (config.seeds > 1) out.seeds = config.seeds;
   if (range) out.range = range;
   if (config.customWidths) out.widths = config.widths;
   if (config.biasStd > 0) out.biasStd = config.biasStd;

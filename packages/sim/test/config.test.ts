@@ -23,6 +23,7 @@ describe('resolveSweepConfig()', () => {
       samples: 1000,
       bins: 30,
       seed: 42,
+      seeds: 1,
       widths: [100, 100, 100, 100, 100, 100],
       customWidths: false,
       biasStd: 0,

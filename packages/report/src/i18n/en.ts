@@ -47,6 +47,13 @@ export const en: Messages = {
   saturationTitle: (a) => `${a}: saturation per layer`,
   deadTitle: (a) => `${a}: exact zeros per layer`,
   verdictsTitle: (a) => `${a}: verdicts`,
+  seedStdTitle: (a, k) => `${a}: std per layer over ${k} seeds`,
+  seedStdText:
+    'Line: the mean over seeds of each layer’s std; band: the smallest to the largest std of any seed (log scale). The charts above are the first seed’s.',
+  seedEnvelopeTitle: (a, k) => `${a}: histogram envelopes over ${k} seeds`,
+  seedEnvelopeText:
+    'Per bin, the median count over seeds (line) and the 10–90 % range of the counts (band), on the first seed’s bins. Layers whose range comes from each seed’s own data (ReLU 0,max) have no common bins and are left out; give --range for them.',
+  inSeeds: (n, k) => `in ${n}/${k} seeds`,
 
   readFigure: (layers) => [
     `Rows are initializers; columns are layers 1 to ${layers}, as in the book’s figure.`,

@@ -55,6 +55,13 @@ export const ja: Messages = {
   saturationTitle: (a) => `${a}: 層ごとの飽和の割合`,
   deadTitle: (a) => `${a}: 層ごとのちょうど 0 の割合`,
   verdictsTitle: (a) => `${a}: 判定`,
+  seedStdTitle: (a, k) => `${a}: ${k} 個のシードでの層ごとの標準偏差`,
+  seedStdText:
+    '線: 各層の標準偏差のシード平均。帯: どれかのシードでの最小値から最大値まで（対数軸）。上のグラフは最初のシードのものです。',
+  seedEnvelopeTitle: (a, k) => `${a}: ${k} 個のシードでのヒストグラムの包絡`,
+  seedEnvelopeText:
+    'ビンごとに、シードをまたいだ度数の中央値（線）と 10–90 % の範囲（帯）。最初のシードのビンで描きます。範囲が各シードのデータで決まる層（ReLU の 0,max）は共通のビンがないため省きます。--range を指定してください。',
+  inSeeds: (n, k) => `${k} 個中 ${n} 個のシード`,
 
   readFigure: (layers) => [
     `行は初期値、列は 1 層目から ${layers} 層目までの層です（書籍の図と同じ並び）。`,

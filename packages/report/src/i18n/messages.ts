@@ -62,6 +62,13 @@ export interface Messages {
   saturationTitle: (activation: string) => string;
   deadTitle: (activation: string) => string;
   verdictsTitle: (activation: string) => string;
+  /** Seed bands (`--seeds K`). */
+  seedStdTitle: (activation: string, seeds: number) => string;
+  seedStdText: string;
+  seedEnvelopeTitle: (activation: string, seeds: number) => string;
+  seedEnvelopeText: string;
+  /** "in k/K seeds" after a verdict. */
+  inSeeds: (count: number, seeds: number) => string;
 
   /** How to read the histogram grid (layout, axes, notes in the panels). */
   readFigure: (layers: number) => string[];

@@ -242,30 +242,60 @@ export function edgeOfChaos(
   return brent((w) => chi1At(activation, w, sigmaB2).chi1 - 1, lo, hi, 1e-10);
 }
 
-/** χ₁ over a grid of (σ_w², σ_b²) and the edge of chaos χ₁ = 1 (default grid: `defaultPhaseGrid`). */
-export function phaseDiagram(activation: ActivationLike, grid?: PhaseGrid): PhaseDiagramResult {
+/** One σ_b² row of a phase diagram: χ₁ and q* at each σ_w², and the row's edge-of-chaos points. */
+export interface PhaseRow {
+  chi1: number[];
+  qStar: number[];
+  edge: EdgePoint[];
+}
+
+/** The phase diagram's row at σ_b² = `b` over the σ_w² grid (rows are independent of each other). */
+export function phaseRow(
+  activation: ActivationLike,
+  sigmaW2: readonly number[],
+  b: number,
+): PhaseRow {
+  bindActivation(activation);
+  const row = sigmaW2.map((w) => chi1At(activation, w, b));
+  const edge: EdgePoint[] = [];
+  for (let j = 0; j + 1 < row.length; j++) {
+    const left = (row[j] as { chi1: number }).chi1 - 1;
+    const right = (row[j + 1] as { chi1: number }).chi1 - 1;
+    if (left === 0) edge.push({ sigmaB2: b, sigmaW2: sigmaW2[j] as number });
+    else if (left < 0 !== right < 0 && right !== 0) {
+      edge.push({
+        sigmaB2: b,
+        sigmaW2: edgeOfChaos(activation, b, sigmaW2[j] as number, sigmaW2[j + 1] as number),
+      });
+    }
+  }
+  const last = row.at(-1);
+  if (last && last.chi1 === 1) edge.push({ sigmaB2: b, sigmaW2: sigmaW2.at(-1) as number });
+  return { chi1: row.map((point) => point.chi1), qStar: row.map((point) => point.qStar), edge };
+}
+
+/**
+ * χ₁ over a grid of (σ_w², σ_b²) and the edge of chaos χ₁ = 1 (default grid: `defaultPhaseGrid`).
+ * `rows`, when given, are the grid's rows computed elsewhere (e.g. by worker threads with `phaseRow`).
+ */
+export function phaseDiagram(
+  activation: ActivationLike,
+  grid?: PhaseGrid,
+  rows?: readonly PhaseRow[],
+): PhaseDiagramResult {
   bindActivation(activation);
   const { sigmaW2, sigmaB2 } = grid ?? defaultPhaseGrid(activation);
+  if (rows && rows.length !== sigmaB2.length) {
+    throw new RangeError(`Expected ${sigmaB2.length} phase rows, got ${rows.length}.`);
+  }
   const chi1: number[][] = [];
   const qStar: number[][] = [];
   const edge: EdgePoint[] = [];
-  for (const b of sigmaB2) {
-    const row = sigmaW2.map((w) => chi1At(activation, w, b));
-    chi1.push(row.map((point) => point.chi1));
-    qStar.push(row.map((point) => point.qStar));
-    for (let j = 0; j + 1 < row.length; j++) {
-      const left = (row[j] as { chi1: number }).chi1 - 1;
-      const right = (row[j + 1] as { chi1: number }).chi1 - 1;
-      if (left === 0) edge.push({ sigmaB2: b, sigmaW2: sigmaW2[j] as number });
-      else if (left < 0 !== right < 0 && right !== 0) {
-        edge.push({
-          sigmaB2: b,
-          sigmaW2: edgeOfChaos(activation, b, sigmaW2[j] as number, sigmaW2[j + 1] as number),
-        });
-      }
-    }
-    const last = row.at(-1);
-    if (last && last.chi1 === 1) edge.push({ sigmaB2: b, sigmaW2: sigmaW2.at(-1) as number });
-  }
+  sigmaB2.forEach((b, i) => {
+    const row = rows?.[i] ?? phaseRow(activation, sigmaW2, b);
+    chi1.push(row.chi1);
+    qStar.push(row.qStar);
+    edge.push(...row.edge);
+  });
   return { sigmaW2: [...sigmaW2], sigmaB2: [...sigmaB2], chi1, qStar, edge };
 }

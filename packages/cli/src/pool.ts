@@ -1,0 +1,114 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { UsageError } from './usage-error.js';
+import type { PoolResult, PoolTask } from './worker.js';
+
+/**
+ * The built worker entry. The same path from `src/` (tests) and from `dist/` (the command): workers
+ * always run the built JavaScript, which Node 20 can load.
+ */
+export const workerFile = new URL('../dist/worker.js', import.meta.url).href;
+
+/**
+ * This process's Node flags for the workers, less the `@initscope/source` export condition (tests
+ * set it to import TypeScript sources, which a worker thread cannot load).
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    if ((flag === '--conditions' || flag === '-C') && argv[i + 1] === '@initscope/source') {
+      i++;
+      continue;
+    }
+    if (flag === '--conditions=@initscope/source' || flag === '-C=@initscope/source') continue;
+    out.push(flag);
+  }
+  return out;
+}
+
+/** Most worker threads `--threads` accepts. */
+export const maxThreads = 256;
+
+/** `--threads` as typed, or the machine's available parallelism when not given. */
+export function parseThreads(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > maxThreads) {
+    throw new UsageError(
+      `Invalid --threads ${JSON.stringify(value)}: expected a whole number from 1 to ${maxThreads} (default: this machine's ${availableParallelism()}).`,
+    );
+  }
+  return n;
+}
+
+/** `0 … count − 1` cut into at most `parts` contiguous slices whose sizes differ by at most one. */
+export function splitEvenly(count: number, parts: number): number[][] {
+  const n = Math.max(1, Math.min(parts, count));
+  const slices: number[][] = [];
+  let start = 0;
+  for (let p = 0; p < n; p++) {
+    const size = Math.floor(count / n) + (p < count % n ? 1 : 0);
+    slices.push(Array.from({ length: size }, (_, i) => start + i));
+    start += size;
+  }
+  return slices.filter((slice) => slice.length > 0);
+}
+
+/** Hooks of a pool run. */
+export interface PoolHooks {
+  /** Called once per step any worker reports. */
+  onStep?: () => void;
+  /** Stops every worker; the promise rejects. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `tasks` on `threads` worker threads (each with its own core-wasm instance) and resolves to
+ * their results in the order of `tasks`, whichever worker finishes first: the gathered output does
+ * not depend on the thread count. The pool is torn down before this returns.
+ */
+export async function runPool<T extends PoolTask>(
+  tasks: readonly T[],
+  threads: number,
+  hooks: PoolHooks = {},
+): Promise<PoolResult<T>[]> {
+  const size = Math.max(1, Math.min(threads, tasks.length));
+  const pool = new Piscina<{ task: T; port: MessagePort }, PoolResult<T>>({
+    filename: workerFile,
+    minThreads: size,
+    maxThreads: size,
+    concurrentTasksPerWorker: 1,
+    execArgv: workerExecArgv(),
+  });
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const { port1, port2 } = new MessageChannel();
+        // Steps come as 1, then 'done' after the last one (a port keeps its messages in order).
+        let drain: () => void = () => {};
+        const drained = new Promise<void>((resolve) => {
+          drain = resolve;
+        });
+        port1.on('message', (message) => {
+          if (message === 'done') drain();
+          else hooks.onStep?.();
+        });
+        try {
+          const result = await pool.run(
+            { task, port: port2 },
+            { transferList: [port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
+          );
+          await drained;
+          return result;
+        } finally {
+          port1.close();
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

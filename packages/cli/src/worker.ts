@@ -1,0 +1,44 @@
+import type { MessagePort } from 'node:worker_threads';
+import {
+  type PhaseRow,
+  type PhaseTask,
+  phaseTask,
+  type RunResult,
+  type SweepTask,
+  sweepTask,
+} from '@initscope/sim';
+
+/**
+ * What a pool worker computes. Each kind names a task function of a package that touches no file;
+ * a new kind (e.g. a training run) is one more case here.
+ */
+export type PoolTask = SweepTask | PhaseTask;
+
+/** What a task returns, by kind. */
+export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
+  ? RunResult[]
+  : PhaseRow[];
+
+/**
+ * The worker thread's entry (piscina loads the built `dist/worker.js`): runs one task with this
+ * thread's own core-wasm instance and posts `1` on `port` after every step, for the progress bar, and `'done'` after the last.
+ */
+export default async function runPoolTask(message: {
+  task: PoolTask;
+  port?: MessagePort;
+}): Promise<PoolResult> {
+  const { task, port } = message;
+  try {
+    switch (task.kind) {
+      case 'sweep':
+        return await sweepTask(task, { onStep: () => port?.postMessage(1) });
+      case 'phase':
+        return phaseTask(task);
+      default:
+        throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
+    }
+  } finally {
+    port?.postMessage('done');
+    port?.close();
+  }
+}
