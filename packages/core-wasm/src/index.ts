@@ -36,6 +36,7 @@ export type {
   HistogramRange,
   LayerPass,
   Moments,
+  SaturationBounds,
   StatsRequest,
 } from './stats.js';
-export { passSumTolerance } from './stats.js';
+export { passSumTolerance, saturationMargin, saturationThresholds } from './stats.js';
