@@ -14,3 +14,12 @@ export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
 export type { ValidateOptions, Validation } from './validate.js';
 export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';
+export type {
+  ActivationVerdict,
+  ActivationVerdictCode,
+  GradientVerdict,
+  GradientVerdictCode,
+  RunVerdict,
+  VerdictThresholds,
+} from './verdict.js';
+export { activationVerdicts, gradientSources, gradientVerdicts } from './verdict.js';

@@ -35,4 +35,18 @@ export { resolvePhaseOptions } from './phase-options.js';
 export type { SimulateHooks } from './simulate.js';
 export { getCore, simulate, sweep } from './simulate.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
+export {
+  activationVerdict,
+  collapseGrowth,
+  collapseSpread,
+  deadZeroFraction,
+  driftFactor,
+  explodingGrowth,
+  explodingRatio,
+  gradientVerdict,
+  runVerdict,
+  saturationThreshold,
+  vanishingRatio,
+  verdictThresholds,
+} from './verdict.js';
 export { version } from './version.js';

@@ -11,6 +11,7 @@ import {
 } from './config.js';
 import { LayerStack } from './layer-stack.js';
 import { resultsConfig } from './results-config.js';
+import { verdictThresholds } from './verdict.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';
 
@@ -95,7 +96,7 @@ export async function sweep(
   } finally {
     space.free();
   }
-  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+  return { tool: 'initscope', version, config: resultsConfig(config), runs, verdictThresholds };
 }
 
 /**

@@ -15,6 +15,7 @@ import { weightSecondMoment } from '../initializers.js';
 import { resultsConfig } from '../results-config.js';
 import { gradientRange, gradientsOf } from '../stats.js';
 import { biasStream, inputStream, topGradientStream, weightStream } from '../streams.js';
+import { verdictThresholds } from '../verdict.js';
 import { version } from '../version.js';
 import { naiveActivate, naiveBackward } from './activate.js';
 import { layerStatsOf } from './layer-stats.js';
@@ -158,5 +159,5 @@ export function referenceSweep(
       runs.push(run);
     }
   }
-  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+  return { tool: 'initscope', version, config: resultsConfig(config), runs, verdictThresholds };
 }
