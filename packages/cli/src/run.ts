@@ -11,6 +11,7 @@ import {
 import { type CommandIO, type RunFlags, runFlagOf } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
 import { progressOf } from './progress.js';
+import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -60,7 +61,8 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   const out = checkOutput('--out', flags.out);
   const jsonOut = flags.json === undefined ? undefined : checkOutput('--json', flags.json, [out]);
 
-  const progress = progressOf(io, flags.quiet === true);
+  const t = terminalText(flags.lang);
+  const progress = progressOf(io, flags.quiet === true, t);
   let results: Awaited<ReturnType<typeof sweep>>;
   try {
     results = await sweep(config, {
@@ -88,7 +90,7 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   if (!flags.quiet) {
     const text = writesToStdout(out, jsonOut) ? io.stderr : io.stdout;
     text.write(`${summarize(results, { lang: flags.lang })}\n`);
-    if (out.kind !== 'stdout') text.write(`Report: ${out.path}\n`);
-    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
+    if (out.kind !== 'stdout') text.write(`${t.report(out.path)}\n`);
+    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`${t.json(jsonOut.path)}\n`);
   }
 }
