@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { CommandIO } from './flags.js';
+import { type TerminalText, terminalText } from './terminal-text.js';
 
 /** Shows how many layer steps of a sweep are done. */
 export interface Progress {
@@ -10,11 +11,11 @@ export interface Progress {
 /** Least time between two progress lines (the first and the last are always written). */
 export const progressLineEveryMs = 1000;
 
-function bar(stream: NodeJS.WriteStream): Progress {
+function bar(stream: NodeJS.WriteStream, t: TerminalText): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'simulating [{bar}] {percentage}% | {value}/{total} layers | {eta}s left',
+      format: t.progressBar,
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,
@@ -34,14 +35,14 @@ function bar(stream: NodeJS.WriteStream): Progress {
   };
 }
 
-function lines(stream: NodeJS.WritableStream): Progress {
+function lines(stream: NodeJS.WritableStream, t: TerminalText): Progress {
   let last = Number.NEGATIVE_INFINITY;
   return {
     update(done, total) {
       const now = performance.now();
       if (now - last < progressLineEveryMs && done < total) return;
       last = now;
-      stream.write(`simulating: ${done}/${total} layers\n`);
+      stream.write(`${t.progressLine(done, total)}\n`);
     },
     stop() {},
   };
@@ -51,9 +52,13 @@ function lines(stream: NodeJS.WritableStream): Progress {
  * The progress display of `initscope run`: a bar when stderr is a terminal, plain lines when asked
  * (`progressLines`), else nothing; nothing with `--quiet`.
  */
-export function progressOf(io: CommandIO, quiet: boolean): Progress | undefined {
+export function progressOf(
+  io: CommandIO,
+  quiet: boolean,
+  t: TerminalText = terminalText('en'),
+): Progress | undefined {
   if (quiet) return undefined;
   const stream = io.stderr as NodeJS.WriteStream;
-  if (stream.isTTY) return bar(stream);
-  return io.progressLines ? lines(io.stderr) : undefined;
+  if (stream.isTTY) return bar(stream, t);
+  return io.progressLines ? lines(io.stderr, t) : undefined;
 }

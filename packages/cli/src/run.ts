@@ -19,6 +19,7 @@ import { parseThreads, runPool, splitEvenly } from './pool.js';
 import { type Progress, progressOf } from './progress.js';
 import { resultsOfUnits } from './seeds.js';
 import { canonicalOptions, parseShard, type ShardDocument, shardUnits } from './shard.js';
+import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 /** Share of the machine's memory one run may plan to use. */
@@ -122,8 +123,9 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   const out = shard ? undefined : checkOutput('--out', flags.out);
   const jsonOut =
     flags.json === undefined ? undefined : checkOutput('--json', flags.json, out ? [out] : []);
+  const t = terminalText(flags.lang);
   if (shard) {
-    const progress = progressOf(io, flags.quiet === true);
+    const progress = progressOf(io, flags.quiet === true, t);
     let runs: RunResult[];
     try {
       runs = await computeUnits(config, units, threads, io, progress);
@@ -148,7 +150,7 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   }
   const outTarget = out as NonNullable<typeof out>;
 
-  const progress = progressOf(io, flags.quiet === true);
+  const progress = progressOf(io, flags.quiet === true, t);
   let results: Results;
   try {
     results = resultsOfUnits(config, await computeUnits(config, units, threads, io, progress));
@@ -173,7 +175,7 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   if (!flags.quiet) {
     const text = writesToStdout(outTarget, jsonOut) ? io.stderr : io.stdout;
     text.write(`${summarize(results, { lang: flags.lang })}\n`);
-    if (outTarget.kind !== 'stdout') text.write(`Report: ${outTarget.path}\n`);
-    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`JSON: ${jsonOut.path}\n`);
+    if (outTarget.kind !== 'stdout') text.write(`${t.report(outTarget.path)}\n`);
+    if (jsonOut !== undefined && jsonOut.kind !== 'stdout') text.write(`${t.json(jsonOut.path)}\n`);
   }
 }

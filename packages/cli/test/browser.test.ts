@@ -35,8 +35,8 @@ const timeout = 120_000;
 
 describe('reports written by the command, in Chromium with no network', () => {
   it.each([
-    ['default', [], 'saturated: gradients vanish', 9],
-    ['ja', ['--lang', 'ja'], '飽和: 勾配が消失する', 9],
+    ['default', [], 'of a bound (counted exactly)', 9],
+    ['ja', ['--lang', 'ja'], '表現力の制限', 9],
     ['book', ['--book'], 'hides', 9],
     ['insight', ['--gradients', '--theory', '--samples', '500'], 'mean-field prediction', 18],
   ] as const)(

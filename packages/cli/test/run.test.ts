@@ -75,6 +75,21 @@ describe('initscope run', () => {
     expect(lines.at(-1)).toBe('simulating: 18/18 layers');
   });
 
+  it('prints everything in Japanese under --lang ja: progress, summary and paths', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.html');
+    const json = join(dir, 'r.json');
+    const { code, stdout, stderr } = await cliWith(
+      { progressLines: true },
+      ...['run', ...small, '--inits', 'he', '--lang', 'ja', '--out', out, '--json', json],
+    );
+    expect(code).toBe(0);
+    expect(stderr.split('\n').at(-2)).toBe('シミュレーション中: 9/9 層');
+    expect(stdout).toContain(`レポート: ${out}`);
+    expect(stdout).toContain(`JSON（結果）: ${json}`);
+    expect(stdout).not.toMatch(/Report|simulating|layers|verdict|runs:/);
+  });
+
   it('prints its version and help', async () => {
     expect((await cli('--version')).stdout.trim()).toBe('0.1.0');
     const help = await cli('run', '--help');

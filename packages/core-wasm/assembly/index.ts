@@ -2,6 +2,6 @@
 export { activate, backward, derivative } from './activations';
 export { heapBase } from './heap';
 export { gemm, matmulScratchBytes } from './matmul';
-export { passBegin, passEnd } from './pass';
+export { passBegin, passEnd, passSaturation } from './pass';
 export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';

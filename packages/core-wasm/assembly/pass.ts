@@ -5,7 +5,8 @@
 // over registers, which measured faster (the activation and the statistics together do not fit V8's
 // 16 vector registers). Moments and counts are exact (as stats.ts); the f64 sums (Σx, and Σ(x − K),
 // Σ(x − K)² with K = the first finite output) are lane partials added to the totals once per run, so
-// their order is not index order. The histogram is bins.ts's.
+// their order is not index order. The histogram is bins.ts's. With passSaturation, the finite values
+// at or beyond two thresholds are counted too (exact, independent of the histogram).
 
 import { Bins, binsAbove, binsBelow, countLane, foldBins, setupBins } from './bins';
 import { isFiniteF32 } from './f32bits';
@@ -36,6 +37,10 @@ let low: f64 = Infinity;
 let high: f64 = -Infinity;
 let zeros: u32 = 0;
 let nonFinite: u32 = 0;
+// saturation: finite values ≤ satLo or ≥ satHi (NaN thresholds, the default, count none)
+let satLo: f32 = NaN;
+let satHi: f32 = NaN;
+let saturated: u32 = 0;
 
 /** The mode of the open pass (NONE when none is open). */
 export function passMode(): i32 {
@@ -54,11 +59,24 @@ export function passBegin(m: i32, lo: f64, hi: f64, nbins: i32, countsAt: usize)
   high = -Infinity;
   zeros = 0;
   nonFinite = 0;
+  satLo = NaN;
+  satHi = NaN;
+  saturated = 0;
   if (m == HISTOGRAM) setupBins(lo, hi, nbins, countsAt);
 }
 
 /**
- * Closes the pass. out = [count, finite, sum, min, max, zeros, nonFinite, sumSqDev, below, above]
+ * Counts, in the open pass, the finite values x ≤ lo or x ≥ hi (the `saturated` result). Call after
+ * passBegin; without it (or with NaN thresholds) the pass counts none.
+ */
+export function passSaturation(lo: f32, hi: f32): void {
+  satLo = lo;
+  satHi = hi;
+}
+
+/**
+ * Closes the pass. out = [count, finite, sum, min, max, zeros, nonFinite, sumSqDev, below, above,
+ * saturated]
  * (f64); sum = Σx, sumSqDev = Σ(x − K)² − (Σ(x − K))²/finite (≥ 0); a zero
  * extreme is +0; min/max are NaN and sums 0 when no value is finite. Histogram counts: the first
  * `bins` u32 of the counts area.
@@ -78,6 +96,7 @@ export function passEnd(out: usize): void {
   if (mode == HISTOGRAM) foldBins();
   store<f64>(out, mode == HISTOGRAM ? <f64>binsBelow() : 0, 64);
   store<f64>(out, mode == HISTOGRAM ? <f64>binsAbove() : 0, 72);
+  store<f64>(out, <f64>saturated, 80);
   mode = NONE;
 }
 
@@ -94,6 +113,7 @@ function laneStats(x: f32): void {
   if (v < low) low = v;
   if (v > high) high = v;
   if (v == 0) zeros++;
+  if (x <= satLo || x >= satHi) saturated++;
   if (mode == HISTOGRAM) countLane(x);
 }
 
@@ -110,8 +130,14 @@ function findShift(x: usize, n: i32): void {
 }
 
 // Adds a chunk's vector partials to the pass totals.
-function merge(n: i32, mn: v128, mx: v128, zc: v128, nf: v128, s1: v128, s2: v128): void {
+function merge(n: i32, mn: v128, mx: v128, zc: v128, nf: v128, sc: v128, s1: v128, s2: v128): void {
   count += <f64>n;
+  saturated += <u32>(
+    (i32x4.extract_lane(sc, 0) +
+      i32x4.extract_lane(sc, 1) +
+      i32x4.extract_lane(sc, 2) +
+      i32x4.extract_lane(sc, 3))
+  );
   const lo = min(
     min(f32x4.extract_lane(mn, 0), f32x4.extract_lane(mn, 1)),
     min(f32x4.extract_lane(mn, 2), f32x4.extract_lane(mn, 3)),
@@ -174,8 +200,11 @@ class Measure {
     const base1 = Bins.base(1);
     let mn = Splat.inf();
     let mx = Splat.negInf();
+    const sl4 = f32x4.splat(satLo);
+    const sh4 = f32x4.splat(satHi);
     let zc = i32x4.splat(0);
     let nf = zc;
+    let sc = zc;
     let s1a = f64x2.splat(0.0);
     let s1b = s1a;
     let s2a = s1a;
@@ -201,6 +230,11 @@ class Measure {
       }
       zc = i32x4.sub(i32x4.sub(zc, f32x4.eq(v0, zero)), f32x4.eq(v1, zero));
       if (i32x4.all_true(ok)) {
+        // all 8 finite: a lane at or beyond a threshold is saturated
+        sc = i32x4.sub(
+          i32x4.sub(sc, v128.or(f32x4.le(v0, sl4), f32x4.ge(v0, sh4))),
+          v128.or(f32x4.le(v1, sl4), f32x4.ge(v1, sh4)),
+        );
         mn = f32x4.pmin(f32x4.pmin(mn, v0), v1);
         mx = f32x4.pmax(f32x4.pmax(mx, v0), v1);
         if (hist) {
@@ -212,6 +246,11 @@ class Measure {
         const fin0 = f32x4.le(Splat.abs(v0), big);
         const fin1 = f32x4.le(Splat.abs(v1), big);
         nf = i32x4.sub(i32x4.sub(nf, v128.not(fin0)), v128.not(fin1));
+        // ±Inf is beyond a threshold but not saturated: only finite lanes count
+        sc = i32x4.sub(
+          i32x4.sub(sc, v128.and(v128.or(f32x4.le(v0, sl4), f32x4.ge(v0, sh4)), fin0)),
+          v128.and(v128.or(f32x4.le(v1, sl4), f32x4.ge(v1, sh4)), fin1),
+        );
         const inf = Splat.inf();
         const ninf = Splat.negInf();
         mn = f32x4.pmin(
@@ -250,6 +289,6 @@ class Measure {
     }
     // the remaining n mod 8 values one at a time (count covers them; laneStats adds the rest)
     for (; x < end; x += 4) laneStats(load<f32>(x));
-    merge(n, mn, mx, zc, nf, f64x2.add(s1a, s1b), f64x2.add(s2a, s2b));
+    merge(n, mn, mx, zc, nf, sc, f64x2.add(s1a, s1b), f64x2.add(s2a, s2b));
   }
 }

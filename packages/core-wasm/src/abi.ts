@@ -17,7 +17,7 @@ export const momentsResult = [
 ] as const;
 
 /** The f64 values `passEnd` writes, in order (below and above are 0 without a histogram). */
-export const passResult = [...momentsResult, 'sumSqDev', 'below', 'above'] as const;
+export const passResult = [...momentsResult, 'sumSqDev', 'below', 'above', 'saturated'] as const;
 
 /** The f64 values `histogram` writes, in order. */
 export const histogramResult = ['below', 'above', 'sumSqDev'] as const;
@@ -63,6 +63,8 @@ export interface CoreExports {
   backward(kind: number, a: number, g: number, out: number, n: number, alpha: number): void;
   /** Opens a statistics pass (mode 1 moments, 2 histogram on [lo, hi] with bins into counts). */
   passBegin(mode: number, lo: number, hi: number, bins: number, counts: number): void;
+  /** Counts, in the open pass, the finite outputs x ≤ lo or x ≥ hi (f32 thresholds; NaN counts none). */
+  passSaturation(lo: number, hi: number): void;
   /** Closes the pass: out is `passResultLength` f64; the counts area's first `bins` u32 are the histogram. */
   passEnd(out: number): void;
   /** out is (n) f32 normals for (seed, stream), times scale. */

@@ -6,7 +6,7 @@ import { checkFinite, checkKind, checkRange } from './checks.js';
 import { show } from './errors.js';
 import { maxF32 } from './limits.js';
 import { type ActivationOptions, defaultScale, type PassOptions } from './options.js';
-import type { StatsRequest } from './stats.js';
+import type { SaturationBounds, StatsRequest } from './stats.js';
 
 /** An activation call after defaults and checks. */
 export interface ResolvedActivation {
@@ -18,6 +18,8 @@ export interface ResolvedActivation {
   alpha: number;
   /** The statistics to measure, if any. */
   stats: StatsRequest | undefined;
+  /** The bounds whose neighbourhoods the pass counts, if any. */
+  saturation: SaturationBounds | undefined;
 }
 
 /** Kind, scale, α and stats after defaults; `options` may be a number (the scale). */
@@ -56,7 +58,24 @@ export function resolveActivation(
     }
     checkRange(fn, 'stats.', stats.lo, stats.hi, stats.bins);
   }
-  return { code: def.code, scale, alpha, stats };
+  const saturation = o.saturation;
+  if (saturation !== undefined) {
+    if (stats === undefined) throw new Error(`${fn}: saturation is counted only with stats`);
+    if (
+      typeof saturation !== 'object' ||
+      saturation === null ||
+      !Number.isFinite(saturation.lo) ||
+      !Number.isFinite(saturation.hi) ||
+      !(saturation.lo < saturation.hi)
+    ) {
+      const got =
+        typeof saturation === 'object' && saturation !== null
+          ? `lo = ${show(saturation.lo)}, hi = ${show(saturation.hi)}`
+          : show(saturation);
+      throw new Error(`${fn}: saturation must be { lo, hi } with finite lo < hi, got ${got}`);
+    }
+  }
+  return { code: def.code, scale, alpha, stats, saturation };
 }
 
 /** The options of a copying form: they may not ask for statistics (those are measured by `…Into`). */

@@ -36,7 +36,8 @@ export type {
   HistogramRange,
   LayerPass,
   Moments,
+  SaturationBounds,
   StatsRequest,
 } from './stats.js';
-export { passSumTolerance } from './stats.js';
+export { passSumTolerance, saturationMargin, saturationThresholds } from './stats.js';
 export type { WasmBytes, WasmInstance, WasmMemory, WasmModule } from './wasm-types.js';

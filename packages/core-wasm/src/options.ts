@@ -1,4 +1,10 @@
-import type { HistogramCounts, HistogramRange, LayerPass, StatsRequest } from './stats.js';
+import type {
+  HistogramCounts,
+  HistogramRange,
+  LayerPass,
+  SaturationBounds,
+  StatsRequest,
+} from './stats.js';
 
 /** Default `scale` of the activation passes: the plain activation, out = act(x). */
 export const defaultScale = 1;
@@ -27,6 +33,12 @@ export interface PassOptions extends ActivationOptions {
    * @default undefined (nothing measured, nothing returned)
    */
   stats?: StatsRequest;
+  /**
+   * With `stats`: the bounds of the activation's outputs; the pass then also counts the finite
+   * outputs within `saturationMargin` of a bound (`LayerPass.saturated`), over every value.
+   * @default undefined (not counted)
+   */
+  saturation?: SaturationBounds;
 }
 
 /** Options of `derivativeInto`, `backwardInto` and their copying forms. */

@@ -70,6 +70,45 @@ export interface LayerPass extends Moments {
   below?: number;
   /** Finite values > hi, when `stats` gave a range. */
   above?: number;
+  /**
+   * Finite values within `saturationMargin` of a bound (x ≤ lo + margin or x ≥ hi − margin, compared
+   * exactly in f64), when `saturation` gave the bounds.
+   */
+  saturated?: number;
+}
+
+/** The bounds of a bounded activation's outputs (sigmoid [0, 1], tanh and softsign [−1, 1]). */
+export interface SaturationBounds {
+  lo: number;
+  hi: number;
+}
+
+/** A value within this distance of a bound counts as saturated (`LayerPass.saturated`). */
+export const saturationMargin = 0.05;
+
+const f32Scratch = new Float32Array(1);
+const u32Scratch = new Uint32Array(f32Scratch.buffer);
+
+// the f32 next to f (an f32, finite, not 0) toward ±∞
+function nextF32(f: number, up: boolean): number {
+  f32Scratch[0] = f;
+  const bits = u32Scratch[0] as number;
+  u32Scratch[0] = f > 0 === up ? bits + 1 : bits - 1;
+  return f32Scratch[0] as number;
+}
+
+/**
+ * The f32 thresholds the kernel compares f32 outputs with, so that for every f32 x:
+ * x ≤ loT ⇔ x ≤ lo + margin and x ≥ hiT ⇔ x ≥ hi − margin (both sides in f64).
+ */
+export function saturationThresholds(bounds: SaturationBounds): [number, number] {
+  const lo = bounds.lo + saturationMargin;
+  const hi = bounds.hi - saturationMargin;
+  let loT = Math.fround(lo);
+  if (loT > lo) loT = loT === 0 ? -1.401298464324817e-45 : nextF32(loT, false);
+  let hiT = Math.fround(hi);
+  if (hiT < hi) hiT = hiT === 0 ? 1.401298464324817e-45 : nextF32(hiT, true);
+  return [loT, hiT];
 }
 
 /**

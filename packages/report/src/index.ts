@@ -16,14 +16,6 @@ export { seedVerdictCounts } from './seed-verdicts.js';
 export { phaseColorClamp } from './specs/phase-heatmap.js';
 export type { SummaryOptions } from './summarize.js';
 export { summarize, summaryMaxLayers } from './summarize.js';
-export type { Verdict, VerdictKind, VerdictMeasure } from './verdict.js';
-export {
-  collapseGrowth,
-  collapseSpread,
-  deadThreshold,
-  explodingGrowth,
-  saturationThreshold,
-  verdict,
-  verdictKinds,
-} from './verdict.js';
+export type { StatedThresholds, Verdict, VerdictKind, VerdictMeasure } from './verdict.js';
+export { verdict, verdictKinds } from './verdict.js';
 export { vegaVersions } from './versions.js';

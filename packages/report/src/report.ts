@@ -15,17 +15,7 @@ import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
 import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
 import { chartConfig, type SpecContext } from './specs/theme.js';
-import {
-  collapseGrowth,
-  collapseSpread,
-  deadThreshold,
-  explodingGrowth,
-  saturationThreshold,
-  type Verdict,
-  type VerdictKind,
-  verdict,
-  verdictKinds,
-} from './verdict.js';
+import { type Verdict, type VerdictKind, verdict, verdictKinds } from './verdict.js';
 import { vegaVersions } from './versions.js';
 
 /** How the report is drawn. */
@@ -148,9 +138,11 @@ function activationCharts(
         perLayerSpec(
           points((run, i) => {
             const stats = run.layers[i];
-            return stats
-              ? saturationFraction(activation, stats.histogram, layerTotal(stats))
-              : null;
+            if (!stats) return null;
+            // the exact share the kernel counted; documents without it: estimated from the bins
+            return stats.saturation !== undefined
+              ? stats.saturation
+              : saturationFraction(activation, stats.histogram, layerTotal(stats));
           }),
           layers,
           { title: m.saturationAxis, kind: 'fraction' },
@@ -252,16 +244,25 @@ function verdictCell(m: Messages, v: Verdict, run?: RunResult, seeds?: number): 
   return `${label} ${escapeHtml(text)}`;
 }
 
+/** The gradients verdict of a run, with its evidence, or a dash when it has none. */
+function gradientCell(m: Messages, run: RunResult, v: Verdict): string {
+  const g = v.gradients;
+  if (!g) return '–';
+  return `<span class="verdict gradient-${g.code}">${escapeHtml(m.gradientVerdictLabels[g.code])}</span>: ${escapeHtml(m.gradientVerdictEvidence(g, run.layers.length))}`;
+}
+
 function verdictTable(m: Messages, group: ActivationGroup, seeds?: number): string {
   const theory = group.runs.some(({ run }) => run.theory);
+  const gradients = group.runs.some(({ verdict: v }) => v.gradients);
   const rows = group.runs
     .map(
       ({ run, verdict: v, id }) =>
-        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v, run, seeds)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td>${theory ? `<td>${phaseCell(m, run)}</td>` : ''}</tr>`,
+        `<tr id="${id}"><td><code>${escapeHtml(run.init)}</code></td><td>${verdictCell(m, v, run, seeds)}</td><td>${escapeHtml(m.verdictEvidence(v))}</td>${gradients ? `<td>${gradientCell(m, run, v)}</td>` : ''}${theory ? `<td>${phaseCell(m, run)}</td>` : ''}</tr>`,
     )
     .join('\n');
+  const gradientHead = gradients ? `<th>${escapeHtml(m.gradientVerdict)}</th>` : '';
   const theoryHead = theory ? `<th>${escapeHtml(m.theoryColumn)}</th>` : '';
-  return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th>${theoryHead}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th>${gradientHead}${theoryHead}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function settingsTable(m: Messages, results: Results): string {
@@ -286,19 +287,17 @@ function settingsTable(m: Messages, results: Results): string {
   return `<table class="settings">${body}</table>`;
 }
 
-function rulesList(m: Messages): string {
-  const rules = m.verdictRuleTexts({
-    saturationZone,
-    saturationThreshold,
-    collapseGrowth,
-    collapseSpread,
-    explodingGrowth,
-    deadThreshold,
-  });
+/** The rules the document's verdicts were judged with, with its own thresholds (none to state without them). */
+function rulesList(m: Messages, results: Results): string {
+  const stated = results.verdictThresholds;
+  if (!stated) return `<p>${escapeHtml(m.verdictRuleTexts0)}</p>`;
+  const t = { ...stated, saturationZone };
+  const rules = m.verdictRuleTexts(t);
   const items = verdictKinds
+    .filter((kind) => kind !== 'unjudged')
     .map((kind) => `<li>${verdictCell(m, { kind })}: ${escapeHtml(rules[kind])}</li>`)
     .join('\n');
-  return `<p>${escapeHtml(m.verdictRulesIntro)}</p><ol>\n${items}\n</ol>`;
+  return `<p>${escapeHtml(m.verdictRulesIntro)}</p><ol>\n${items}\n</ol><p>${escapeHtml(m.gradientRuleText(t))}</p>`;
 }
 
 /**
@@ -417,6 +416,6 @@ ${meanField ? `<li><a href="#mean-field">${escapeHtml(m.theoryTitle)}</a></li>\n
 <section id="settings"><h2>${escapeHtml(m.settings)}</h2>${settingsTable(m, results)}</section>
 <section id="how-to-read"><h2>${escapeHtml(m.howToRead)}</h2><ul>${reading.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>
 ${meanField ? `${meanField}\n` : ''}${sections.join('\n')}
-<section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m)}</section>`;
+<section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m, results)}</section>`;
   return renderPage({ lang: resolved.lang, title: resolved.title, body, charts });
 }

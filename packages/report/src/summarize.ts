@@ -78,6 +78,12 @@ export function summarize(results: Results, options: SummaryOptions = {}): strin
       if (run.theory) lines.push(`      ${m.summaryTheory(run.theory)}`);
       const trend = gradientTrend(run);
       if (trend) lines.push(`      ${m.summaryGradients(trend)}`);
+      if (v.gradients) {
+        const g = v.gradients;
+        lines.push(
+          `      ${m.gradientVerdictLabels[g.code]} — ${m.gradientVerdictEvidence(g, run.layers.length)}`,
+        );
+      }
     }
   }
   const kinds = verdictKinds

@@ -78,7 +78,9 @@ describe('the report in Chromium, from file:// with no network', () => {
       const { page } = await checkReport('browser-en', { lang: 'en' });
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       const main = (await page.locator('main').textContent()) ?? '';
-      expect(main).toContain('saturated: gradients vanish');
+      expect(main).toContain(
+        '77% of layer 1’s values lie within 0.05 of a bound (counted exactly)',
+      );
       expect(main).toContain('How verdicts are decided');
       const svgText = await page.locator('#sigmoid-histograms-view svg.marks').textContent();
       expect(svgText).toContain('1-layer');
@@ -106,7 +108,7 @@ describe('the report in Chromium, from file:// with no network', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
       const main = (await page.locator('main').textContent()) ?? '';
       expect(main).toContain('重みの初期値と隠れ層のアクティベーション分布');
-      expect(main).toContain('飽和: 勾配が消失する');
+      expect(main).toContain('表現力の制限');
       expect(main).toContain('判定の基準');
       expect(main).not.toContain('gradients vanish');
       const svgText = await page.locator('#relu-histograms-view svg.marks').textContent();

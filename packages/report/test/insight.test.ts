@@ -133,11 +133,11 @@ describe('renderReport() with gradients and mean-field theory', () => {
   it('gives every run its phase, χ₁ and depth scale in the verdict table', () => {
     expect(own).toContain(`<th>${en.theoryColumn}</th>`);
     expect(own).toContain(
-      '<span class="phase phase-ordered">ordered (χ₁ = 6.24e-4)</span>: gradients vanish: ×6.24e-4 per layer going down; different inputs end up alike over ≈ 0.136 layers (depth scale)',
+      '<span class="phase phase-ordered">ordered (χ₁ = 6.24e-4)</span>: ordered: Var(δ) ×6.24e-4 per layer going down; different inputs end up alike over ≈ 0.136 layers (depth scale)',
     );
     // ReLU off criticality has no finite q* ≠ 0, so no depth scale
     expect(own).toContain(
-      '<span class="phase phase-ordered">ordered (χ₁ = 0.5)</span>: gradients vanish: ×0.5 per layer going down</td>',
+      '<span class="phase phase-ordered">ordered (χ₁ = 0.5)</span>: ordered: Var(δ) ×0.5 per layer going down</td>',
     );
     expect(own).toContain('<span class="phase phase-chaotic">chaotic (χ₁ = 50)</span>');
     // relu he and tanh xavier sit at the edge of chaos
@@ -224,7 +224,7 @@ describe('renderReport() with part of the new fields', () => {
       '<span class="phase phase-diverging">q* diverges</span>: the variance map has no fixed point',
     );
     expect(own).toMatch(
-      /<code>std:1e9<\/code><\/td><td>.*<\/td><td>Weights too large<\/td><td>–<\/td><\/tr>/,
+      /<code>std:1e9<\/code><\/td><td>.*<\/td><td>Weights too large<\/td><td>–<\/td><td>–<\/td><\/tr>/,
     );
   });
 

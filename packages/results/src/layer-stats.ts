@@ -32,6 +32,16 @@ export const layerStatsSchema = Type.Object(
       minimum: 0,
       description: 'NaN and ±Inf values, never silently dropped.',
     }),
+    saturation: Type.Optional(
+      nullable(
+        Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description:
+            'Share of ALL values within 0.05 of a bound of a bounded activation (sigmoid 0 or 1; tanh, softsign −1 or 1), counted exactly over every value (independent of the histogram range and bins); null for an unbounded activation.',
+        }),
+      ),
+    ),
     histogram: histogramSchema,
     gradients: Type.Optional(layerGradientsSchema),
     theory: Type.Optional(layerTheorySchema),

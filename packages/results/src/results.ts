@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { schemaDialect } from './dialect.js';
 import { resultsConfigSchema } from './results-config.js';
 import { runResultSchema } from './run-result.js';
+import { verdictThresholdsSchema } from './verdict.js';
 
 /** JSON Schema of the whole `initscope run --json` document ({@link Results}). */
 export const resultsSchema = Type.Object(
@@ -13,6 +14,7 @@ export const resultsSchema = Type.Object(
     runs: Type.Array(runResultSchema, {
       description: 'Every (activation, initializer) pair, activations outermost.',
     }),
+    verdictThresholds: Type.Optional(verdictThresholdsSchema),
   },
   {
     $schema: schemaDialect,

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import Type from 'typebox';
 import { layerStatsSchema } from './layer-stats.js';
 import { runTheorySchema } from './run-theory.js';
+import { runVerdictSchema } from './verdict.js';
 
 /** Whether a run finished: `completed`, or `errored` with its message and no layers. */
 export const runStates = ['completed', 'errored'] as const;
@@ -34,6 +35,7 @@ export const completedRunSchema = Type.Object(
     layers: Type.Array(layerStatsSchema, { minItems: 1, description: 'Layer 1 first.' }),
     theory,
     seedVerdicts,
+    verdict: Type.Optional(runVerdictSchema),
   },
   { description: 'One (activation, initializer) configuration pushed through the layer stack.' },
 );

@@ -3,6 +3,7 @@ import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
 import type { Initializer } from './initializers.js';
 import { runTheory } from './run-theory.js';
+import { runVerdict } from './verdict.js';
 
 /**
  * One completed run of the results from what its passes measured: the layers' statistics, each
@@ -36,5 +37,6 @@ export function completedRun(
     });
     run.theory = theory.run;
   }
+  run.verdict = runVerdict(run);
   return run;
 }

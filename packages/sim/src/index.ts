@@ -50,4 +50,18 @@ export type { SweepTask } from './sweep-task.js';
 export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
 export type { PhaseRow } from './theory/phase.js';
+export {
+  activationVerdict,
+  collapseGrowth,
+  collapseSpread,
+  deadZeroFraction,
+  driftFactor,
+  explodingGrowth,
+  explodingRatio,
+  gradientVerdict,
+  runVerdict,
+  saturationThreshold,
+  vanishingRatio,
+  verdictThresholds,
+} from './verdict.js';
 export { version } from './version.js';

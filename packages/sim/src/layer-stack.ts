@@ -1,5 +1,12 @@
-import type { Core, F32Block, LayerPass, StatsRequest } from '@initscope/core-wasm';
+import type {
+  Core,
+  F32Block,
+  LayerPass,
+  SaturationBounds,
+  StatsRequest,
+} from '@initscope/core-wasm';
 import type { LayerGradients, LayerStats } from '@initscope/results';
+import { activationFacts } from './activation-registry.js';
 import type { ActivationSpec } from './activations.js';
 import type { ResolvedSweepConfig } from './config.js';
 import { fixedRange, histogramRange } from './histogram-range.js';
@@ -103,6 +110,7 @@ export class LayerStack {
     const kernel = this.#activation.name;
     const { samples, widths, bins } = config;
     const fixed = fixedRange(this.#activation, config.range);
+    const bounds = activationFacts(this.#activation).bounds;
     const chooseRange = (min: number, max: number) =>
       histogramRange(this.#activation, min, max, config.range);
     const layers: LayerStats[] = [];
@@ -117,13 +125,14 @@ export class LayerStack {
       const b = this.#bias(layer);
       const z = core.view(space.layers[layer % 2] as F32Block, samples * fanOut);
       const keep = config.gradients ? space.pre[layer - 1] : undefined;
-      let measure: (stats: StatsRequest) => LayerPass;
+      let measure: (stats: StatsRequest, saturation?: SaturationBounds) => LayerPass;
       if (keep || b) {
         // A = scale·(x·w) + b is needed on its own: kept for the backward pass, or to add the bias.
         const a = keep ?? z;
         core.denseInto(x, w, a, samples, fanIn, fanOut, 'linear', { scale });
         if (b) addBias(a.array, b.array, samples, fanOut);
-        measure = (stats) => core.activateInto(kernel, a, z, { ...this.#alpha, stats });
+        measure = (stats, saturation) =>
+          core.activateInto(kernel, a, z, { ...this.#alpha, stats, saturation });
       } else if (layer === 1 && sharedKey) {
         // Every run's first layer is φ(scale·(X·w)) with the same X and w: multiply once per sweep
         // (once per run when nothing is shared). The same two passes either way, so a run's numbers
@@ -132,17 +141,19 @@ export class LayerStack {
         const xw = space.shared(`x${sharedKey}`, samples * fanOut, z, (out) =>
           core.matmulInto(input, w, out, samples, fanIn, fanOut),
         );
-        measure = (stats) => core.activateInto(kernel, xw, z, { ...this.#alpha, scale, stats });
+        measure = (stats, saturation) =>
+          core.activateInto(kernel, xw, z, { ...this.#alpha, scale, stats, saturation });
       } else {
         const input = x;
-        measure = (stats) =>
+        measure = (stats, saturation) =>
           core.denseInto(input, w, z, samples, fanIn, fanOut, kernel, {
             ...this.#alpha,
             scale,
             stats,
+            saturation,
           });
       }
-      layers.push(measureLayer(core, z, layer, bins, fixed, chooseRange, measure));
+      layers.push(measureLayer(core, z, layer, bins, fixed, chooseRange, measure, bounds));
       x = z;
       await this.#tick();
     }

@@ -14,6 +14,7 @@ import type { Initializer } from './initializers.js';
 import { LayerStack } from './layer-stack.js';
 import { resultsConfig } from './results-config.js';
 import { withSeedBands } from './seed-bands.js';
+import { verdictThresholds } from './verdict.js';
 import { version } from './version.js';
 import { Workspace } from './workspace.js';
 
@@ -63,7 +64,13 @@ export function sweepResults(config: ResolvedSweepConfig, units: readonly RunRes
     throw new RangeError(`Expected ${runCount * config.seeds} runs, got ${units.length}.`);
   }
   if (config.seeds === 1) {
-    return { tool: 'initscope', version, config: resultsConfig(config), runs: [...units] };
+    return {
+      tool: 'initscope',
+      version,
+      config: resultsConfig(config),
+      runs: [...units],
+      verdictThresholds,
+    };
   }
   const perSeed: RunResult[][] = [];
   for (let s = 0; s < config.seeds; s++)
@@ -73,6 +80,7 @@ export function sweepResults(config: ResolvedSweepConfig, units: readonly RunRes
     version,
     config: resultsConfig(config),
     runs: withSeedBands(perSeed),
+    verdictThresholds,
   };
 }
 

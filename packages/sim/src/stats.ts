@@ -1,4 +1,11 @@
-import type { Core, F32Block, LayerPass, Moments, StatsRequest } from '@initscope/core-wasm';
+import type {
+  Core,
+  F32Block,
+  LayerPass,
+  Moments,
+  SaturationBounds,
+  StatsRequest,
+} from '@initscope/core-wasm';
 import type { LayerGradients, LayerStats } from '@initscope/results';
 
 /** Histogram edges `lo + (hi − lo)·i / bins`, i = 0…bins, with the last edge exactly `hi`. */
@@ -63,6 +70,8 @@ export interface MeasuredPass extends Moments {
   counts: number[];
   below: number;
   above: number;
+  /** Values within `saturationMargin` of a bound, when the pass counted them. */
+  saturated?: number;
 }
 
 /** The results-contract statistics of a layer from its measured pass on [lo, hi]. */
@@ -72,9 +81,10 @@ export function statsFromPass(
   lo: number,
   hi: number,
   bins: number,
+  bounded?: boolean,
 ): LayerStats {
   const hasFinite = pass.finite > 0;
-  return {
+  const stats = {
     layer,
     mean: hasFinite ? pass.sum / pass.finite : null,
     std: hasFinite ? Math.sqrt(Math.max(0, pass.sumSqDev) / pass.finite) : null,
@@ -82,6 +92,11 @@ export function statsFromPass(
     max: hasFinite ? pass.max : null,
     zeroFraction: pass.zeros / pass.count,
     nonFinite: pass.nonFinite,
+  } as LayerStats;
+  // exact saturation: the share of ALL values near a bound; null for an unbounded activation
+  if (bounded !== undefined) stats.saturation = bounded ? (pass.saturated ?? 0) / pass.count : null;
+  return {
+    ...stats,
     histogram: {
       edges: histogramEdges(lo, hi, bins),
       counts: pass.counts,
@@ -103,14 +118,16 @@ export function measureLayer(
   bins: number,
   fixed: [number, number] | undefined,
   range: RangeChooser,
-  measure: (stats: StatsRequest) => LayerPass,
+  measure: (stats: StatsRequest, saturation?: SaturationBounds) => LayerPass,
+  bounds: readonly [number, number] | null = null,
 ): LayerStats {
+  const saturation = bounds ? { lo: bounds[0], hi: bounds[1] } : undefined;
   if (fixed) {
     const [lo, hi] = fixed;
-    const pass = measure({ lo, hi, bins }) as MeasuredPass;
-    return statsFromPass(pass, layer, lo, hi, bins);
+    const pass = measure({ lo, hi, bins }, saturation) as MeasuredPass;
+    return statsFromPass(pass, layer, lo, hi, bins, bounds !== null);
   }
-  const pass = measure('moments');
+  const pass = measure('moments', saturation);
   const hasFinite = pass.finite > 0;
   const [lo, hi] = hasFinite ? range(pass.min, pass.max) : range(Number.NaN, Number.NaN);
   const histogram = core.countsOf(values, { lo, hi, bins });
@@ -120,5 +137,6 @@ export function measureLayer(
     lo,
     hi,
     bins,
+    bounds !== null,
   );
 }

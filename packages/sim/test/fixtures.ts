@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ConfigError } from '../src/index.js';
 
-/** Per (activation/init) key: per seed, per layer, [mean, std] from the book's NumPy code. */
-export type NumpyStats = Record<string, [number, number][][]>;
+/**
+ * Per (activation/init) key: per seed, per layer, [mean, std, saturation] from the book's NumPy code
+ * (saturation: share of values within 0.05 of a bound; null for relu).
+ */
+export type NumpyStats = Record<string, [number, number, number | null][][]>;
 
 /** Runs the book's experiment in NumPy (python3) for the given seeds. */
 export function numpyBookStats(

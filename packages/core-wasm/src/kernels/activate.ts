@@ -39,9 +39,19 @@ export function runActivate(
   out: F32Block,
   options: number | PassOptions | undefined,
 ): LayerPass | undefined {
-  const { code, scale, alpha, stats } = elementwise(backend, fn, kind, ['x', x], out, options);
-  return runPass(backend, stats, () =>
-    backend.wasm.activate(code, x.ptr, out.ptr, x.length, scale, alpha),
+  const { code, scale, alpha, stats, saturation } = elementwise(
+    backend,
+    fn,
+    kind,
+    ['x', x],
+    out,
+    options,
+  );
+  return runPass(
+    backend,
+    stats,
+    () => backend.wasm.activate(code, x.ptr, out.ptr, x.length, scale, alpha),
+    saturation,
   );
 }
 

@@ -19,5 +19,10 @@ export function runDense(
 ): LayerPass | undefined {
   const act = resolveActivation(fn, activation, options);
   checkProduct(backend, fn, 'nn', product, ['x', 'w']);
-  return runPass(backend, act.stats, () => gemmProduct(backend, 'nn', product, act));
+  return runPass(
+    backend,
+    act.stats,
+    () => gemmProduct(backend, 'nn', product, act),
+    act.saturation,
+  );
 }

@@ -3,13 +3,19 @@
 
 import { passModes, passResult } from '../abi.js';
 import type { Backend } from '../backend.js';
-import type { LayerPass, StatsRequest } from '../stats.js';
+import {
+  type LayerPass,
+  type SaturationBounds,
+  type StatsRequest,
+  saturationThresholds,
+} from '../stats.js';
 
 /** Runs `kernel` inside a statistics pass when `stats` asks for one, and returns what it measured. */
 export function runPass(
   backend: Backend,
   stats: StatsRequest | undefined,
   kernel: () => void,
+  saturation?: SaturationBounds,
 ): LayerPass | undefined {
   if (stats === undefined) {
     kernel();
@@ -20,6 +26,10 @@ export function runPass(
   const counts = histogram ? backend.counters(stats.bins) : 0;
   if (histogram) wasm.passBegin(passModes.histogram, stats.lo, stats.hi, stats.bins, counts);
   else wasm.passBegin(passModes.moments, 0, 1, 1, 0);
+  if (saturation) {
+    const [lo, hi] = saturationThresholds(saturation);
+    wasm.passSaturation(lo, hi);
+  }
   try {
     kernel();
   } finally {
@@ -37,6 +47,7 @@ export function runPass(
     nonFinite: r.nonFinite,
     sumSqDev: r.sumSqDev,
   };
+  if (saturation) pass.saturated = r.saturated;
   if (histogram) {
     pass.counts = results.counts(counts, stats.bins);
     pass.below = r.below;

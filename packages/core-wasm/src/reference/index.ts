@@ -3,7 +3,7 @@
 import { activate, backward, derivative } from './activations.js';
 import { dense, matmul, matmulTransA, matmulTransB } from './matmul.js';
 import { normal, truncatedNormal, uniform, uniformBits } from './rng.js';
-import { counts, histogram, layerPass, moments, sumSquares } from './stats.js';
+import { counts, histogram, layerPass, moments, saturated, sumSquares } from './stats.js';
 
 /** Plain-TS references of every WASM kernel, for tests, benchmarks and environments without WASM. */
 export const reference = {
@@ -18,6 +18,7 @@ export const reference = {
   matmulTransA,
   matmulTransB,
   moments,
+  saturated,
   normal,
   sumSquares,
   truncatedNormal,

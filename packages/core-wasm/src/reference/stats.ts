@@ -1,4 +1,5 @@
 import type * as stats from '../stats.js';
+import { saturationMargin } from '../stats.js';
 
 /** Moments of x in one pass, f64 accumulation in index order (as `assembly/stats.ts`). */
 export function moments(x: Float32Array): stats.Moments {
@@ -97,7 +98,11 @@ export function sumSquares(x: Float32Array): number {
  * (and the counts for a range). Counts, min, max, zeros and nonFinite equal the kernel's; sum and
  * sumSqDev agree within `passSumTolerance`.
  */
-export function layerPass(x: Float32Array, request: stats.StatsRequest): stats.LayerPass {
+export function layerPass(
+  x: Float32Array,
+  request: stats.StatsRequest,
+  saturation?: stats.SaturationBounds,
+): stats.LayerPass {
   const m = moments(x);
   const mean = m.finite > 0 ? m.sum / m.finite : 0;
   let sumSqDev = 0;
@@ -107,7 +112,20 @@ export function layerPass(x: Float32Array, request: stats.StatsRequest): stats.L
   }
   // the kernel reports a zero extreme as +0
   const result: stats.LayerPass = { ...m, min: m.min + 0, max: m.max + 0, sumSqDev };
+  if (saturation) result.saturated = saturated(x, saturation);
   if (request === 'moments') return result;
   const range = request as stats.HistogramRange;
   return { ...result, ...counts(x, range.lo, range.hi, range.bins) };
+}
+
+/**
+ * The finite values within `saturationMargin` of a bound: x ≤ lo + margin or x ≥ hi − margin, in
+ * f64 (the fused pass's `saturated`).
+ */
+export function saturated(x: Float32Array, bounds: stats.SaturationBounds): number {
+  const lo = bounds.lo + saturationMargin;
+  const hi = bounds.hi - saturationMargin;
+  let n = 0;
+  for (const v of x) if (Number.isFinite(v) && (v <= lo || v >= hi)) n++;
+  return n;
 }

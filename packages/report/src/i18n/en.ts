@@ -70,12 +70,12 @@ export const en: Messages = {
   stdText:
     'Standard deviation of each layer’s values (log scale). A flat line keeps the signal’s scale; a falling one collapses towards a constant; a rising one explodes.',
   saturationText: (zone) =>
-    `Share of values within ${zone} of a bound (sigmoid 0 or 1; tanh and softsign −1 or 1), estimated from the histogram bins (counts spread evenly within each bin). There the slope is almost 0, so gradients vanish.`,
+    `Share of values within ${zone} of a bound (sigmoid 0 or 1; tanh and softsign −1 or 1), counted exactly over every value (independent of the histogram’s range and bins). There the slope is almost 0.`,
   deadText:
     'Share of values that are exactly 0: ReLU outputs that pass no gradient back. About 50% is normal for symmetric inputs.',
   activationText: {
     sigmoid:
-      'Sigmoid squeezes every input into (0, 1). Its slope σ(1 − σ) is at most 0.25 and almost 0 near 0 and 1: values piled at the ends (std:1) mean gradients vanish in backpropagation. Values all near 0.5 (std:0.01) mean every unit says the same thing, so 100 units do the work of one. Xavier (σ = √(1/n)) keeps them spread.',
+      'Sigmoid squeezes every input into (0, 1). Its slope σ(1 − σ) is at most 0.25 and almost 0 near 0 and 1: values piled at the ends (std:1) sit where the slope is almost 0. Values all near 0.5 (std:0.01) mean every unit says the same thing, so 100 units do the work of one. Xavier (σ = √(1/n)) keeps them spread.',
     tanh: 'tanh maps into (−1, 1), symmetric about 0, and its slope 1 − tanh² vanishes near ±1. Large weights pile the values at ±1 (saturation); tiny ones shrink them towards 0 layer by layer. With Xavier the spread narrows only slowly.',
     relu: 'ReLU passes positive values and outputs exactly 0 for the rest: about half the values for symmetric inputs. With std:1 the values grow layer by layer (explosion); with std:0.01 they shrink towards 0. Xavier shrinks them by about √½ per layer; He (σ = √(2/n)) keeps the scale from layer to layer.',
     linear:
@@ -98,7 +98,7 @@ export const en: Messages = {
   theoryTitle: 'Mean-field theory',
   theoryIntro: [
     'Mean-field theory treats every pre-activation of a wide network as Gaussian with a variance qˡ that follows a one-line recursion: q¹ = σ_w²·E[x²] + σ_b², then qˡ = σ_w²·E[φ(√qˡ⁻¹·z)²] + σ_b² with z ~ N(0, 1), where σ_w² = fan_in·Var(W) (Poole et al. 2016). From qˡ it predicts each layer’s mean, std and histogram; they are drawn over the simulated ones.',
-    'χˡ = σ_w²·E[φ′(√qˡ·z)²] is the factor by which the gradient variance changes going down through layer l (Schoenholz et al. 2017). At the fixed point q* of the recursion it is χ₁: below 1 the network is ordered (gradients vanish, different inputs end up alike), above 1 it is chaotic (gradients explode, nearby inputs are pulled apart), at 1 it is critical — the edge of chaos, where signals and gradients travel through any depth.',
+    'χˡ = σ_w²·E[φ′(√qˡ·z)²] is the factor by which the gradient variance changes going down through layer l (Schoenholz et al. 2017). At the fixed point q* of the recursion it is χ₁: below 1 the network is ordered (Var(δ) shrinks going down, different inputs end up alike), above 1 it is chaotic (Var(δ) grows going down, nearby inputs are pulled apart), at 1 it is critical — the edge of chaos, where signals and gradients travel through any depth.',
     'The theory is exact for infinitely wide layers; at finite width expect small deviations, largest in the deepest layers.',
   ],
   readTheory:
@@ -124,9 +124,9 @@ export const en: Messages = {
     const chi = t.chi1 === null ? '' : ` ×${formatNumber(t.chi1)} per layer`;
     switch (t.phase) {
       case 'ordered':
-        return `gradients vanish:${chi} going down${depth}`;
+        return `ordered: Var(δ)${chi} going down${depth}`;
       case 'chaotic':
-        return `gradients explode:${chi} going down${depth}`;
+        return `chaotic: Var(δ)${chi} going down${depth}`;
       case 'critical':
         return `gradients keep their scale${depth}`;
       default:
@@ -147,7 +147,7 @@ export const en: Messages = {
   gradientZerosText:
     'ReLU: the tall bar at 0 is the units that are off — φ′ = 0 there, so about half of δˡ is exactly 0 and passes no gradient on.',
   gradientVarianceText:
-    'Var(δˡ) per layer (log scale). Read from the top layer (right) down to layer 1 (left): a line falling to the left means gradients vanish on their way down, one rising to the left means they explode.',
+    'Var(δˡ) per layer (log scale). Read from the top layer (right) down to layer 1 (left): a line falling to the left means Var(δ) shrinks on its way down, one rising to the left means it grows; the gradients verdict in the table above judges it.',
   gradientTheoryText:
     'Dashed: the mean-field prediction Var(δˡ) = Var(δᴸ)·χᴸ⁻¹···χˡ, from the measured top layer down.',
   weightGradText:
@@ -182,9 +182,11 @@ export const en: Messages = {
     overflow: 'overflow',
     dead: 'dead',
     exploding: 'exploding',
-    saturated: 'saturated: gradients vanish',
+    saturated: 'saturated',
     collapsed: 'collapsed: units say the same thing',
+    drifting: 'drifting',
     healthy: 'healthy',
+    unjudged: 'not judged',
   },
   verdictEvidence: (v) => {
     const value = v.value ?? 0;
@@ -198,13 +200,17 @@ export const en: Messages = {
       case 'exploding':
         return `std grows ×${formatNumber(value)} per layer (layers 1 to ${v.layer})`;
       case 'saturated':
-        return `${formatPercent(value)} of layer ${v.layer}’s values lie next to a bound (estimated from bins)`;
+        return `${formatPercent(value)} of layer ${v.layer}’s values lie within 0.05 of a bound (counted exactly)`;
       case 'collapsed':
         return v.measure === 'spread'
           ? `layer ${v.layer}’s std is ${formatPercent(value)} of the activation’s range`
           : `std shrinks ×${formatNumber(value)} per layer (layers 1 to ${v.layer})`;
+      case 'drifting':
+        return `layer ${v.layer}’s std is ×${formatNumber(value)} layer 1’s`;
       case 'healthy':
         return 'no threshold crossed';
+      case 'unjudged':
+        return 'the results document carries no verdicts (written by an older version)';
     }
   },
   verdictRulesIntro:
@@ -212,12 +218,26 @@ export const en: Messages = {
   verdictRuleTexts: (t) => ({
     errored: 'The run failed: its message is shown, and the rest of the report is unaffected.',
     overflow: 'A layer holds NaN or ±Inf values; the first such layer is named.',
-    dead: `At least ${formatPercent(t.deadThreshold)} of some layer’s values are exactly 0 (ReLU gives about 50% normally).`,
+    dead: `At least ${formatPercent(t.deadZeroFraction)} of some layer’s values are exactly 0 (ReLU gives about 50% normally).`,
     exploding: `std grows by more than ×${t.explodingGrowth} per layer (geometric mean from layer 1 to the deepest).`,
-    saturated: `Sigmoid, tanh or softsign: at least ${formatPercent(t.saturationThreshold)} of some layer’s values lie within ${t.saturationZone} of a bound (0 or 1; −1 or 1), estimated from the histogram bins.`,
+    saturated: `Sigmoid, tanh or softsign: at least ${formatPercent(t.saturation)} of some layer’s values lie within ${t.saturationZone} of a bound (0 or 1; −1 or 1), counted exactly over every value.`,
     collapsed: `std shrinks by more than ×${t.collapseGrowth} per layer, or the deepest layer’s std is below ${formatPercent(t.collapseSpread)} of a bounded activation’s range.`,
+    drifting: `The deepest layer’s std is more than ×${t.driftFactor} or less than ×${formatNumber(1 / t.driftFactor)} layer 1’s, although every step is mild.`,
     healthy: 'None of the above.',
+    unjudged: 'The results document carries no verdicts.',
   }),
+  gradientVerdict: 'Gradients',
+  verdictRuleTexts0:
+    'This results document was written without verdicts (by an older version): run it again to judge it.',
+  gradientVerdictLabels: {
+    vanishing: 'gradients vanish',
+    stable: 'gradients stable',
+    exploding: 'gradients explode',
+  },
+  gradientVerdictEvidence: (g, layers) =>
+    `Var(δ) at layer 1 is ${g.value === null ? 'not finite relative to' : `×${formatNumber(g.value)}`} that at layer ${layers} (${g.source === 'measured' ? 'measured' : 'mean-field theory'})`,
+  gradientRuleText: (t) =>
+    `Gradients (with --gradients: measured; with --theory alone: predicted): Var(δ) of layer 1 over Var(δ) of the top layer; below ${formatNumber(t.vanishingRatio)} they vanish, above ${formatNumber(t.explodingRatio)} they explode, else they are stable. No other text on this page judges gradients.`,
   erroredRun: (init, message) => `${init} failed: ${message}`,
   noCompletedRuns: 'No run of this activation completed, so there is nothing to plot.',
 

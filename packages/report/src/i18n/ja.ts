@@ -78,12 +78,12 @@ export const ja: Messages = {
   stdText:
     '各層の値の標準偏差（対数軸）。水平な線は信号のスケールを保ち、下がる線は定数へ偏っていき、上がる線は発散しています。',
   saturationText: (zone) =>
-    `境界（sigmoid は 0 と 1、tanh と softsign は −1 と 1）から ${zone} 以内にある値の割合で、ヒストグラムのビンから推定しています（ビン内では一様に分布すると仮定）。そこでは傾きがほぼ 0 なので、勾配が消失します。`,
+    `境界（sigmoid は 0 と 1、tanh と softsign は −1 と 1）から ${zone} 以内にある値の割合で、すべての値を正確に数えています（ヒストグラムの範囲やビン数によりません）。そこでは傾きがほぼ 0 です。`,
   deadText:
     'ちょうど 0 の値の割合です。勾配を逆向きに通さない ReLU の出力で、入力が対称ならおよそ 50% が普通です。',
   activationText: {
     sigmoid:
-      'シグモイド関数はどんな入力も (0, 1) に押し込みます。傾き σ(1 − σ) は最大でも 0.25 で、0 と 1 の近くではほぼ 0 です。値が両端に偏る（std:1）と、逆伝播で勾配が消失します。値がすべて 0.5 付近に集まる（std:0.01）と、どのユニットも同じ値を出し、100 個のユニットが 1 個分の働きしかしません（表現力の制限）。Xavier の初期値（σ = √(1/n)）なら値が適度に広がります。',
+      'シグモイド関数はどんな入力も (0, 1) に押し込みます。傾き σ(1 − σ) は最大でも 0.25 で、0 と 1 の近くではほぼ 0 です。値が両端に偏る（std:1）と、傾きがほぼ 0 のところに集まります。値がすべて 0.5 付近に集まる（std:0.01）と、どのユニットも同じ値を出し、100 個のユニットが 1 個分の働きしかしません（表現力の制限）。Xavier の初期値（σ = √(1/n)）なら値が適度に広がります。',
     tanh: 'tanh は (−1, 1) に値をとり 0 について対称で、傾き 1 − tanh² は ±1 の近くで消えます。重みが大きいと値が ±1 に張り付き（飽和）、小さすぎると層ごとに 0 へ縮みます。Xavier の初期値では、広がりがゆっくり狭まるだけです。',
     relu: 'ReLU は正の値をそのまま通し、それ以外はちょうど 0 を出力します（対称な入力ならおよそ半分）。std:1 では層を重ねるごとに値が大きくなり（発散）、std:0.01 では 0 へ縮みます。Xavier では層ごとにおよそ √½ 倍に縮み、He の初期値（σ = √(2/n)）なら層を重ねてもスケールが保たれます。',
     linear:
@@ -106,7 +106,7 @@ export const ja: Messages = {
   theoryTitle: '平均場理論',
   theoryIntro: [
     '平均場理論では、幅の広いネットワークの各プレアクティベーション（活性化関数に入る前の値）を、分散 qˡ のガウス分布とみなします。qˡ は 1 行の漸化式に従います: q¹ = σ_w²·E[x²] + σ_b²、以降 qˡ = σ_w²·E[φ(√qˡ⁻¹·z)²] + σ_b²（z ~ N(0, 1)、σ_w² = fan_in·Var(W)。Poole et al. 2016）。qˡ から各層の平均・標準偏差・ヒストグラムを予測し、シミュレーションの結果に重ねて描いています。',
-    'χˡ = σ_w²·E[φ′(√qˡ·z)²] は、勾配の分散が l 層目を下向きに通るときに何倍になるかを表します（Schoenholz et al. 2017）。漸化式の不動点 q* での値が χ₁ で、1 より小さければ秩序相（勾配が消失し、異なる入力が似た表現になる）、1 より大きければカオス相（勾配が爆発し、近い入力が引き離される）、1 ならば臨界（カオスの縁）で、信号も勾配もどれだけ深くても伝わります。',
+    'χˡ = σ_w²·E[φ′(√qˡ·z)²] は、勾配の分散が l 層目を下向きに通るときに何倍になるかを表します（Schoenholz et al. 2017）。漸化式の不動点 q* での値が χ₁ で、1 より小さければ秩序相（下の層へ Var(δ) が縮み、異なる入力が似た表現になる）、1 より大きければカオス相（下の層へ Var(δ) が増え、近い入力が引き離される）、1 ならば臨界（カオスの縁）で、信号も勾配もどれだけ深くても伝わります。',
     'この理論は層の幅が無限大の極限で厳密です。有限の幅では、特に深い層で少しずれます。',
   ],
   readTheory:
@@ -132,9 +132,9 @@ export const ja: Messages = {
     const chi = t.chi1 === null ? '' : `（下の層へ 1 層ごとに ×${formatNumber(t.chi1)}）`;
     switch (t.phase) {
       case 'ordered':
-        return `勾配が消失する${chi}${depth}`;
+        return `秩序相: Var(δ)${chi}${depth}`;
       case 'chaotic':
-        return `勾配が爆発する${chi}${depth}`;
+        return `カオス相: Var(δ)${chi}${depth}`;
       case 'critical':
         return `勾配のスケールが保たれる${depth}`;
       default:
@@ -190,9 +190,11 @@ export const ja: Messages = {
     overflow: 'オーバーフロー',
     dead: '死んだユニット',
     exploding: '発散',
-    saturated: '飽和: 勾配が消失する',
-    collapsed: '偏り: どのユニットも同じ値を出す',
+    saturated: '飽和',
+    collapsed: '表現力の制限: どのユニットも同じ値を出す',
+    drifting: 'ドリフト',
     healthy: '健全',
+    unjudged: '判定なし',
   },
   verdictEvidence: (v) => {
     const value = v.value ?? 0;
@@ -206,13 +208,17 @@ export const ja: Messages = {
       case 'exploding':
         return `標準偏差が 1 層ごとに ×${formatNumber(value)}（1〜${v.layer}層目）`;
       case 'saturated':
-        return `${v.layer}層目の値の ${formatPercent(value)} が境界のすぐそば（ビンから推定）`;
+        return `${v.layer}層目の値の ${formatPercent(value)} が境界から 0.05 以内（全値を正確に数えた）`;
       case 'collapsed':
         return v.measure === 'spread'
           ? `${v.layer}層目の標準偏差が値域の ${formatPercent(value)}`
           : `標準偏差が 1 層ごとに ×${formatNumber(value)}（1〜${v.layer}層目）`;
+      case 'drifting':
+        return `${v.layer}層目の標準偏差が 1 層目の ×${formatNumber(value)}`;
       case 'healthy':
         return 'どの基準にも当たらない';
+      case 'unjudged':
+        return '結果の文書に判定が含まれていない（古い版で書かれた）';
     }
   },
   verdictRulesIntro:
@@ -220,12 +226,26 @@ export const ja: Messages = {
   verdictRuleTexts: (t) => ({
     errored: '実行に失敗した。メッセージを表示し、レポートの他の部分には影響しない。',
     overflow: 'どこかの層に NaN か ±Inf の値がある。最初の層を示す。',
-    dead: `ある層の値の ${formatPercent(t.deadThreshold)} 以上がちょうど 0（ReLU では普通およそ 50%）。`,
+    dead: `ある層の値の ${formatPercent(t.deadZeroFraction)} 以上がちょうど 0（ReLU では普通およそ 50%）。`,
     exploding: `標準偏差が 1 層あたり ×${t.explodingGrowth} より大きく増える（1 層目から最も深い層までの幾何平均）。`,
-    saturated: `sigmoid、tanh、softsign で、ある層の値の ${formatPercent(t.saturationThreshold)} 以上が境界（0 と 1、−1 と 1）から ${t.saturationZone} 以内にある（ヒストグラムのビンから推定）。`,
+    saturated: `sigmoid、tanh、softsign で、ある層の値の ${formatPercent(t.saturation)} 以上が境界（0 と 1、−1 と 1）から ${t.saturationZone} 以内にある（全値を正確に数える）。`,
     collapsed: `標準偏差が 1 層あたり ×${t.collapseGrowth} より小さく縮む、または最も深い層の標準偏差が有界な活性化関数の値域の ${formatPercent(t.collapseSpread)} 未満。`,
+    drifting: `最も深い層の標準偏差が 1 層目の ×${t.driftFactor} より大きい、または ×${formatNumber(1 / t.driftFactor)} より小さい（各層の変化は小さくても）。`,
     healthy: '上のどれにも当たらない。',
+    unjudged: '結果の文書に判定が含まれていない。',
   }),
+  gradientVerdict: '勾配',
+  verdictRuleTexts0:
+    'この結果の文書には判定が含まれていません（古い版で書かれた）。判定するにはもう一度実行してください。',
+  gradientVerdictLabels: {
+    vanishing: '勾配消失',
+    stable: '勾配は安定',
+    exploding: '勾配爆発',
+  },
+  gradientVerdictEvidence: (g, layers) =>
+    `1 層目の Var(δ) は ${layers} 層目の ${g.value === null ? '有限でない倍' : `×${formatNumber(g.value)}`}（${g.source === 'measured' ? '測定' : '平均場理論'}）`,
+  gradientRuleText: (t) =>
+    `勾配（--gradients では測定値、--theory だけなら理論予測）: 1 層目の Var(δ) を最上層の Var(δ) で割った比が ${formatNumber(t.vanishingRatio)} 未満なら勾配消失、${formatNumber(t.explodingRatio)} を超えれば勾配爆発、それ以外は安定。このページで勾配を判定する文はこれだけ。`,
   erroredRun: (init, message) => `${init} は失敗しました: ${message}`,
   noCompletedRuns: 'この活性化関数の実行はどれも完了しなかったため、描くものがありません。',
 

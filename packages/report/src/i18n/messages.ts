@@ -1,16 +1,9 @@
-import type { Phase, ResultsConfig, RunTheory } from '@initscope/results';
+import type { GradientVerdict, Phase, ResultsConfig, RunTheory } from '@initscope/results';
 import type { GradientTrend } from '../gradients.js';
-import type { Verdict, VerdictKind } from '../verdict.js';
+import type { StatedThresholds, Verdict, VerdictKind } from '../verdict.js';
 
-/** The numbers a verdict rule is stated with, so every language documents the same thresholds. */
-export interface Thresholds {
-  saturationZone: number;
-  saturationThreshold: number;
-  collapseGrowth: number;
-  collapseSpread: number;
-  explodingGrowth: number;
-  deadThreshold: number;
-}
+/** The numbers a verdict rule is stated with (the document's), so every language documents the same thresholds. */
+export type Thresholds = StatedThresholds;
 
 /** Every piece of text the report and the summary show, in one language. */
 export interface Messages {
@@ -140,6 +133,15 @@ export interface Messages {
   verdictEvidence: (verdict: Verdict) => string;
   verdictRulesIntro: string;
   verdictRuleTexts: (t: Thresholds) => Record<VerdictKind, string>;
+  /** Column heading of the gradients verdict. */
+  gradientVerdict: string;
+  /** The rules section of a document without verdicts. */
+  verdictRuleTexts0: string;
+  gradientVerdictLabels: Record<GradientVerdict['code'], string>;
+  /** One line: the gradients verdict, its source and Var(δ¹)/Var(δᴸ). */
+  gradientVerdictEvidence: (g: GradientVerdict, layers: number) => string;
+  /** The gradient rules, with the document's thresholds. */
+  gradientRuleText: (t: Thresholds) => string;
   erroredRun: (init: string, message: string) => string;
   noCompletedRuns: string;
 

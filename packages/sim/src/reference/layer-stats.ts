@@ -1,3 +1,4 @@
+import { saturationMargin } from '@initscope/core-wasm';
 import type { LayerStats } from '@initscope/results';
 import { histogramEdges } from '../stats.js';
 
@@ -23,13 +24,15 @@ export function naiveHistogram(
  * One layer's statistics in the results contract's shape, in plain JS: two passes with f64
  * accumulators (sum, extremes, zeros; then squared deviations and the histogram).
  * Binning as core-wasm: bin = min(bins − 1, ⌊(x − lo) / (hi − lo) · bins⌋); NaN and ±Inf are counted
- * in `nonFinite` only.
+ * in `nonFinite` only. With `bounds` (null for an unbounded activation), also `saturation`: the
+ * share of all values within `saturationMargin` of a bound.
  */
 export function layerStatsOf(
   values: Float32Array,
   layer: number,
   bins: number,
   range: (min: number, max: number) => [number, number],
+  bounds?: readonly [number, number] | null,
 ): LayerStats {
   // Pass 1: sum, extremes, zeros, non-finite values.
   let finite = 0;
@@ -37,6 +40,7 @@ export function layerStatsOf(
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let zeros = 0;
+  let saturated = 0;
   const n = values.length;
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
@@ -46,6 +50,9 @@ export function layerStatsOf(
     if (x < min) min = x;
     if (x > max) max = x;
     if (x === 0) zeros++;
+    if (bounds && (x <= bounds[0] + saturationMargin || x >= bounds[1] - saturationMargin)) {
+      saturated++;
+    }
   }
   const hasFinite = finite > 0;
   const mean = hasFinite ? sum / finite : 0;
@@ -69,7 +76,7 @@ export function layerStatsOf(
       counts[bin] = (counts[bin] as number) + 1;
     }
   }
-  return {
+  const stats: LayerStats = {
     layer,
     mean: hasFinite ? mean : null,
     std: hasFinite ? Math.sqrt(sumSqDev / finite) : null,
@@ -77,6 +84,8 @@ export function layerStatsOf(
     max: hasFinite ? max : null,
     zeroFraction: zeros / n,
     nonFinite: n - finite,
-    histogram: { edges: histogramEdges(lo, hi, bins), counts, below, above },
-  };
+  } as LayerStats;
+  if (bounds !== undefined) stats.saturation = bounds === null ? null : saturated / n;
+  stats.histogram = { edges: histogramEdges(lo, hi, bins), counts, below, above };
+  return stats;
 }

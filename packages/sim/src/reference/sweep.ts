@@ -1,5 +1,6 @@
 import { reference } from '@initscope/core-wasm';
 import type { CompletedRun, LayerGradients, LayerStats, Results } from '@initscope/results';
+import { activationFacts } from '../activation-registry.js';
 import type { ActivationSpec } from '../activations.js';
 import { completedRun } from '../completed-run.js';
 import {
@@ -14,6 +15,7 @@ import { weightSecondMoment } from '../initializers.js';
 import { resultsConfig } from '../results-config.js';
 import { gradientRange, gradientsOf } from '../stats.js';
 import { biasStream, inputStream, topGradientStream, weightStream } from '../streams.js';
+import { verdictThresholds } from '../verdict.js';
 import { version } from '../version.js';
 import { naiveActivate, naiveBackward } from './activate.js';
 import { layerStatsOf } from './layer-stats.js';
@@ -59,6 +61,7 @@ function forward(
   if (activation.alpha !== undefined) context.alpha = activation.alpha;
   const alpha = activation.alpha ?? 0;
   const range = (min: number, max: number) => histogramRange(activation, min, max, config.range);
+  const bounds = activationFacts(activation).bounds;
   const result: Forward = { layers: [], secondMoments: [], input, weights: [], pre: [] };
   let x = input;
   for (let layer = 1; layer <= config.layers; layer++) {
@@ -75,7 +78,7 @@ function forward(
     }
     const z = naiveActivate(activation.name, a, new Float32Array(a.length), alpha);
     hooks.onValues?.({ activation: activation.id, init: init.id, layer, kind: 'activations' }, z);
-    result.layers.push(layerStatsOf(z, layer, bins, range));
+    result.layers.push(layerStatsOf(z, layer, bins, range, bounds));
     result.weights.push(w);
     result.pre.push(a);
     x = z;
@@ -156,5 +159,5 @@ export function referenceSweep(
       runs.push(run);
     }
   }
-  return { tool: 'initscope', version, config: resultsConfig(config), runs };
+  return { tool: 'initscope', version, config: resultsConfig(config), runs, verdictThresholds };
 }
