@@ -1,0 +1,7 @@
+// @initscope/train: MNIST-layout IDX data for training initscope's networks.
+
+export type { Dataset, Split } from './dataset.js';
+export { defaultClasses, splitFromIdx } from './dataset.js';
+export { bundledMnistDir, idxFileNames, loadIdxSet } from './files.js';
+export type { IdxArray } from './idx.js';
+export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
