@@ -5,3 +5,12 @@ export { gemm, matmulScratchBytes } from './matmul';
 export { passBegin, passEnd } from './pass';
 export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';
+export {
+  adagrad,
+  adam,
+  addBias,
+  columnSums,
+  momentum,
+  sgd,
+  softmaxCrossEntropy,
+} from './train';

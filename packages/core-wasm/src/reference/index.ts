@@ -4,11 +4,16 @@ import { activate, backward, derivative } from './activations.js';
 import { dense, matmul, matmulTransA, matmulTransB } from './matmul.js';
 import { normal, truncatedNormal, uniform, uniformBits } from './rng.js';
 import { counts, histogram, layerPass, moments, sumSquares } from './stats.js';
+import { adagrad, adam, addBias, columnSums, momentum, sgd, softmaxCrossEntropy } from './train.js';
 
 /** Plain-TS references of every WASM kernel, for tests, benchmarks and environments without WASM. */
 export const reference = {
   activate,
+  adagrad,
+  adam,
+  addBias,
   backward,
+  columnSums,
   counts,
   dense,
   derivative,
@@ -18,7 +23,10 @@ export const reference = {
   matmulTransA,
   matmulTransB,
   moments,
+  momentum,
   normal,
+  sgd,
+  softmaxCrossEntropy,
   sumSquares,
   truncatedNormal,
   uniform,
