@@ -34,5 +34,7 @@ export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
 export type { SimulateHooks } from './simulate.js';
 export { getCore, simulate, sweep } from './simulate.js';
+export { weightStream } from './streams.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
 export { version } from './version.js';
+export { drawWeights } from './weights.js';

@@ -5,3 +5,21 @@ export { defaultClasses, splitFromIdx } from './dataset.js';
 export { bundledMnistDir, idxFileNames, loadIdxSet } from './files.js';
 export type { IdxArray } from './idx.js';
 export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
+export type {
+  CheckpointLayer,
+  Optimizer,
+  TrainConfig,
+  TrainEval,
+  TrainProgress,
+  TrainRun,
+  ValueStats,
+} from './train.js';
+export {
+  batchIndices,
+  batchStream,
+  bookTrainConfig,
+  evalChunk,
+  optimizers,
+  train,
+  trainAccuracySubset,
+} from './train.js';
