@@ -6,6 +6,7 @@ import { OutputError, outputErrorExitCode } from './output/output-error.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
 import { runCommand } from './run.js';
+import { trainCommand } from './train.js';
 import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
 
 /** Runs the `initscope` command line and resolves to its exit code; installs a Ctrl-C handler while it runs. */
@@ -22,7 +23,11 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     progressLines: io.progressLines ?? process.env.INITSCOPE_PROGRESS === 'lines',
   };
   const program = createProgram(
-    { run: (flags) => runCommand(flags, runIO), phase: (flags) => phaseCommand(flags, runIO) },
+    {
+      run: (flags) => runCommand(flags, runIO),
+      phase: (flags) => phaseCommand(flags, runIO),
+      train: (flags) => trainCommand(flags, runIO),
+    },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );
   try {
