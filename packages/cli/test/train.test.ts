@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateTraining } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './fixtures.js';
 
@@ -29,6 +30,7 @@ describe('initscope train', () => {
     expect(first.stdout).toContain(`Training report: ${out}`);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/i);
     const results = JSON.parse(readFileSync(a, 'utf8'));
+    expect(validateTraining(results, { closed: true })).toMatchObject({ valid: true });
     expect(results.runs).toHaveLength(1);
     expect(results.runs[0]).toMatchObject({
       init: 'he',

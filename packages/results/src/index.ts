@@ -12,5 +12,12 @@ export type { ResultsConfig } from './results-config.js';
 export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result.js';
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
+export type { Training } from './training.js';
+export { trainingSchema } from './training.js';
 export type { ValidateOptions, Validation } from './validate.js';
-export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';
+export {
+  maxErrors,
+  validatePhaseDiagram,
+  validateResults,
+  validateTraining,
+} from './validate.js';
