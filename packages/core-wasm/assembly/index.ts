@@ -4,6 +4,7 @@ export { heapBase } from './heap';
 export { gemm, matmulScratchBytes } from './matmul';
 export { passBegin, passEnd } from './pass';
 export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
+export { matmulSkipZeros, matmulTransASkipZeros } from './sparse';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';
 export {
   adagrad,

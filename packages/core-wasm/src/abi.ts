@@ -124,4 +124,8 @@ export interface CoreExports {
     beta1: number,
     beta2: number,
   ): void;
+  /** out (m, n) = x (m, k) · w (k, n), skipping zero x values. */
+  matmulSkipZeros(x: number, w: number, out: number, m: number, k: number, n: number): void;
+  /** out (k, n) = xᵀ · d, x (m, k), d (m, n), skipping zero x values. */
+  matmulTransASkipZeros(x: number, d: number, out: number, m: number, k: number, n: number): void;
 }

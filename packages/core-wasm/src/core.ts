@@ -32,6 +32,7 @@ import {
   runColumnSums,
   runMomentum,
   runSgd,
+  runSkipZeros,
   runSoftmaxCrossEntropy,
 } from './kernels/train.js';
 import type { ActivationOptions, DerivativeOptions, PassOptions, PassResult } from './options.js';
@@ -394,5 +395,32 @@ export class Core {
     options: { lr: number; beta1: number; beta2: number; step: number },
   ): void {
     runAdam(this.#backend, 'adamUpdate', [w, g, m, v], options);
+  }
+
+  /**
+   * out (m, n) = x (m, k) · w (k, n), skipping x's exact zeros (a first layer on MNIST): bit-equal
+   * to `matmulInto` while w is finite (a zero x times ±Inf/NaN in w is skipped, not NaN).
+   */
+  matmulSkipZerosInto(
+    x: F32Block,
+    w: F32Block,
+    out: F32Block,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    runSkipZeros(this.#backend, 'matmulSkipZerosInto', false, [x, w, out], m, k, n);
+  }
+
+  /** out (k, n) = xᵀ · d with x (m, k), d (m, n), skipping x's exact zeros; as `matmulTransAInto` while d is finite. */
+  matmulTransASkipZerosInto(
+    x: F32Block,
+    d: F32Block,
+    out: F32Block,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    runSkipZeros(this.#backend, 'matmulTransASkipZerosInto', true, [x, d, out], m, k, n);
   }
 }

@@ -301,3 +301,72 @@ describe('finite-difference gradient check of a whole tiny network', () => {
     expect(worst).toBeLessThan(2e-3);
   });
 });
+
+describe('matmulSkipZerosInto() and matmulTransASkipZerosInto()', () => {
+  /** x (m, k) with about 80% exact zeros (as MNIST), the rest normals and, with `edges`, NaN/±Inf/huge. */
+  function sparse(m: number, k: number, seed: number, edges: boolean): Float32Array {
+    const x = randn(m * k, seed);
+    const u = randn(m * k, seed + 1);
+    for (let i = 0; i < x.length; i++) if (Math.abs(u[i] as number) < 1.28) x[i] = i % 2 ? 0 : -0;
+    if (edges) {
+      for (let i = 0; i < x.length; i += 17) {
+        x[i] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 3e38][
+          i % 4
+        ] as number;
+      }
+    }
+    return x;
+  }
+
+  const cases: readonly (readonly [number, number, number])[] = [
+    [1, 1, 1],
+    [3, 7, 5],
+    [13, 29, 10],
+    [128, 784, 100],
+    [5, 33, 101],
+  ];
+
+  it.each(cases)(
+    'x·w is bit-equal to matmulInto for %i×%i·%i (finite w, NaN/±Inf/huge in x)',
+    (m, k, n) => {
+      for (const edges of [false, true]) {
+        const x = sparse(m, k, m * k + n, edges);
+        const w = randn(k * n, 3 * k + n);
+        const out = core.alloc(m * n);
+        core.matmulSkipZerosInto(block(x), block(w), out, m, k, n);
+        expectBitEqual(out.array.slice(0, m * n), reference.matmul(x, w, m, k, n));
+      }
+    },
+  );
+
+  it.each(cases)('xᵀ·d is bit-equal to matmulTransAInto for %i×%i, d %i wide', (m, k, n) => {
+    for (const edges of [false, true]) {
+      const x = sparse(m, k, 2 * m * k + n, edges);
+      const d = randn(m * n, 5 * k + n, 1e-3);
+      const out = core.alloc(k * n);
+      core.matmulTransASkipZerosInto(block(x), block(d), out, m, k, n);
+      expectBitEqual(out.array.slice(0, k * n), reference.matmulTransA(x, d, m, k, n));
+    }
+  });
+
+  it('skips 0·Inf in w (documented): the dense product gives NaN there', () => {
+    const out = core.alloc(1);
+    core.matmulSkipZerosInto(block([0, 2]), block([Number.POSITIVE_INFINITY, 3]), out, 1, 2, 1);
+    expect(out.array[0]).toBe(6);
+    expect(
+      reference.matmul(
+        Float32Array.from([0, 2]),
+        Float32Array.from([Number.POSITIVE_INFINITY, 3]),
+        1,
+        2,
+        1,
+      )[0],
+    ).toBeNaN();
+  });
+
+  it('names a short block', () => {
+    expect(() =>
+      core.matmulSkipZerosInto(core.alloc(6), core.alloc(5), core.alloc(4), 2, 3, 2),
+    ).toThrow('matmulSkipZerosInto: w has 5 values, needs k·n = 6');
+  });
+});

@@ -227,7 +227,9 @@ function forward(net: Network, buf: Buffers, rows: number): F32Block {
   for (let l = 0; l < layers; l++) {
     const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];
     const a = buf.a[l] as F32Block;
-    core.matmulInto(input, net.w[l] as F32Block, a, rows, nIn, nOut);
+    // the first layer's input is mostly exact zeros (80.9% of MNIST pixels): skip them
+    if (l === 0) core.matmulSkipZerosInto(input, net.w[l] as F32Block, a, rows, nIn, nOut);
+    else core.matmulInto(input, net.w[l] as F32Block, a, rows, nIn, nOut);
     core.addBiasInto(a, net.b[l] as F32Block, rows, nOut);
     if (l < layers - 1) {
       core.activateInto(
@@ -250,7 +252,9 @@ function backward(net: Network, buf: Buffers, rows: number): void {
     const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];
     const delta = buf.delta[l] as F32Block;
     const input = l === 0 ? buf.x : (buf.h[l - 1] as F32Block);
-    core.matmulTransAInto(input, delta, net.gw[l] as F32Block, rows, nIn, nOut);
+    if (l === 0)
+      core.matmulTransASkipZerosInto(input, delta, net.gw[l] as F32Block, rows, nIn, nOut);
+    else core.matmulTransAInto(input, delta, net.gw[l] as F32Block, rows, nIn, nOut);
     core.columnSumsInto(delta, net.gb[l] as F32Block, rows, nOut);
     if (l > 0) {
       const below = buf.delta[l - 1] as F32Block;

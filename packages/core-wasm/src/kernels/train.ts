@@ -230,3 +230,31 @@ export function runAdam(
     beta2,
   );
 }
+
+/** x (m, k) · w (k, n) or, transA, xᵀ · d with d (m, n) into out, skipping x's exact zeros. */
+export function runSkipZeros(
+  backend: Backend,
+  fn: string,
+  transA: boolean,
+  [x, b, out]: readonly [F32Block, F32Block, F32Block],
+  m: number,
+  k: number,
+  n: number,
+): void {
+  checkShape(fn, m, k, n);
+  const [bName, bLength, bWhat] = transA ? ['d', m * n, 'm·n'] : ['w', k * n, 'k·n'];
+  const [outLength, outWhat] = transA ? [k * n, 'k·n'] : [m * n, 'm·n'];
+  for (const [name, block, needed, what] of [
+    ['x', x, m * k, 'm·k'],
+    [bName, b, bLength, bWhat],
+    ['out', out, outLength, outWhat],
+  ] as const) {
+    backend.checkBlock(fn, name, block);
+    checkHolds(fn, name, block, needed, what);
+  }
+  if (overlaps(out.ptr, outLength, x.ptr, m * k) || overlaps(out.ptr, outLength, b.ptr, bLength)) {
+    throw new Error(`${fn}: out overlaps an input`);
+  }
+  if (transA) backend.wasm.matmulTransASkipZeros(x.ptr, b.ptr, out.ptr, m, k, n);
+  else backend.wasm.matmulSkipZeros(x.ptr, b.ptr, out.ptr, m, k, n);
+}
