@@ -32,6 +32,7 @@ const text = {
     update: 'Update ratio ‖ΔW‖/‖W‖ per layer at each checkpoint',
     acts: 'Activation std per layer at each checkpoint',
     iteration: 'iteration',
+    layer: 'layer',
     thresholds: `Thresholds: learned ≥ ${learnedAccuracy} final test accuracy; did not learn < ${notLearnedAccuracy}; in between: learned slowly. Gradients vanish when the ratio < ${vanishingRatio}, explode when > ${explodingRatio}.`,
     outcomes: {
       learned: 'learned',
@@ -55,6 +56,7 @@ const text = {
     update: '層ごとの更新比 ‖ΔW‖/‖W‖（各チェックポイント）',
     acts: '層ごとのアクティベーションの標準偏差（各チェックポイント）',
     iteration: '反復',
+    layer: '層',
     thresholds: `しきい値: 最終テスト認識精度 ${learnedAccuracy} 以上で「学習した」、${notLearnedAccuracy} 未満で「学習しなかった」、その間は「学習が遅い」。比が ${vanishingRatio} 未満で勾配消失、${explodingRatio} 超で勾配爆発。`,
     outcomes: {
       learned: '学習した',
@@ -148,7 +150,7 @@ export function renderTrainPage(
           });
           return `<tr><td>${l + 1}</td>${cells.join('')}</tr>`;
         }).join('');
-        return `<h3>${html(r.init)}</h3><table><tr><th>layer \\ ${t.iteration}</th>${head}</tr>${body}</table>`;
+        return `<h3>${html(r.init)}</h3><table><tr><th>${t.layer} \\ ${t.iteration}</th>${head}</tr>${body}</table>`;
       })
       .join('');
   const recipe = `widths ${config.widths.join(',')} · ${config.activation} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${config.iterations} iterations · seed ${config.seed}`;
