@@ -64,6 +64,28 @@ export interface MergeFlags {
   logCounts?: boolean;
 }
 
+/** Where the training page goes when `--out` is not given. */
+export const defaultTrainOut = 'initscope-train.html';
+
+/** The options of `initscope train`, as commander hands them over (numbers still as typed). */
+export interface TrainFlags {
+  widths?: string;
+  activation?: string;
+  inits?: string;
+  optimizer?: string;
+  lr?: string;
+  batch?: string;
+  iterations?: string;
+  seed?: string;
+  evalEvery?: string;
+  checkpoints?: string;
+  data?: string;
+  out: string;
+  json?: string;
+  lang: 'en' | 'ja';
+  quiet?: boolean;
+}
+
 /** The flag each sweep option of `initscope run` is typed as, for error messages. */
 export const runFlagOf: Readonly<Record<string, string>> = {
   activations: '--activations',
@@ -112,6 +134,7 @@ export interface Commands {
   phase(flags: PhaseFlags): Promise<void>;
   explore(flags: ExploreFlags): Promise<void>;
   merge(files: string[], flags: MergeFlags): Promise<void>;
+  train(flags: TrainFlags): Promise<void>;
 }
 
 /** The flags of `initscope explore`. */

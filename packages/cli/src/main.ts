@@ -8,6 +8,7 @@ import { OutputError, outputErrorExitCode } from './output/output-error.js';
 import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
 import { runCommand } from './run.js';
+import { trainCommand } from './train.js';
 import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
 
 /** Runs the `initscope` command line and resolves to its exit code; installs a Ctrl-C handler while it runs. */
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
       phase: (flags) => phaseCommand(flags, runIO),
       explore: (flags) => exploreCommand(flags, runIO),
       merge: (files, flags) => mergeCommand(files, flags, runIO),
+      train: (flags) => trainCommand(flags, runIO),
     },
     { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) },
   );

@@ -16,11 +16,13 @@ import {
   defaultExploreOut,
   defaultOut,
   defaultPhaseOut,
+  defaultTrainOut,
   type ExploreFlags,
   type MergeFlags,
   type PhaseFlags,
   type ProgramOutput,
   type RunFlags,
+  type TrainFlags,
 } from './flags.js';
 
 /**
@@ -138,5 +140,36 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('--log-counts', 'histogram counts on a log scale')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (files: string[], flags: MergeFlags) => commands.merge(files, flags));
+  program
+    .command('train')
+    .description(
+      "Train on MNIST (the book's fig. 6-15 by default) once per initializer and put each outcome beside its diagnosis at init.",
+    )
+    .option(
+      '--widths <list>',
+      'input size, hidden widths, classes (default: 784,100,100,100,100,10)',
+    )
+    .option('--activation <name>', `hidden activation: ${activations.join(', ')} (default: relu)`)
+    .option('--inits <list>', `initializers: ${initForms.join(', ')} (default: std:0.01,xavier,he)`)
+    .option('--optimizer <name>', 'sgd, momentum, adagrad or adam (default: sgd)')
+    .option('--lr <rate>', "learning rate (default: the optimizer's book default; sgd 0.01)")
+    .option('--batch <n>', 'mini-batch size (default: 128)')
+    .option('--iterations <n>', 'updates per initializer (default: 2000)')
+    .option('--seed <n>', 'random seed for weights and batches (default: 1)')
+    .option('--eval-every <n>', 'iterations between evaluations (default: 100)')
+    .option(
+      '--checkpoints <list>',
+      'iterations with per-layer statistics (default: 0,10,100,1000,2000)',
+    )
+    .option('--data <dir>', 'another IDX set of the MNIST layout (default: bundled MNIST)')
+    .option(
+      '-o, --out <file>',
+      'HTML training page to write ("-" for standard output)',
+      defaultTrainOut,
+    )
+    .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
+    .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (flags: TrainFlags) => commands.train(flags));
   return program;
 }

@@ -4,4 +4,14 @@ export { heapBase } from './heap';
 export { gemm, matmulScratchBytes } from './matmul';
 export { passBegin, passEnd, passSaturation } from './pass';
 export { normal, normalScalar, truncatedNormal, uniform, uniformBits } from './rng';
+export { matmulSkipZeros, matmulTransASkipZeros } from './sparse';
 export { histogram, histogramCounts, histogramScratchBytes, moments, sumSquares } from './stats';
+export {
+  adagrad,
+  adam,
+  addBias,
+  columnSums,
+  momentum,
+  sgd,
+  softmaxCrossEntropy,
+} from './train';

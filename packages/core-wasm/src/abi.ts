@@ -104,4 +104,31 @@ export interface CoreExports {
   ): void;
   /** Σ x² over n f32 values, f64. */
   sumSquares(x: number, n: number): number;
+  /** z (m, n) += bias (n) on every row, in place. */
+  addBias(z: number, bias: number, m: number, n: number): void;
+  /** sums (n) = column sums of d (m, n), f32 in row order. */
+  columnSums(d: number, sums: number, m: number, n: number): void;
+  /** Mean softmax cross-entropy of z (m, n) against labels (m f32 class indices); d (m, n) = (softmax − onehot)/m. */
+  softmaxCrossEntropy(z: number, labels: number, d: number, m: number, n: number): number;
+  /** w −= lr·g over len values. */
+  sgd(w: number, g: number, len: number, lr: number): void;
+  /** v = momentum·v − lr·g; w += v. */
+  momentum(w: number, g: number, v: number, len: number, lr: number, momentum: number): void;
+  /** h += g²; w −= lr·g/(√h + 1e-7). */
+  adagrad(w: number, g: number, h: number, len: number, lr: number): void;
+  /** m += (1 − β₁)(g − m); v += (1 − β₂)(g² − v); w −= lrT·m/(√v + 1e-7). */
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    len: number,
+    lrT: number,
+    beta1: number,
+    beta2: number,
+  ): void;
+  /** out (m, n) = x (m, k) · w (k, n), skipping zero x values. */
+  matmulSkipZeros(x: number, w: number, out: number, m: number, k: number, n: number): void;
+  /** out (k, n) = xᵀ · d, x (m, k), d (m, n), skipping zero x values. */
+  matmulTransASkipZeros(x: number, d: number, out: number, m: number, k: number, n: number): void;
 }

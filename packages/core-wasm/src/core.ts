@@ -25,6 +25,16 @@ import {
   measureMoments,
   measureSumSquares,
 } from './kernels/statistics.js';
+import {
+  runAdagrad,
+  runAdam,
+  runAddBias,
+  runColumnSums,
+  runMomentum,
+  runSgd,
+  runSkipZeros,
+  runSoftmaxCrossEntropy,
+} from './kernels/train.js';
 import type { ActivationOptions, DerivativeOptions, PassOptions, PassResult } from './options.js';
 import type { HistogramCounts, HistogramPass, HistogramRange, Moments } from './stats.js';
 import type { WasmInstance, WasmMemory } from './wasm-types.js';
@@ -336,5 +346,82 @@ export class Core {
       into: (_, out) => drawUniformBits(this.#backend, 'uniformBits', { out, seed, stream }),
       read: (out) => new Uint32Array(this.memory.buffer, out.ptr, out.length).slice(),
     });
+  }
+
+  /** z (m, n) += bias (n) on every row, in place (the bias of a dense layer). */
+  addBiasInto(z: F32Block, bias: F32Block, m: number, n: number): void {
+    runAddBias(this.#backend, 'addBiasInto', z, bias, m, n);
+  }
+
+  /** sums (n) = Σ over rows of d (m, n), f32 in row order (a bias gradient). */
+  columnSumsInto(d: F32Block, sums: F32Block, m: number, n: number): void {
+    runColumnSums(this.#backend, 'columnSumsInto', d, sums, m, n);
+  }
+
+  /**
+   * Mean softmax cross-entropy −ln(y[t] + 1e-7) of logits z (m, n) against labels (m class indices
+   * stored as f32), as the book's SoftmaxWithLoss; writes its gradient d (m, n) = (y − onehot)/m.
+   */
+  softmaxCrossEntropyInto(
+    z: F32Block,
+    labels: F32Block,
+    d: F32Block,
+    m: number,
+    n: number,
+  ): number {
+    return runSoftmaxCrossEntropy(this.#backend, 'softmaxCrossEntropyInto', z, labels, d, m, n);
+  }
+
+  /** SGD step in place: w −= lr·g. */
+  sgdUpdate(w: F32Block, g: F32Block, lr: number): void {
+    runSgd(this.#backend, 'sgdUpdate', w, g, lr);
+  }
+
+  /** Momentum step in place: v = momentum·v − lr·g; w += v. */
+  momentumUpdate(w: F32Block, g: F32Block, v: F32Block, lr: number, momentum: number): void {
+    runMomentum(this.#backend, 'momentumUpdate', [w, g, v], lr, momentum);
+  }
+
+  /** AdaGrad step in place: h += g²; w −= lr·g/(√h + 1e-7). */
+  adagradUpdate(w: F32Block, g: F32Block, h: F32Block, lr: number): void {
+    runAdagrad(this.#backend, 'adagradUpdate', [w, g, h], lr);
+  }
+
+  /** Adam's step `step` (1-based) in place, as the book's Adam (bias correction folded into the step size). */
+  adamUpdate(
+    w: F32Block,
+    g: F32Block,
+    m: F32Block,
+    v: F32Block,
+    options: { lr: number; beta1: number; beta2: number; step: number },
+  ): void {
+    runAdam(this.#backend, 'adamUpdate', [w, g, m, v], options);
+  }
+
+  /**
+   * out (m, n) = x (m, k) · w (k, n), skipping x's exact zeros (a first layer on MNIST): bit-equal
+   * to `matmulInto` while w is finite (a zero x times ±Inf/NaN in w is skipped, not NaN).
+   */
+  matmulSkipZerosInto(
+    x: F32Block,
+    w: F32Block,
+    out: F32Block,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    runSkipZeros(this.#backend, 'matmulSkipZerosInto', false, [x, w, out], m, k, n);
+  }
+
+  /** out (k, n) = xᵀ · d with x (m, k), d (m, n), skipping x's exact zeros; as `matmulTransAInto` while d is finite. */
+  matmulTransASkipZerosInto(
+    x: F32Block,
+    d: F32Block,
+    out: F32Block,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    runSkipZeros(this.#backend, 'matmulTransASkipZerosInto', true, [x, d, out], m, k, n);
   }
 }

@@ -15,6 +15,7 @@ export type { F32Block } from './block.js';
 export { Core } from './core.js';
 export { allocAlign } from './heap.js';
 export { defaultNormalScale, defaultUniformRange } from './kernels/random.js';
+export { adamStepSize, optimizerDefaults } from './kernels/train.js';
 export { maxBins, maxBlockLength } from './limits.js';
 export type { LoadOptions } from './load.js';
 export { loadCore } from './load.js';

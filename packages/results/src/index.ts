@@ -13,8 +13,15 @@ export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
 export type { SeedBand, SeedSummary } from './seed-band.js';
+export type { Training } from './training.js';
+export { trainingSchema } from './training.js';
 export type { ValidateOptions, Validation } from './validate.js';
-export { maxErrors, validatePhaseDiagram, validateResults } from './validate.js';
+export {
+  maxErrors,
+  validatePhaseDiagram,
+  validateResults,
+  validateTraining,
+} from './validate.js';
 export type {
   ActivationVerdict,
   ActivationVerdictCode,

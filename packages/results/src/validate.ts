@@ -3,6 +3,7 @@ import { closed } from './closed.js';
 import { errorMessage } from './error-message.js';
 import { type PhaseDiagram, phaseDiagramSchema } from './phase-diagram.js';
 import { type Results, resultsSchema } from './results.js';
+import { type Training, trainingSchema } from './training.js';
 
 /** How many error lines a failed validation lists before it sums up the rest. */
 export const maxErrors = 20;
@@ -48,6 +49,19 @@ const phaseDiagram = {
   open: compiled<PhaseDiagram>(phaseDiagramSchema),
   closed: compiled<PhaseDiagram>(closed(phaseDiagramSchema)),
 };
+
+const training = {
+  open: compiled<Training>(trainingSchema),
+  closed: compiled<Training>(closed(trainingSchema)),
+};
+
+/** Checks a parsed `initscope train --json` document against the contract's JSON Schema. */
+export function validateTraining(
+  json: unknown,
+  options: ValidateOptions = {},
+): Validation<Training> {
+  return validation(options.closed ? training.closed() : training.open(), json);
+}
 
 /** Checks a parsed `initscope run --json` document against the contract's JSON Schema. */
 export function validateResults(json: unknown, options: ValidateOptions = {}): Validation<Results> {

@@ -46,6 +46,7 @@ export {
   sweepUnitCount,
   sweepUnits,
 } from './simulate.js';
+export { weightStream } from './streams.js';
 export type { SweepTask } from './sweep-task.js';
 export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
@@ -65,3 +66,4 @@ export {
   verdictThresholds,
 } from './verdict.js';
 export { version } from './version.js';
+export { drawWeights } from './weights.js';

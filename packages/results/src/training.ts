@@ -1,0 +1,100 @@
+import type { Static } from 'typebox';
+import Type from 'typebox';
+import { schemaDialect } from './dialect.js';
+import { nullable } from './nullable.js';
+
+const fraction = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
+
+const valueStats = (what: string) =>
+  Type.Object(
+    {
+      mean: nullable(Type.Number({ description: `Mean of the finite ${what}; null when none.` })),
+      std: nullable(
+        Type.Number({ minimum: 0, description: `Population std of the finite ${what}.` }),
+      ),
+      zeroFraction: fraction(`Exact zeros (±0) among the ${what}.`),
+      nonFinite: Type.Integer({ minimum: 0, description: `NaN and ±Inf ${what}.` }),
+    },
+    { description: `Statistics of the layer's ${what} on the checkpoint's batch.` },
+  );
+
+/** JSON Schema of the `initscope train --json` document ({@link Training}). */
+export const trainingSchema = Type.Object(
+  {
+    kind: Type.Literal('initscope-train'),
+    config: Type.Object(
+      {
+        widths: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2 }),
+        activation: Type.String(),
+        inits: Type.Array(Type.String(), { minItems: 1 }),
+        optimizer: Type.Union([
+          Type.Literal('sgd'),
+          Type.Literal('momentum'),
+          Type.Literal('adagrad'),
+          Type.Literal('adam'),
+        ]),
+        lr: Type.Number({ exclusiveMinimum: 0 }),
+        batch: Type.Integer({ minimum: 1 }),
+        iterations: Type.Integer({ minimum: 1 }),
+        seed: Type.Integer({ minimum: 0 }),
+        evalEvery: Type.Integer({ minimum: 1 }),
+        checkpoints: Type.Array(Type.Integer({ minimum: 0 })),
+      },
+      {
+        description:
+          'The training configuration after defaults (the book’s fig. 6-15 unless changed).',
+      },
+    ),
+    runs: Type.Array(
+      Type.Object({
+        init: Type.String({ description: 'Initializer id.' }),
+        activation: Type.String(),
+        optimizer: Type.String(),
+        state: Type.Union([Type.Literal('completed'), Type.Literal('diverged')]),
+        divergedAt: Type.Optional(
+          Type.Integer({ minimum: 0, description: 'Iteration whose loss was first NaN or ±Inf.' }),
+        ),
+        loss: Type.Array(nullable(Type.Number()), {
+          description:
+            'The book’s curve: loss on each iteration’s batch after that iteration’s update (null: NaN/Inf, last of a diverged run).',
+        }),
+        lossBefore: Type.Array(nullable(Type.Number()), {
+          description: 'Loss on the same batch before the update.',
+        }),
+        evals: Type.Array(
+          Type.Object({
+            iteration: Type.Integer({ minimum: 0 }),
+            testAccuracy: fraction('Accuracy on the whole test set.'),
+            testLoss: nullable(Type.Number({ description: 'Mean cross-entropy on the test set.' })),
+            trainAccuracy: fraction('Accuracy on the first 10,000 training images.'),
+          }),
+        ),
+        checkpoints: Type.Array(
+          Type.Object({
+            iteration: Type.Integer({ minimum: 0 }),
+            layers: Type.Array(
+              Type.Object({
+                layer: Type.Integer({ minimum: 1 }),
+                activations: valueStats('outputs (φ(a); the logits for the last layer)'),
+                gradients: valueStats('gradients ∂L/∂a'),
+                weightStd: Type.Number({ minimum: 0 }),
+                updateRatio: nullable(
+                  Type.Number({ minimum: 0, description: '‖ΔW‖/‖W‖ of this iteration’s update.' }),
+                ),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  },
+  {
+    $schema: schemaDialect,
+    title: 'initscope training',
+    description:
+      'What `initscope train --json` writes: one run per initializer on the same mini-batches. Fields may be added; none may change meaning.',
+  },
+);
+
+/** The `initscope train` document. */
+export type Training = Static<typeof trainingSchema>;

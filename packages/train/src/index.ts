@@ -1,0 +1,40 @@
+// @initscope/train: MNIST-layout IDX data for training initscope's networks.
+
+export type { TrainInput } from './config.js';
+export { resolveTrainConfig, TrainConfigError } from './config.js';
+export type { Dataset, Split } from './dataset.js';
+export { defaultClasses, splitFromIdx } from './dataset.js';
+export { bundledMnistDir, idxFileNames, loadIdxSet } from './files.js';
+export type { IdxArray } from './idx.js';
+export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
+export type { Outcome } from './outcome.js';
+export {
+  explodingRatio,
+  gradientRatioAtInit,
+  gradientVerdict,
+  learnedAccuracy,
+  notLearnedAccuracy,
+  outcomeOf,
+  vanishingRatio,
+} from './outcome.js';
+export type { TrainLang } from './page.js';
+export { renderTrainPage, trainLangs } from './page.js';
+export { kaiser, smoothCurve } from './smooth.js';
+export type {
+  CheckpointLayer,
+  Optimizer,
+  TrainConfig,
+  TrainEval,
+  TrainProgress,
+  TrainRun,
+  ValueStats,
+} from './train.js';
+export {
+  batchIndices,
+  batchStream,
+  bookTrainConfig,
+  evalChunk,
+  optimizers,
+  train,
+  trainAccuracySubset,
+} from './train.js';

@@ -1,0 +1,445 @@
+// The training loop of the book's fig. 6-15 (ch06/weight_init_compare.py) on core-wasm kernels.
+// Legend: m = batch rows, widths = [n₀, n₁, …, n_L]; layer l (1 … L) has W_l (n_{l−1}, n_l) and
+// b_l (n_l); a_l = h_{l−1}·W_l + b_l, h_l = φ(a_l) for hidden layers, a_L the logits.
+// Every initializer trains on the same mini-batches: indices drawn with replacement (as the
+// book's np.random.choice) from one xoshiro128** stream of the seed, before any run starts.
+
+import {
+  type Core,
+  type F32Block,
+  loadCore,
+  optimizerDefaults,
+  Xoshiro128,
+} from '@initscope/core-wasm';
+import { type Activation, drawWeights, parseInit, weightStream } from '@initscope/sim';
+import type { Dataset, Split } from './dataset.js';
+
+/** The optimizers of the book's §6.1. */
+export const optimizers = ['sgd', 'momentum', 'adagrad', 'adam'] as const;
+/** One of `optimizers`. */
+export type Optimizer = (typeof optimizers)[number];
+
+/** The RNG stream of the mini-batch indices (weights use streams 1 … L, see sim's streams.ts). */
+export const batchStream = 2 ** 32 - 2;
+/** Images of the training set on which train accuracy is measured (the first ones, fixed). */
+export const trainAccuracySubset = 10_000;
+/** Rows per forward pass in an evaluation. */
+export const evalChunk = 1000;
+
+/** A training configuration after defaults (the book's fig. 6-15 unless changed). */
+export interface TrainConfig {
+  widths: number[];
+  activation: Activation;
+  inits: string[];
+  optimizer: Optimizer;
+  lr: number;
+  batch: number;
+  iterations: number;
+  seed: number;
+  evalEvery: number;
+  checkpoints: number[];
+}
+
+/** The book's fig. 6-15 configuration. */
+export const bookTrainConfig: TrainConfig = {
+  widths: [784, 100, 100, 100, 100, 10],
+  activation: 'relu',
+  inits: ['std:0.01', 'xavier', 'he'],
+  optimizer: 'sgd',
+  lr: optimizerDefaults.sgd.lr,
+  batch: 128,
+  iterations: 2000,
+  seed: 1,
+  evalEvery: 100,
+  checkpoints: [0, 10, 100, 1000, 2000],
+};
+
+/** Statistics of one layer's values at a checkpoint (finite values; counts over all). */
+export interface ValueStats {
+  mean: number | null;
+  std: number | null;
+  zeroFraction: number;
+  nonFinite: number;
+}
+
+/** One layer at a checkpoint: its output φ(a_l), its gradient ∂L/∂a_l, its weights and last step. */
+export interface CheckpointLayer {
+  layer: number;
+  activations: ValueStats;
+  gradients: ValueStats;
+  weightStd: number;
+  /** ‖ΔW‖/‖W‖ of the update made at this iteration (null at the last iteration: no update follows). */
+  updateRatio: number | null;
+}
+
+/** An evaluation after `iteration` updates. */
+export interface TrainEval {
+  iteration: number;
+  testAccuracy: number;
+  testLoss: number;
+  trainAccuracy: number;
+}
+
+/** One initializer's training. */
+export interface TrainRun {
+  init: string;
+  activation: Activation;
+  optimizer: Optimizer;
+  state: 'completed' | 'diverged';
+  /** The iteration whose loss was first NaN or infinite (diverged runs only). */
+  divergedAt?: number;
+  /** The book's curve: the loss on each iteration's batch after that iteration's update. */
+  loss: number[];
+  /** The loss on the same batch before the update (the forward pass the gradient came from). */
+  lossBefore: number[];
+  evals: TrainEval[];
+  checkpoints: { iteration: number; layers: CheckpointLayer[] }[];
+}
+
+/** Draws the mini-batch indices of every iteration: (iterations × batch) indices below `count`. */
+export function batchIndices(
+  seed: number,
+  iterations: number,
+  batch: number,
+  count: number,
+): Uint32Array {
+  const rng = new Xoshiro128(seed, batchStream);
+  const out = new Uint32Array(iterations * batch);
+  for (let i = 0; i < out.length; i++) out[i] = Math.floor(rng.uniform() * count) % count;
+  return out;
+}
+
+/** The blocks of one network: parameters, optimizer state, and the forward/backward buffers for `rows`. */
+class Network {
+  readonly w: F32Block[] = [];
+  readonly b: F32Block[] = [];
+  readonly gw: F32Block[] = [];
+  readonly gb: F32Block[] = [];
+  /** Optimizer state: one or two blocks per parameter (v; h; m and v). */
+  readonly state: F32Block[][] = [];
+  step = 0;
+
+  constructor(
+    readonly core: Core,
+    readonly config: TrainConfig,
+    init: string,
+  ) {
+    const { widths, activation, seed } = config;
+    const initializer = parseInit(init);
+    for (let l = 1; l < widths.length; l++) {
+      const [fanIn, fanOut] = [widths[l - 1] as number, widths[l] as number];
+      const w = core.alloc(fanIn * fanOut);
+      const draw = initializer.draw(fanIn, fanOut, { activation });
+      const scale = drawWeights(core, draw, w, fanIn, fanOut, seed, weightStream(l));
+      if (scale !== 1) {
+        const values = w.array;
+        for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
+      }
+      const b = core.alloc(fanOut);
+      b.array.fill(0);
+      this.w.push(w);
+      this.b.push(b);
+      this.gw.push(core.alloc(fanIn * fanOut));
+      this.gb.push(core.alloc(fanOut));
+    }
+    const slots = config.optimizer === 'sgd' ? 0 : config.optimizer === 'adam' ? 2 : 1;
+    for (const p of [...this.w, ...this.b]) {
+      this.state.push(
+        Array.from({ length: slots }, () => {
+          const s = core.alloc(p.length);
+          s.array.fill(0);
+          return s;
+        }),
+      );
+    }
+  }
+
+  /** Applies one optimizer step to every parameter with the gradients in gw, gb. */
+  update(): void {
+    const { core, config } = this;
+    this.step++;
+    const params = [...this.w, ...this.b];
+    const grads = [...this.gw, ...this.gb];
+    params.forEach((p, i) => {
+      const g = grads[i] as F32Block;
+      const s = this.state[i] as F32Block[];
+      switch (config.optimizer) {
+        case 'sgd':
+          core.sgdUpdate(p, g, config.lr);
+          break;
+        case 'momentum':
+          core.momentumUpdate(
+            p,
+            g,
+            s[0] as F32Block,
+            config.lr,
+            optimizerDefaults.momentum.momentum,
+          );
+          break;
+        case 'adagrad':
+          core.adagradUpdate(p, g, s[0] as F32Block, config.lr);
+          break;
+        case 'adam': {
+          const { beta1, beta2 } = optimizerDefaults.adam;
+          core.adamUpdate(p, g, s[0] as F32Block, s[1] as F32Block, {
+            lr: config.lr,
+            beta1,
+            beta2,
+            step: this.step,
+          });
+          break;
+        }
+      }
+    });
+  }
+}
+
+/** Forward/backward buffers for `rows` rows: a_l and h_l per layer, δ per layer, softmax gradient. */
+class Buffers {
+  readonly a: F32Block[] = [];
+  readonly h: F32Block[] = [];
+  readonly delta: F32Block[] = [];
+  readonly x: F32Block;
+  readonly labels: F32Block;
+
+  constructor(
+    core: Core,
+    widths: number[],
+    readonly rows: number,
+  ) {
+    this.x = core.alloc(rows * (widths[0] as number));
+    this.labels = core.alloc(rows);
+    for (let l = 1; l < widths.length; l++) {
+      const n = rows * (widths[l] as number);
+      this.a.push(core.alloc(n));
+      this.h.push(core.alloc(n));
+      this.delta.push(core.alloc(n));
+    }
+  }
+}
+
+/** a_l and h_l for the rows in buf.x; returns the logits block (a_L). */
+function forward(net: Network, buf: Buffers, rows: number): F32Block {
+  const { core, config } = net;
+  const { widths, activation } = config;
+  const layers = widths.length - 1;
+  let input = buf.x;
+  for (let l = 0; l < layers; l++) {
+    const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];
+    const a = buf.a[l] as F32Block;
+    // the first layer's input is mostly exact zeros (80.9% of MNIST pixels): skip them
+    if (l === 0) core.matmulSkipZerosInto(input, net.w[l] as F32Block, a, rows, nIn, nOut);
+    else core.matmulInto(input, net.w[l] as F32Block, a, rows, nIn, nOut);
+    core.addBiasInto(a, net.b[l] as F32Block, rows, nOut);
+    if (l < layers - 1) {
+      core.activateInto(
+        activation,
+        core.view(a, rows * nOut),
+        core.view(buf.h[l] as F32Block, rows * nOut),
+      );
+      input = buf.h[l] as F32Block;
+    }
+  }
+  return buf.a[layers - 1] as F32Block;
+}
+
+/** Gradients of every parameter into net.gw, net.gb from δ_L already in buf.delta[L−1]. */
+function backward(net: Network, buf: Buffers, rows: number): void {
+  const { core, config } = net;
+  const { widths, activation } = config;
+  const layers = widths.length - 1;
+  for (let l = layers - 1; l >= 0; l--) {
+    const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];
+    const delta = buf.delta[l] as F32Block;
+    const input = l === 0 ? buf.x : (buf.h[l - 1] as F32Block);
+    if (l === 0)
+      core.matmulTransASkipZerosInto(input, delta, net.gw[l] as F32Block, rows, nIn, nOut);
+    else core.matmulTransAInto(input, delta, net.gw[l] as F32Block, rows, nIn, nOut);
+    core.columnSumsInto(delta, net.gb[l] as F32Block, rows, nOut);
+    if (l > 0) {
+      const below = buf.delta[l - 1] as F32Block;
+      core.matmulTransBInto(delta, net.w[l] as F32Block, below, rows, nOut, nIn);
+      const n = rows * nIn;
+      core.backwardInto(
+        activation,
+        core.view(buf.a[l - 1] as F32Block, n),
+        core.view(below, n),
+        core.view(below, n),
+      );
+    }
+  }
+}
+
+/** Copies rows `indices` of a split into buf.x and buf.labels. */
+function gather(split: Split, indices: ArrayLike<number>, buf: Buffers): void {
+  const pixels = split.rows * split.cols;
+  const x = buf.x.array;
+  const labels = buf.labels.array;
+  for (let r = 0; r < indices.length; r++) {
+    const i = indices[r] as number;
+    x.set(split.images.subarray(i * pixels, (i + 1) * pixels), r * pixels);
+    labels[r] = split.labels[i] as number;
+  }
+}
+
+/** Accuracy and mean loss over the first `count` images of a split, in chunks of `evalChunk`. */
+function evaluate(net: Network, buf: Buffers, split: Split, count: number, classes: number) {
+  let correct = 0;
+  let lossSum = 0;
+  for (let start = 0; start < count; start += buf.rows) {
+    const rows = Math.min(buf.rows, count - start);
+    const indices = Array.from({ length: rows }, (_, r) => start + r);
+    gather(split, indices, buf);
+    const logits = forward(net, buf, rows);
+    const loss = net.core.softmaxCrossEntropyInto(
+      logits,
+      buf.labels,
+      buf.delta[buf.delta.length - 1] as F32Block,
+      rows,
+      classes,
+    );
+    lossSum += loss * rows;
+    const z = logits.array;
+    for (let r = 0; r < rows; r++) {
+      let best = 0;
+      for (let j = 1; j < classes; j++)
+        if ((z[r * classes + j] as number) > (z[r * classes + best] as number)) best = j;
+      if (best === buf.labels.array[r]) correct++;
+    }
+  }
+  return { accuracy: correct / count, loss: lossSum / count };
+}
+
+function valueStats(core: Core, block: F32Block, length: number): ValueStats {
+  const m = core.momentsOf(core.view(block, length));
+  if (m.finite === 0)
+    return { mean: null, std: null, zeroFraction: m.zeros / m.count, nonFinite: m.nonFinite };
+  const mean = m.sum / m.finite;
+  let sq = 0;
+  const values = block.array;
+  for (let i = 0; i < length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) sq += (v - mean) ** 2;
+  }
+  return {
+    mean,
+    std: Math.sqrt(sq / m.finite),
+    zeroFraction: m.zeros / m.count,
+    nonFinite: m.nonFinite,
+  };
+}
+
+function std(values: Float32Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let sq = 0;
+  for (const v of values) sq += (v - mean) ** 2;
+  return Math.sqrt(sq / values.length);
+}
+
+function norm(values: ArrayLike<number>): number {
+  let sq = 0;
+  for (let i = 0; i < values.length; i++) sq += (values[i] as number) ** 2;
+  return Math.sqrt(sq);
+}
+
+/** Progress after each iteration of each run (run index, iteration done). */
+export type TrainProgress = (run: number, iteration: number) => void;
+
+/** Trains one network per initializer on the same mini-batches and records the book's curves. */
+export async function train(
+  data: Dataset,
+  config: TrainConfig,
+  progress?: TrainProgress,
+  core?: Core,
+): Promise<TrainRun[]> {
+  const c = core ?? (await loadCore());
+  const { widths, batch, iterations, evalEvery, checkpoints } = config;
+  const classes = widths[widths.length - 1] as number;
+  const indices = batchIndices(config.seed, iterations, batch, data.train.count);
+  const trainBuf = new Buffers(c, widths, batch);
+  const evalBuf = new Buffers(c, widths, evalChunk);
+  const subset = Math.min(trainAccuracySubset, data.train.count);
+  const runs: TrainRun[] = [];
+  for (const [runIndex, init] of config.inits.entries()) {
+    const net = new Network(c, config, init);
+    const run: TrainRun = {
+      init,
+      activation: config.activation,
+      optimizer: config.optimizer,
+      state: 'completed',
+      loss: [],
+      lossBefore: [],
+      evals: [],
+      checkpoints: [],
+    };
+    const record = (iteration: number) => {
+      if (iteration % evalEvery !== 0 && iteration !== iterations) return;
+      const test = evaluate(net, evalBuf, data.test, data.test.count, classes);
+      const tr = evaluate(net, evalBuf, data.train, subset, classes);
+      run.evals.push({
+        iteration,
+        testAccuracy: test.accuracy,
+        testLoss: test.loss,
+        trainAccuracy: tr.accuracy,
+      });
+    };
+    for (let it = 0; it <= iterations; it++) {
+      record(it);
+      // iteration `it` ends with an update; the checkpoint at `it` measures the batch of step it+1
+      const batchIt = Math.min(it, iterations - 1);
+      gather(data.train, indices.subarray(batchIt * batch, (batchIt + 1) * batch), trainBuf);
+      const checkpoint = checkpoints.includes(it);
+      if (it === iterations && !checkpoint) break;
+      const logits = forward(net, trainBuf, batch);
+      const top = trainBuf.delta[trainBuf.delta.length - 1] as F32Block;
+      const lossBefore = c.softmaxCrossEntropyInto(logits, trainBuf.labels, top, batch, classes);
+      backward(net, trainBuf, batch);
+      const before = checkpoint ? net.w.map((w) => w.array.slice()) : [];
+      if (it < iterations) net.update();
+      if (checkpoint) {
+        run.checkpoints.push({
+          iteration: it,
+          layers: net.w.map((w, l) => {
+            const n = batch * (widths[l + 1] as number);
+            const old = before[l] as Float32Array;
+            const now = w.array;
+            let diff = 0;
+            for (let i = 0; i < old.length; i++)
+              diff += ((now[i] as number) - (old[i] as number)) ** 2;
+            return {
+              layer: l + 1,
+              activations: valueStats(
+                c,
+                (l < widths.length - 2 ? trainBuf.h[l] : trainBuf.a[l]) as F32Block,
+                n,
+              ),
+              gradients: valueStats(c, trainBuf.delta[l] as F32Block, n),
+              weightStd: std(old),
+              updateRatio: it < iterations ? Math.sqrt(diff) / norm(old) : null,
+            };
+          }),
+        });
+      }
+      if (it === iterations) break;
+      const after = c.softmaxCrossEntropyInto(
+        forward(net, trainBuf, batch),
+        trainBuf.labels,
+        top,
+        batch,
+        classes,
+      );
+      run.lossBefore.push(lossBefore);
+      run.loss.push(after);
+      progress?.(runIndex, it + 1);
+      if (!Number.isFinite(after)) {
+        run.state = 'diverged';
+        run.divergedAt = it;
+        break;
+      }
+    }
+    runs.push(run);
+  }
+  return runs;
+}
