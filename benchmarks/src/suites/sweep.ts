@@ -235,6 +235,16 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
     }
     if (name === 'seeds') continue;
     await numpySweep(context, out, work, (engine, runs) => validate(name, engine)(runs));
+    if (name === 'book' && allCores > 1) {
+      // The peers of initscope's all-cores row: NumPy with as many BLAS threads.
+      await numpySweep(
+        context,
+        out,
+        work,
+        (engine, runs) => validate(name, engine)(runs),
+        allCores,
+      );
+    }
   }
   out.versions.tfjs = tfjs.tfjsVersion;
   return out;
@@ -270,6 +280,7 @@ async function numpySweep(
   out: SuiteOutput,
   work: BenchCase,
   validate: (engine: EngineName, runs: SweepRuns) => void,
+  threads = 1,
 ): Promise<void> {
   const python = pythonCommand();
   const available = await numpyAvailability(python);
@@ -296,10 +307,12 @@ async function numpySweep(
         },
       },
       python,
+      threads,
     );
     out.versions.numpy = report.numpy;
     out.versions.python = report.python;
-    out.peers.numpy = numpyFacts(report);
+    // The facts (BLAS threads included) of the 1-thread peers, which every other suite uses.
+    if (threads === 1) out.peers.numpy = numpyFacts(report);
   } catch (error) {
     failure = error;
   }
@@ -313,9 +326,15 @@ async function numpySweep(
         engine === 'numpy'
           ? 'timed inside Python; float64, the book’s code'
           : 'timed inside Python; float32, preallocated, out= ufuncs, bincount histogram';
-      result = timedResult(work, engine, timingOf(found.samplesMs), note);
+      result = timedResult(
+        work,
+        engine,
+        timingOf(found.samplesMs),
+        threads > 1 ? `${note}; ${threads} BLAS threads` : note,
+        threads,
+      );
     } catch (error) {
-      result = erroredResult(work, engine, error);
+      result = erroredResult(work, engine, error, threads);
     }
     context.log(progressLine(result));
     out.results.push(result);
