@@ -40,6 +40,8 @@ function engineColor(legend: boolean): object {
 /** One bar's data: an engine's median with its range and its label. */
 interface Bar {
   engine: string;
+  /** The bar's label on the y axis: the engine, with its threads when more than 1. */
+  row: string;
   median_ms: number;
   mean_ms: number;
   min_ms: number;
@@ -58,13 +60,22 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
     const bare = bareCallText(r);
     if (bare) notes.push(`${r.engine}: ${bare}`);
   }
+  for (const s of document.scaling ?? []) {
+    if (s.suite === work.suite && s.case === work.case)
+      notes.push(`all cores vs 1 thread: ${s.label}`);
+  }
   for (const r of results) {
+    const name = r.threads > 1 ? `${r.engine} (${r.threads} threads)` : r.engine;
     if (r.median_ms === null) {
-      notes.push(`${r.engine}: error: ${r.error}`);
+      notes.push(`${name}: error: ${r.error}`);
       continue;
     }
     const ratio = document.ratios.find(
-      (q) => q.suite === r.suite && q.case === r.case && q.engine === r.engine,
+      (q) =>
+        q.suite === r.suite &&
+        q.case === r.case &&
+        q.engine === r.engine &&
+        (q.threads ?? 1) === r.threads,
     );
     const label = [
       formatMs(r.median_ms),
@@ -75,6 +86,7 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
       .join(' · ');
     bars.push({
       engine: r.engine,
+      row: name,
       median_ms: r.median_ms,
       mean_ms: r.mean_ms as number,
       min_ms: r.min_ms as number,
@@ -87,7 +99,7 @@ function caseChart(document: ResultsDocument, work: BenchCase): PageChart | unde
       notes.push(`${skip.engine}: skipped, ${skip.reason}`);
   }
   if (bars.length === 0) return undefined;
-  const y = { field: 'engine', type: 'nominal', sort: null, title: null };
+  const y = { field: 'row', type: 'nominal', sort: null, title: null };
   return {
     id: `${work.suite}-${work.case}`.replace(/[^a-zA-Z0-9-]/g, '-'),
     title: `${work.suite} · ${work.case}`,

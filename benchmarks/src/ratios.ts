@@ -7,7 +7,7 @@ import {
 } from './bootstrap.js';
 import { baselineEngine, type EngineName } from './engine.js';
 import { uint32Source } from './random.js';
-import type { BenchResult, Ratio, SuiteName } from './results.js';
+import type { BenchResult, Ratio, Scaling, SuiteName } from './results.js';
 import { samplesOf } from './timing-samples.js';
 
 export type { Ratio } from './results.js';
@@ -53,7 +53,7 @@ export function ratios(results: readonly BenchResult[]): Ratio[] {
   const medians = (result: BenchResult): Float64Array | undefined => {
     if (!replicates.has(result)) {
       const samples = samplesOf(result);
-      const key = `${result.suite}/${result.case}/${result.engine}`;
+      const key = `${result.suite}/${result.case}/${result.engine}${result.threads > 1 ? `/${result.threads}` : ''}`;
       replicates.set(
         result,
         samples && samples.length >= minIntervalSamples
@@ -71,6 +71,7 @@ export function ratios(results: readonly BenchResult[]): Ratio[] {
         peer.suite === base.suite &&
         peer.case === base.case &&
         peer.engine !== baselineEngine &&
+        peer.threads === base.threads &&
         peer.median_ms !== null,
     );
     const fastest = Math.min(...peers.map((peer) => peer.median_ms as number));
@@ -83,6 +84,7 @@ export function ratios(results: readonly BenchResult[]): Ratio[] {
         suite: base.suite,
         case: base.case,
         engine: peer.engine,
+        threads: base.threads,
         speedup,
         fastest_peer: peer.median_ms === fastest,
         label: ratioLabel(speedup, peer.engine, interval),
@@ -100,10 +102,57 @@ export function headlineRatio(
   suite: SuiteName,
   name: string,
 ): Ratio | undefined {
-  return all.find((r) => r.suite === suite && r.case === name && r.fastest_peer);
+  return all.find(
+    (r) => r.suite === suite && r.case === name && r.fastest_peer && (r.threads ?? 1) === 1,
+  );
 }
 
 /** What the intervals mean, in one sentence for pages. */
 export const intervalNote =
   `Intervals are ${intervalConfidence * 100}% percentile-bootstrap intervals of the ratio of ` +
   `medians over both engines' timing samples in this run (noise within the run, not between runs).`;
+
+/**
+ * initscope on more threads against itself on one, per case: its 1-thread median over its
+ * N-thread median (above 1: the threads help), with the bootstrap interval when both rows have
+ * enough samples.
+ */
+export function scaling(results: readonly BenchResult[]): Scaling[] {
+  const out: Scaling[] = [];
+  for (const many of results) {
+    if (many.engine !== baselineEngine || many.threads <= 1 || many.median_ms === null) continue;
+    const one = results.find(
+      (r) =>
+        r.engine === baselineEngine &&
+        r.suite === many.suite &&
+        r.case === many.case &&
+        r.threads === 1 &&
+        r.median_ms !== null,
+    );
+    if (!one || many.median_ms <= 0) continue;
+    const speedup = (one.median_ms as number) / many.median_ms;
+    const a = samplesOf(one);
+    const b = samplesOf(many);
+    let interval: [number, number] | undefined;
+    if (a && b && a.length >= minIntervalSamples && b.length >= minIntervalSamples) {
+      const key = `${many.suite}/${many.case}/${baselineEngine}`;
+      interval = intervalOfReplicates(
+        bootstrapMedians(a, defaultReplicates, uint32Source(seedOf(`${key}/1`))),
+        bootstrapMedians(b, defaultReplicates, uint32Source(seedOf(`${key}/${many.threads}`))),
+      );
+    }
+    const label =
+      `${baselineEngine} ${many.threads} threads ${formatSpeedup(speedup)}× 1 thread` +
+      (interval ? ` (${formatInterval(interval)})` : '');
+    out.push({
+      suite: many.suite,
+      case: many.case,
+      engine: baselineEngine,
+      threads: many.threads,
+      speedup,
+      ...(interval ? { interval } : {}),
+      label,
+    });
+  }
+  return out;
+}

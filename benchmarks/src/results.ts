@@ -49,8 +49,9 @@ export interface BenchResult {
   case: string;
   engine: EngineName;
   /**
-   * Threads the engine computed with: 1 for every engine today (initscope's kernels, naive JS and
-   * tf.js run on one thread; the NumPy peers are pinned to one BLAS thread).
+   * Threads the engine computed with: 1 on most rows (initscope's kernels, naive JS and tf.js run
+   * on one thread; the NumPy peers are pinned to one BLAS thread); initscope's sweep rows also run
+   * on every core (the CLI's worker pool), and NumPy peers compared with them get as many BLAS threads.
    */
   threads: number;
   median_ms: number | null;
@@ -108,6 +109,22 @@ export interface ResultsDocument {
   cases: BenchCase[];
   skipped: Skip[];
   ratios: Ratio[];
+  /** initscope on all cores against itself on 1 thread, per case that has both rows. */
+  scaling?: Scaling[];
+}
+
+/** initscope's speedup from threads on one case: 1-thread median / N-thread median. */
+export interface Scaling {
+  suite: SuiteName;
+  case: string;
+  engine: EngineName;
+  /** Threads of the faster row (the other has 1). */
+  threads: number;
+  speedup: number;
+  /** 95% bootstrap interval of `speedup` (absent below 5 samples per row). */
+  interval?: [number, number];
+  /** E.g. "initscope 2 threads 1.9× 1 thread (1.8–2.0)". */
+  label: string;
 }
 
 /**
@@ -186,6 +203,8 @@ export interface Ratio {
   case: string;
   /** The peer. */
   engine: EngineName;
+  /** Threads both rows computed with (the peer is compared at initscope's thread count). */
+  threads?: number;
   /** Peer median / initscope median: above 1 means initscope is faster. */
   speedup: number;
   /**

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { machine } from './machine.js';
-import { ratios } from './ratios.js';
+import { ratios, scaling } from './ratios.js';
 import type { ResultsDocument } from './results.js';
-import { benchSettings } from './settings.js';
+import { benchOnly, benchSettings, wanted } from './settings.js';
 import { emptyOutput, type Log, type SuiteContext, type SuiteOutput } from './suite.js';
 import { runComponentsSuite } from './suites/components.js';
 import { runMatmulReadbackSuite, runMatmulSuite } from './suites/matmul.js';
@@ -25,17 +25,21 @@ export interface RunOptions {
   settings?: SuiteContext['settings'];
   /** @default console.log */
   log?: Log;
+  /** Suites or `suite/case`s to run. @default read from `BENCH_ONLY` (unset: all) */
+  only?: readonly string[];
 }
 
 /** Runs every suite and assembles the results document; a suite that throws is logged, not fatal. */
 export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDocument> {
   const settings = options.settings ?? benchSettings();
   const log = options.log ?? console.log;
-  const context: SuiteContext = { settings, log };
+  const only = options.only ?? benchOnly();
+  const context: SuiteContext = { settings, log, ...(only ? { only } : {}) };
   const all = emptyOutput();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0] as number;
   for (const suite of suites) {
+    if (!wanted(only, suite.name)) continue;
     try {
       const out = await suite.run(context);
       all.cases.push(...out.cases);
@@ -59,5 +63,6 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDo
     cases: all.cases,
     skipped: all.skipped,
     ratios: ratios(all.results),
+    scaling: scaling(all.results),
   };
 }

@@ -51,3 +51,24 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
   const quick = env.BENCH_QUICK;
   return quick && quick !== '0' && quick.toLowerCase() !== 'false' ? quickSettings : fullSettings;
 }
+
+/**
+ * `BENCH_ONLY`: a comma-separated list of suites (`sweep`) or cases (`sweep/book`) to run; unset or
+ * empty: everything.
+ */
+export function benchOnly(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const list = (env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return list.length > 0 ? list : undefined;
+}
+
+/** Whether `only` (see {@link benchOnly}) asks for `suite`, or for its case `name` when given. */
+export function wanted(only: readonly string[] | undefined, suite: string, name?: string): boolean {
+  if (!only) return true;
+  return only.some((item) => {
+    const [s, c] = item.split('/');
+    return s === suite && (name === undefined || c === undefined || c === name);
+  });
+}

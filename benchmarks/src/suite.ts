@@ -8,6 +8,8 @@ export type Log = (line: string) => void;
 export interface SuiteContext {
   settings: BenchSettings;
   log: Log;
+  /** `BENCH_ONLY`'s suites and cases (see settings.ts); undefined: every case. */
+  only?: readonly string[];
 }
 
 /** What every suite hands back: its cases' napkin math, one result per timed (case, engine), and skips. */

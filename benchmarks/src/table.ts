@@ -35,19 +35,29 @@ export function formatTable(document: ResultsDocument): string {
     lines.push('', `${work.suite} ${work.case} — ${work.napkin}`);
     const results = document.results.filter((r) => r.suite === work.suite && r.case === work.case);
     const rows = results.map((r) => {
-      if (r.error !== undefined) return [r.engine, `ERROR ${r.error}`];
+      const name = r.threads > 1 ? `${r.engine} ×${r.threads}` : r.engine;
+      if (r.error !== undefined) return [name, `ERROR ${r.error}`];
       const ratio = document.ratios.find(
-        (q) => q.suite === r.suite && q.case === r.case && q.engine === r.engine,
+        (q) =>
+          q.suite === r.suite &&
+          q.case === r.case &&
+          q.engine === r.engine &&
+          (q.threads ?? 1) === r.threads,
+      );
+      const scaled = document.scaling?.find(
+        (q) => q.suite === r.suite && q.case === r.case && q.threads === r.threads,
       );
       return [
-        r.engine,
+        name,
         formatMs(r.median_ms as number),
         formatMs(r.mean_ms as number),
         `${formatMs(r.min_ms as number)}–${formatMs(r.max_ms as number)}`,
         String(r.samples),
         figureOf(r),
         r.engine === baselineEngine
-          ? '—'
+          ? r.threads > 1
+            ? (scaled?.label ?? '—')
+            : '—'
           : `${ratio?.label ?? 'n/a'}${ratio?.fastest_peer ? ' ◀' : ''}`,
       ];
     });

@@ -14,6 +14,7 @@ export async function trial<T>(
   prepare: () => Prepared<T> | Promise<Prepared<T>>,
   validate: (output: T) => void,
   { settings, log }: SuiteContext,
+  threads = 1,
 ): Promise<BenchResult> {
   let prepared: Prepared<T> | undefined;
   let result: BenchResult;
@@ -23,9 +24,9 @@ export async function trial<T>(
     const first = await runOnce(run);
     validate(prepared.output());
     const timing = await timeRuns(`${work.suite}/${work.case}/${engine}`, run, first, settings);
-    result = timedResult(work, engine, timing);
+    result = timedResult(work, engine, timing, undefined, threads);
   } catch (error) {
-    result = erroredResult(work, engine, error);
+    result = erroredResult(work, engine, error, threads);
   } finally {
     try {
       prepared?.dispose();
@@ -39,7 +40,8 @@ export async function trial<T>(
 
 /** "matmul 256x256x256 tfjs-wasm: 0.81 ms (median of 180, mean 0.85 ms)" or the error. */
 export function progressLine(result: BenchResult): string {
-  const head = `${result.suite} ${result.case} ${result.engine}:`;
+  const threads = result.threads > 1 ? ` (${result.threads} threads)` : '';
+  const head = `${result.suite} ${result.case} ${result.engine}${threads}:`;
   if (result.error !== undefined) return `${head} ERROR ${result.error}`;
   const median = formatMs(result.median_ms ?? Number.NaN);
   return `${head} ${median} (median of ${result.samples}, mean ${formatMs(result.mean_ms ?? Number.NaN)})`;

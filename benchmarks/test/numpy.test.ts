@@ -125,6 +125,16 @@ describe('numpyChildEnv()', () => {
       MKL_NUM_THREADS: '1',
     });
   });
+
+  it('gives the peer of a multi-thread row as many BLAS threads', () => {
+    const env = numpyChildEnv({ PATH: '/bin', OPENBLAS_CORETYPE: 'Haswell' }, 2);
+    expect(env).toEqual({
+      PATH: '/bin',
+      OPENBLAS_NUM_THREADS: '2',
+      OMP_NUM_THREADS: '2',
+      MKL_NUM_THREADS: '2',
+    });
+  });
 });
 
 describe('timingOf()', () => {

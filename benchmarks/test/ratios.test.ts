@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatInterval, formatSpeedup, headlineRatio, ratioLabel, ratios } from '../src/ratios.js';
+import {
+  formatInterval,
+  formatSpeedup,
+  headlineRatio,
+  ratioLabel,
+  ratios,
+  scaling,
+} from '../src/ratios.js';
 import { timedResult } from '../src/results.js';
+import { benchOnly, wanted } from '../src/settings.js';
 import { componentWork } from '../src/suites/components.js';
 import { formatTable } from '../src/table.js';
 import { sampleDocument } from './fixtures.js';
@@ -61,5 +69,45 @@ describe('formatTable()', () => {
     expect(table).toContain('initscope 1.8× tfjs-wasm ◀');
     expect(table).toContain('tfjs-cpu  ERROR boom');
     expect(table).toContain('skipped: too slow');
+  });
+});
+
+describe('threads in ratios and scaling()', () => {
+  const results = [
+    timedResult(work, 'initscope', timing(4, [4, 4.1, 3.9, 4, 4.05])),
+    timedResult(work, 'initscope', timing(2, [2, 2.1, 1.9, 2, 2.05]), undefined, 2),
+    timedResult(work, 'numpy', timing(3, [3, 3.2, 2.9, 3.1, 3])),
+    timedResult(work, 'numpy', timing(1, [1, 1.1, 0.9, 1, 1.05]), undefined, 2),
+  ];
+
+  it('compares each initscope row only with peers at the same thread count', () => {
+    const all = ratios(results);
+    expect(all.map((r) => [r.threads, r.speedup])).toEqual([
+      [1, 0.75],
+      [2, 0.5],
+    ]);
+    expect(headlineRatio(all, work.suite, work.case)?.threads).toBe(1);
+  });
+
+  it('gives initscope on N threads against itself on 1, with an interval', () => {
+    const [s, ...rest] = scaling(results);
+    expect(rest).toEqual([]);
+    expect(s?.threads).toBe(2);
+    expect(s?.speedup).toBe(2);
+    expect(s?.label).toMatch(/^initscope 2 threads 2\.0× 1 thread \(/);
+    expect(s?.interval?.[0]).toBeLessThanOrEqual(2);
+    expect(s?.interval?.[1]).toBeGreaterThanOrEqual(2);
+    expect(scaling(results.slice(1))).toEqual([]);
+  });
+
+  it('BENCH_ONLY picks suites and cases', () => {
+    const only = benchOnly({ BENCH_ONLY: 'sweep/book, sweep/seeds' });
+    expect(only).toEqual(['sweep/book', 'sweep/seeds']);
+    expect(wanted(only, 'sweep')).toBe(true);
+    expect(wanted(only, 'sweep', 'seeds')).toBe(true);
+    expect(wanted(only, 'sweep', 'book-independent')).toBe(false);
+    expect(wanted(only, 'matmul')).toBe(false);
+    expect(benchOnly({})).toBeUndefined();
+    expect(wanted(undefined, 'matmul', 'x')).toBe(true);
   });
 });

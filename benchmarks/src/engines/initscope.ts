@@ -1,5 +1,13 @@
+import { openPool, sweepTasks } from '@initscope/cli';
 import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
-import { type SimulateHooks, simulate, sweep } from '@initscope/sim';
+import {
+  resolveSweepConfig,
+  type SimulateHooks,
+  simulate,
+  sweep,
+  sweepUnitCount,
+  sweepUnits,
+} from '@initscope/sim';
 import { type BookActivation, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
@@ -141,5 +149,40 @@ export async function prepareHistogram({
     },
     output: () => counts,
     dispose: () => wasm.free(input),
+  };
+}
+
+/**
+ * The book sweep over `seeds` seeds (`seeds` = 1: the book sweep itself) the way `initscope run
+ * --seeds K --threads N` computes it: with 1 thread, sim's `sweepUnits` in this thread; with more,
+ * the CLI's own tasks (`sweepTasks`) on the CLI's worker pool, gathered in unit order. The pool is
+ * started once, here, and its workers load core-wasm on the first (untimed, validated) run, so
+ * the timed runs are the work and its hand-over, not thread start-up.
+ */
+export async function prepareThreadedSweep(
+  seed: number,
+  seeds: number,
+  threads: number,
+): Promise<Prepared<SweepRuns>> {
+  const config = resolveSweepConfig({ seed, seeds });
+  const units = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
+  const tasks = sweepTasks(config, units, threads);
+  let last: SweepRuns = { runs: [] };
+  if (tasks.length <= 1) {
+    return {
+      run: async () => {
+        last = { runs: await sweepUnits(config, units) };
+      },
+      output: () => last,
+      dispose() {},
+    };
+  }
+  const pool = openPool(tasks.length);
+  return {
+    run: async () => {
+      last = { runs: (await pool.run(tasks)).flat() };
+    },
+    output: () => last,
+    dispose: () => void pool.destroy(),
   };
 }

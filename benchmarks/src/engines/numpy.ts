@@ -52,9 +52,16 @@ export function pythonCommand(env: NodeJS.ProcessEnv = process.env): string {
   return env.PYTHON?.trim() || defaultPython;
 }
 
-/** The child's environment: this process's, less {@link numpyUnsetEnv}, plus {@link numpyThreadEnv}. */
-export function numpyChildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+/**
+ * The child's environment: this process's, less {@link numpyUnsetEnv}, plus {@link numpyThreadEnv}
+ * (with `threads` BLAS/OpenMP threads instead of 1 when asked: the peer of a multi-thread row).
+ */
+export function numpyChildEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  threads = 1,
+): NodeJS.ProcessEnv {
   const child: NodeJS.ProcessEnv = { ...env, ...numpyThreadEnv };
+  if (threads !== 1) for (const name of Object.keys(numpyThreadEnv)) child[name] = String(threads);
   for (const name of numpyUnsetEnv) delete child[name];
   return child;
 }
@@ -232,12 +239,13 @@ export function numpyCase(report: NumpyReport, name: string, engine: string): Nu
 export async function runNumpy(
   request: NumpyRequest,
   python: string = pythonCommand(),
+  threads = 1,
 ): Promise<NumpyReport> {
   try {
     const { stdout } = await execFileAsync(python, [numpyScript, JSON.stringify(request)], {
       maxBuffer: 64 * 1024 * 1024,
       timeout: numpyTimeoutMs,
-      env: numpyChildEnv(),
+      env: numpyChildEnv(process.env, threads),
     });
     return parseNumpyOutput(stdout);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   bookStd,
   bookSweep,
@@ -23,7 +24,7 @@ import {
 import * as tfjs from '../engines/tfjs.js';
 import { formatBytes, formatSi } from '../format.js';
 import { type BenchCase, type BenchResult, erroredResult, timedResult } from '../results.js';
-import { benchSeed } from '../settings.js';
+import { benchSeed, wanted } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { checkSweep, checkSweepShape } from '../sweep-check.js';
 import type { SweepRuns } from '../sweep-runs.js';
@@ -35,7 +36,13 @@ import { ValidationError } from '../validation-error.js';
  * shares what its runs have in common), and `book-independent`, where initscope runs every
  * configuration on its own (twelve `simulate()` calls), so it multiplies as many matrices as the peers.
  */
-export const sweepCases = ['book', 'book-independent'] as const;
+export const sweepCases = ['book', 'book-independent', 'seeds'] as const;
+
+/** Seeds of the `seeds` case: the book sweep for seeds `benchSeed … benchSeed + 63`. */
+export const seedsCaseSeeds = 64;
+
+/** Threads of the all-cores rows: this machine's available parallelism. */
+export const allCores = availableParallelism();
 
 /** A sweep case's name. */
 export type SweepCase = (typeof sweepCases)[number];
@@ -54,6 +61,10 @@ const numpySweepEngines: readonly NumpySweepEngine[] = ['numpy', 'numpy-f32'];
 
 type JsSweepEngine = Exclude<(typeof sweepEngines)[number], NumpySweepEngine>;
 
+/** Why the peers do not run `sweep/seeds`. */
+const seedsPeerSkip =
+  'initscope against itself (1 thread vs all cores); 64 book sweeps per run would take a peer seconds to minutes, and sweep/book already compares engines per sweep';
+
 type SweepPreparer = (seed: number) => Prepared<SweepRuns> | Promise<Prepared<SweepRuns>>;
 
 /** How each JS engine runs each case; a string is why it does not. */
@@ -69,6 +80,11 @@ const prepareFor: Record<SweepCase, Record<JsSweepEngine, SweepPreparer | string
     // 1–3 s a run, never the fastest peer: timed once, in `book`.
     'naive-js': 'the same computation as sweep/book, where it is timed (1–3 s a run)',
   },
+  seeds: {
+    initscope: (seed) => initscope.prepareThreadedSweep(seed, seedsCaseSeeds, 1),
+    'tfjs-wasm': seedsPeerSkip,
+    'naive-js': seedsPeerSkip,
+  },
 };
 
 function counted({ products, normals }: SweepCounts): string {
@@ -79,6 +95,14 @@ function counted({ products, normals }: SweepCounts): string {
 export function sweepEngineWork(name: SweepCase): Partial<Record<EngineName, string>> {
   const peers = counted(peerSweepCounts());
   const runs = sweepWork().runs;
+  if (name === 'seeds') {
+    return {
+      initscope:
+        `${seedsCaseSeeds} × sweep(): every configuration for seeds ${benchSeed} … ${benchSeed + seedsCaseSeeds - 1} ` +
+        `(initscope run --seeds ${seedsCaseSeeds}), ${seedsCaseSeeds} × ${counted(sharedSweepCounts())}; ` +
+        `with N threads the CLI's worker pool runs contiguous slices of the ${seedsCaseSeeds * runs} (seed, run) units, gathered in order (the same bits as 1 thread)`,
+    };
+  }
   const work: Partial<Record<EngineName, string>> = {
     initscope:
       name === 'book'
@@ -106,6 +130,16 @@ export function sweepEngineWork(name: SweepCase): Partial<Record<EngineName, str
 /** The napkin math of one sweep case. */
 export function sweepCaseWork(name: SweepCase): BenchCase {
   const w = sweepWork();
+  if (name === 'seeds') {
+    return {
+      suite: 'sweep',
+      case: name,
+      flop: w.flop * seedsCaseSeeds,
+      bytes: w.bytes * seedsCaseSeeds,
+      napkin: `the book sweep over ${seedsCaseSeeds} seeds: ${seedsCaseSeeds} × (${w.runs} runs × ${bookSweep.layers} layers) = ${formatSi(w.flop * seedsCaseSeeds)}FLOP at the peers' count`,
+      engines: sweepEngineWork(name),
+    };
+  }
   return {
     suite: 'sweep',
     case: name,
@@ -143,7 +177,12 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
   const { log } = context;
   const out = emptyOutput();
   let reference: SweepRuns | undefined;
+  let seedsReference: SweepRuns | undefined;
   const validate = (name: SweepCase, engine: EngineName) => (runs: SweepRuns) => {
+    if (name === 'seeds') {
+      seedsReference = checkSeedsRuns(runs, reference, seedsReference);
+      return;
+    }
     if (!reference) {
       checkSweepShape(engine, runs);
       reference = runs;
@@ -153,6 +192,13 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
     } else checkSweep(engine, runs, reference);
   };
   for (const name of sweepCases) {
+    if (!wanted(context.only, 'sweep', name)) continue;
+    if (name === 'seeds' && !reference) {
+      const book = initscope.prepareSweep(benchSeed);
+      await book.run();
+      reference = book.output();
+      checkSweepShape('initscope', reference);
+    }
     const work = sweepCaseWork(name);
     out.cases.push(work);
     log(`sweep ${work.case}: ${work.napkin}`);
@@ -172,11 +218,60 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
         context,
       );
       out.results.push(result);
+      if (engine === 'initscope' && name !== 'book-independent' && allCores > 1) {
+        // The same case on every core, through the CLI's worker pool.
+        const seeds = name === 'seeds' ? seedsCaseSeeds : 1;
+        out.results.push(
+          await trial(
+            work,
+            engine,
+            () => initscope.prepareThreadedSweep(benchSeed, seeds, allCores),
+            validate(name, engine),
+            context,
+            allCores,
+          ),
+        );
+      }
     }
+    if (name === 'seeds') continue;
     await numpySweep(context, out, work, (engine, runs) => validate(name, engine)(runs));
+    if (name === 'book' && allCores > 1) {
+      // The peers of initscope's all-cores row: NumPy with as many BLAS threads.
+      await numpySweep(
+        context,
+        out,
+        work,
+        (engine, runs) => validate(name, engine)(runs),
+        allCores,
+      );
+    }
   }
   out.versions.tfjs = tfjs.tfjsVersion;
   return out;
+}
+
+/**
+ * `sweep/seeds` runs: 64 × 12 runs, seed-major, whose first seed's runs equal the book sweep's
+ * (`book`) exactly; a second engine row (more threads) must equal the first byte for byte.
+ * Returns the reference for the next row.
+ */
+export function checkSeedsRuns(
+  runs: SweepRuns,
+  book: SweepRuns | undefined,
+  previous: SweepRuns | undefined,
+): SweepRuns {
+  const perSeed = sweepWork().runs;
+  if (runs.runs.length !== perSeed * seedsCaseSeeds) {
+    throw new ValidationError(
+      `sweep seeds: ${runs.runs.length} runs, expected ${seedsCaseSeeds} seeds × ${perSeed}`,
+    );
+  }
+  if (book)
+    checkSameRuns('initscope seeds (first seed)', { runs: runs.runs.slice(0, perSeed) }, book);
+  if (previous && JSON.stringify(previous.runs) !== JSON.stringify(runs.runs)) {
+    throw new ValidationError('sweep seeds: the threaded runs differ from the 1-thread runs');
+  }
+  return previous ?? runs;
 }
 
 /** `numpy` and `numpy-f32` on one sweep case, in one Python process. */
@@ -185,6 +280,7 @@ async function numpySweep(
   out: SuiteOutput,
   work: BenchCase,
   validate: (engine: EngineName, runs: SweepRuns) => void,
+  threads = 1,
 ): Promise<void> {
   const python = pythonCommand();
   const available = await numpyAvailability(python);
@@ -211,10 +307,12 @@ async function numpySweep(
         },
       },
       python,
+      threads,
     );
     out.versions.numpy = report.numpy;
     out.versions.python = report.python;
-    out.peers.numpy = numpyFacts(report);
+    // The facts (BLAS threads included) of the 1-thread peers, which every other suite uses.
+    if (threads === 1) out.peers.numpy = numpyFacts(report);
   } catch (error) {
     failure = error;
   }
@@ -228,9 +326,15 @@ async function numpySweep(
         engine === 'numpy'
           ? 'timed inside Python; float64, the book’s code'
           : 'timed inside Python; float32, preallocated, out= ufuncs, bincount histogram';
-      result = timedResult(work, engine, timingOf(found.samplesMs), note);
+      result = timedResult(
+        work,
+        engine,
+        timingOf(found.samplesMs),
+        threads > 1 ? `${note}; ${threads} BLAS threads` : note,
+        threads,
+      );
     } catch (error) {
-      result = erroredResult(work, engine, error);
+      result = erroredResult(work, engine, error, threads);
     }
     context.log(progressLine(result));
     out.results.push(result);

@@ -19,6 +19,8 @@ export {
   writesToStdout,
 } from './output/index.js';
 export { phaseCommand } from './phase.js';
+export type { PoolHooks, WorkerPool } from './pool.js';
+export { openPool, runPool } from './pool.js';
 export { createProgram } from './program.js';
-export { runCommand } from './run.js';
+export { runCommand, sweepTasks } from './run.js';
 export { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';

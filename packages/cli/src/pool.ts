@@ -65,6 +65,55 @@ export interface PoolHooks {
   signal?: AbortSignal;
 }
 
+/** A started worker pool that runs several batches of tasks (the CLI opens one per command). */
+export interface WorkerPool {
+  /** Worker threads it holds. */
+  readonly threads: number;
+  /** Runs `tasks` and resolves to their results in the order of `tasks` (see {@link runPool}). */
+  run<T extends PoolTask>(tasks: readonly T[], hooks?: PoolHooks): Promise<PoolResult<T>[]>;
+  /** Stops every worker. */
+  destroy(): Promise<void>;
+}
+
+/** Starts `threads` worker threads, each of which loads its own core-wasm instance on its first task. */
+export function openPool(threads: number): WorkerPool {
+  const size = Math.max(1, threads);
+  const pool = new Piscina<{ task: PoolTask; port: MessagePort }, PoolResult>({
+    filename: workerFile,
+    minThreads: size,
+    maxThreads: size,
+    concurrentTasksPerWorker: 1,
+    execArgv: workerExecArgv(),
+  });
+  const runOne = async <T extends PoolTask>(task: T, hooks: PoolHooks) => {
+    const { port1, port2 } = new MessageChannel();
+    // Steps come as 1, then 'done' after the last one (a port keeps its messages in order).
+    let drain: () => void = () => {};
+    const drained = new Promise<void>((resolve) => {
+      drain = resolve;
+    });
+    port1.on('message', (message) => {
+      if (message === 'done') drain();
+      else hooks.onStep?.();
+    });
+    try {
+      const result = await pool.run(
+        { task, port: port2 },
+        { transferList: [port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
+      );
+      await drained;
+      return result as PoolResult<T>;
+    } finally {
+      port1.close();
+    }
+  };
+  return {
+    threads: size,
+    run: (tasks, hooks = {}) => Promise.all(tasks.map((task) => runOne(task, hooks))),
+    destroy: () => pool.destroy(),
+  };
+}
+
 /**
  * Runs `tasks` on `threads` worker threads (each with its own core-wasm instance) and resolves to
  * their results in the order of `tasks`, whichever worker finishes first: the gathered output does
@@ -75,39 +124,9 @@ export async function runPool<T extends PoolTask>(
   threads: number,
   hooks: PoolHooks = {},
 ): Promise<PoolResult<T>[]> {
-  const size = Math.max(1, Math.min(threads, tasks.length));
-  const pool = new Piscina<{ task: T; port: MessagePort }, PoolResult<T>>({
-    filename: workerFile,
-    minThreads: size,
-    maxThreads: size,
-    concurrentTasksPerWorker: 1,
-    execArgv: workerExecArgv(),
-  });
+  const pool = openPool(Math.min(threads, tasks.length));
   try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const { port1, port2 } = new MessageChannel();
-        // Steps come as 1, then 'done' after the last one (a port keeps its messages in order).
-        let drain: () => void = () => {};
-        const drained = new Promise<void>((resolve) => {
-          drain = resolve;
-        });
-        port1.on('message', (message) => {
-          if (message === 'done') drain();
-          else hooks.onStep?.();
-        });
-        try {
-          const result = await pool.run(
-            { task, port: port2 },
-            { transferList: [port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
-          );
-          await drained;
-          return result;
-        } finally {
-          port1.close();
-        }
-      }),
-    );
+    return await pool.run(tasks, hooks);
   } finally {
     await pool.destroy();
   }

@@ -67,6 +67,23 @@ function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void 
 }
 
 /**
+ * The pool tasks of some (seed, run) units of the sweep on `threads` workers: contiguous slices
+ * whose sizes differ by at most one, in unit order (one task: compute in this thread).
+ */
+export function sweepTasks(
+  config: ResolvedSweepConfig,
+  units: readonly number[],
+  threads: number,
+): SweepTask[] {
+  const options = canonicalOptions(config);
+  return splitEvenly(units.length, threads).map((slice) => ({
+    kind: 'sweep',
+    options,
+    units: slice.map((i) => units[i] as number),
+  }));
+}
+
+/**
  * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous slices, one per
  * worker, gathered in unit order, so the runs are the same bits as in this thread (threads = 1).
  */
@@ -77,10 +94,8 @@ async function computeUnits(
   io: CommandIO,
   progress: Progress | undefined,
 ): Promise<RunResult[]> {
-  const slices = splitEvenly(units.length, threads).map((slice) =>
-    slice.map((i) => units[i] as number),
-  );
-  if (slices.length <= 1) {
+  const tasks = sweepTasks(config, units, threads);
+  if (tasks.length <= 1) {
     return sweepUnits(config, units, {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
@@ -88,9 +103,7 @@ async function computeUnits(
   }
   const total = units.length * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
-  const options = canonicalOptions(config);
-  const tasks: SweepTask[] = slices.map((slice) => ({ kind: 'sweep', options, units: slice }));
-  const parts = await runPool(tasks, slices.length, {
+  const parts = await runPool(tasks, tasks.length, {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
   });
