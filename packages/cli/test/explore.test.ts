@@ -86,6 +86,14 @@ async function drawn(page: Page) {
 
 /** `initscope run --json` for the options the page computed with. */
 async function runJson(options: Record<string, unknown>): Promise<string> {
+  return (await runCli(options)).json;
+}
+
+/** `initscope run --out … --json …` for the options the page computed with, plus report flags. */
+async function runCli(
+  options: Record<string, unknown>,
+  reportArgs: string[] = [],
+): Promise<{ json: string; html: string }> {
   const dir = tempDir();
   const json = join(dir, 'r.json');
   const args = [
@@ -115,9 +123,10 @@ async function runJson(options: Record<string, unknown>): Promise<string> {
     '--json',
     json,
     ...args,
+    ...reportArgs,
   );
   expect([code, stderr]).toEqual([0, '']);
-  return readFileSync(json, 'utf8');
+  return { json: readFileSync(json, 'utf8'), html: readFileSync(join(dir, 'r.html'), 'utf8') };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -329,6 +338,25 @@ describe('initscope explore in Chromium, offline from file://', () => {
       const seen = await expectSameAsCli(page);
       expect(seen.options).toMatchObject({ activations: ['relu'], inits: ['he'], layers: 8 });
       expect(await page.locator('body').textContent()).toContain('活性化関数');
+
+      // "export report" downloads exactly the page `initscope run --out` writes for this configuration.
+      await page.locator('#logCounts').check();
+      await settle(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#export-report').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('initscope-report.html');
+      const exported = readFileSync((await download.path()) as string, 'utf8');
+      const { options } = await drawn(page);
+      const cliRun = await runCli(options, ['--lang', 'ja', '--log-counts']);
+      if (exported !== cliRun.html) {
+        mkdirSync(outputDir, { recursive: true });
+        writeFileSync(join(outputDir, 'explore-report-page.html'), exported);
+        writeFileSync(join(outputDir, 'explore-report-cli.html'), cliRun.html);
+      }
+      expect(exported.length).toBe(cliRun.html.length);
+      expect(exported === cliRun.html, 'exported report = run --out bytes').toBe(true);
       await page.screenshot({ path: join(outputDir, 'explore-ja.png') });
       await page.close();
       expect(network).toEqual([]);

@@ -70,7 +70,7 @@ function check(id: string, label: string): string {
 export function renderExplorerPage(input: ExplorerPageInput): string {
   const t = explorerText[input.lang];
   const scripts = vegaBundles()
-    .map((bundle) => `<script>${escapeScript(bundle)}</script>`)
+    .map((bundle) => `<script class="vega-bundle">${escapeScript(bundle)}</script>`)
     .join('\n');
   const inits = [...input.inits.filter((id) => !id.includes('<')), 'σ_w'];
   const form = [
@@ -112,7 +112,7 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
 <section aria-label="${escapeHtml(t.controls)}">
 <form id="controls" onsubmit="return false">
 ${form}
-<div class="buttons"><button type="button" id="export-json">${escapeHtml(t.exportJson)}</button></div>
+<div class="buttons"><button type="button" id="export-json">${escapeHtml(t.exportJson)}</button><button type="button" id="export-report">${escapeHtml(t.exportReport)}</button></div>
 <div id="status" role="status" aria-live="polite"></div>
 <progress id="progress" max="1" value="0" hidden></progress>
 </form>

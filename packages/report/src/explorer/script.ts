@@ -154,6 +154,7 @@ export const explorerScript = `
 
   worker.onmessage = async (event) => {
     const message = event.data;
+    if (message.type === 'report' || message.type === 'report-error') return onReport(message);
     if (message.id !== nextId) return;
     if (message.type === 'progress') {
       $('progress').hidden = false;
@@ -284,6 +285,30 @@ export const explorerScript = `
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
+
+  // "export report": the worker renders the static report of the drawn run with report's renderReport
+  // (what "initscope run --out" writes for this configuration), inlining the vega bundle texts this
+  // page already carries (read back from its own script tags, so they are not shipped twice).
+  let reportId = 0;
+  $('export-report').addEventListener('click', () => {
+    if (api.state !== 'done') return;
+    reportId = nextId;
+    const vega = [...document.querySelectorAll('script.vega-bundle')].map((script) => script.textContent);
+    worker.postMessage({ type: 'report', id: nextId, vega, lang: config.lang, logCounts: readControls().logCounts === '1' });
+  });
+  function onReport(message) {
+    if (message.id !== reportId) return;
+    if (message.type === 'report-error') {
+      $('status').textContent = t.error.replace('{message}', message.message);
+      return;
+    }
+    api.reportHtml = message.html;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([message.html], { type: 'text/html' }));
+    a.download = 'initscope-report.html';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
 
   writeControls(fromHash());
   $('controls').addEventListener('input', update);
