@@ -339,6 +339,37 @@ describe('initscope explore in Chromium, offline from file://', () => {
       expect(seen.options).toMatchObject({ activations: ['relu'], inits: ['he'], layers: 8 });
       expect(await page.locator('body').textContent()).toContain('活性化関数');
 
+      // The phase-plane point from the keyboard: focusable, labelled, arrows move σ_w² / σ_b² from
+      // the first initializer's point (he: σ_w² = 2, σ_b² = 0), announced in aria-valuetext.
+      await page.waitForFunction(() => {
+        const phase = (
+          window as unknown as {
+            initscopeExplorer: { phase?: { activation: string; points: { init: string }[] } };
+          }
+        ).initscopeExplorer.phase;
+        return phase?.activation === 'relu' && phase.points[0]?.init === 'he';
+      });
+      const point = page.locator('#phase-point');
+      expect(await point.getAttribute('tabindex')).toBe('0');
+      expect(await point.getAttribute('role')).toBe('slider');
+      expect(await point.getAttribute('aria-label')).toContain('σ_w²');
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 2, σ_b² = 0');
+      await point.focus();
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowUp']) await page.keyboard.press(key);
+      await settle(page);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('phase-point');
+      expect(await page.locator('#init').inputValue()).toBe('σ_w');
+      // σ_w² 2 → 2.1 → 2.2, σ_b² 0 → 0.02, each rounded to the sliders' 0.01 steps (log₁₀ σ_w, σ_b).
+      expect(await page.locator('#sigma').inputValue()).toBe('0.17');
+      expect(await page.locator('#biasStd').inputValue()).toBe('0.14');
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 2.188, σ_b² = 0.0196');
+      const keyed = await expectSameAsCli(page);
+      expect(keyed.options).toMatchObject({ inits: ['std:0.147911'], biasStd: 0.14 });
+      // Shift: σ_w² 2.188 − 1 = 1.188, rounded to log₁₀ σ_w = 0.04 → 1.202.
+      await page.keyboard.press('Shift+ArrowLeft');
+      await settle(page);
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 1.202, σ_b² = 0.0196');
+
       // "export report" downloads exactly the page `initscope run --out` writes for this configuration.
       await page.locator('#logCounts').check();
       await settle(page);

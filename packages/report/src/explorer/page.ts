@@ -46,6 +46,8 @@ td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; 
 main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
 #phase { touch-action: none; }
+#phase-point { width: fit-content; }
+#phase-point:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; padding: 12px; } }
 `;
 
@@ -118,7 +120,7 @@ ${form}
 </form>
 </section>
 <section aria-label="${escapeHtml(t.results)}">
-<figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase"></div></figure>
+<figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase-point" tabindex="0" role="slider" aria-roledescription="2D slider" aria-label="${escapeHtml(t.phasePoint)}" aria-valuemin="0" aria-valuemax="100"><div id="phase"></div></div><output id="phase-value" for="phase-point"></output></figure>
 <div id="chart"></div>
 <table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
 </section>

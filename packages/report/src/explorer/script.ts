@@ -139,6 +139,7 @@ export const explorerScript = `
   function update() {
     const state = readControls();
     showValues(state);
+    showPhasePoint(state);
     const hash = toHash(state);
     if (location.hash.slice(1) !== hash) history.replaceState(null, '', hash ? '#' + hash : location.pathname);
     pendingOptions = optionsOf(state);
@@ -267,6 +268,7 @@ export const explorerScript = `
     const result = await vegaEmbed('#phase', spec, { mode: 'vega', renderer: 'canvas', ast: true, actions: false });
     phaseView = result.view;
     api.phase = { activation: d.activation, points };
+    showPhasePoint(readControls());
     phaseView.addSignalListener('press', (_, value) => {
       if (!value) return;
       const [w2, b2] = value;
@@ -276,6 +278,45 @@ export const explorerScript = `
       update();
     });
   };
+
+  // The phase-plane point from the keyboard: ← → move σ_w² by 0.1, ↑ ↓ move σ_b² by 0.02 (Shift: ×10),
+  // starting from the first initializer's point. Like a press, it switches that initializer to the
+  // free σ_w; the sliders' own steps round the value, so a step too small to move them moves one step.
+  function phasePoint(state) {
+    const point = api.phase?.points?.[0];
+    if (state.init !== 'σ_w' && point && point.w !== null) return [point.w, (Number(state.biasStd)) ** 2];
+    return [sigmaW(state) ** 2, Number(state.biasStd) ** 2];
+  }
+  function showPhasePoint(state) {
+    const [w2, b2] = phasePoint(state);
+    const text = 'σ_w² = ' + fmt(w2) + ', σ_b² = ' + fmt(b2);
+    $('phase-point').setAttribute('aria-valuenow', String(w2));
+    $('phase-point').setAttribute('aria-valuetext', text);
+    $('phase-value').textContent = text;
+  }
+  function nudge(id, value, previous, direction) {
+    const input = $(id);
+    const min = Number(input.min), max = Number(input.max), step = Number(input.step);
+    let next = Math.min(max, Math.max(min, Number(value.toFixed(2))));
+    if (next === Number(previous) && direction !== 0) next = Math.min(max, Math.max(min, Number((next + direction * step).toFixed(2))));
+    input.value = next.toFixed(2);
+  }
+  $('phase-point').addEventListener('keydown', (event) => {
+    const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const state = readControls();
+    const [w2, b2] = phasePoint(state);
+    const scale = event.shiftKey ? 10 : 1;
+    const nextW2 = Math.max(1e-6, w2 + move[0] * 0.1 * scale);
+    const nextB2 = Math.max(0, b2 + move[1] * 0.02 * scale);
+    const sigmaBefore = state.init === 'σ_w' ? state.sigma : String(Math.log10(Math.sqrt(w2)).toFixed(2));
+    $('init').value = 'σ_w';
+    nudge('sigma', Math.log10(Math.sqrt(nextW2)), sigmaBefore, move[0]);
+    nudge('biasStd', Math.sqrt(nextB2), state.biasStd, move[1]);
+    update();
+  });
 
   $('export-json').addEventListener('click', () => {
     if (!api.json) return;
