@@ -306,6 +306,23 @@ describe('initscope explore in Chromium, offline from file://', () => {
       });
       await page.screenshot({ path: join(outputDir, 'explore-en.png') });
 
+      // Wide results at 1400 px: 12 layers × 3 initializers wrap into rows that fit; nothing is left
+      // in a sideways scroll, and every layer's panel is drawn.
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.waitForFunction(() => {
+        const chart = document.getElementById('chart') as HTMLElement;
+        const canvas = chart.querySelector('canvas');
+        return (
+          canvas !== null &&
+          chart.scrollWidth <= chart.clientWidth &&
+          canvas.getBoundingClientRect().width <= chart.clientWidth
+        );
+      });
+      await settle(page);
+      await expectSameAsCli(page);
+      await page.screenshot({ path: join(outputDir, 'explore-wide-1400.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+
       // The hash restores the whole state in a fresh page.
       const url = page.url();
       expect(url).toContain('#');

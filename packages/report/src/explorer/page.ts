@@ -42,7 +42,7 @@ fieldset { border: 1px solid #d8dee4; padding: 6px 10px; display: flex; flex-dir
 progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
 td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; }
-#chart { overflow-x: auto; }
+#chart, #chart.vega-embed { display: block; overflow-x: auto; }
 main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
 #phase { touch-action: none; }

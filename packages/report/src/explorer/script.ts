@@ -75,55 +75,79 @@ export const explorerScript = `
   // samples, σ_w of a fixed initializer) goes in by view.change. The view is rebuilt when the facet
   // grid changes (initializer rows, depth) or the count scale type (log counts): vega does not re-lay
   // out a facet grid whose rows and columns change under view.change.
+  // The panels wrap into rows that fit the results column (no sideways scroll hiding deep layers):
+  // one block per initializer, titled with its name, its layers wrapped — as many per row as fit.
   let view;
   let viewLayout;
+  let lastDraw;
+  const panelWidth = 100;
+  const panelStep = 128; // a panel plus its y axis and the facet spacing
+  function columnsThatFit() {
+    // The results column's width (vega-embed makes #chart itself inline-block, as wide as its chart).
+    return Math.max(1, Math.floor(($('chart').parentElement.clientWidth - 60) / panelStep));
+  }
   async function draw(layout, rows) {
+    lastDraw = [layout, rows];
     const log = layout.log;
-    const key = JSON.stringify(layout);
+    const columns = Math.min(layout.layers, columnsThatFit());
+    const key = JSON.stringify({ ...layout, columns });
     if (view && viewLayout === key) {
       await view.change('table', vega.changeset().remove(() => true).insert(rows)).runAsync();
       return;
     }
     view?.finalize();
     $('chart').replaceChildren();
+    const panel = {
+      width: panelWidth, height: 70,
+      layer: [
+        {
+          mark: { type: 'rect', color: '#0969da' },
+          encoding: {
+            x: { field: 'start', type: 'quantitative', title: t.value, axis: { tickCount: 3 } },
+            x2: { field: 'end' },
+            y: { field: 'count', type: 'quantitative', title: t.count,
+                 scale: log ? { type: 'symlog' } : { type: 'linear' } },
+            y2: { datum: 0 },
+          },
+        },
+        {
+          transform: [{ filter: 'datum.expected != null' }],
+          mark: { type: 'line', color: '#c0392b', strokeWidth: 1.5 },
+          encoding: {
+            x: { field: 'mid', type: 'quantitative' },
+            y: { field: 'expected', type: 'quantitative' },
+          },
+        },
+      ],
+    };
     const spec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       data: { name: 'table', values: rows },
-      facet: {
-        row: { field: 'init', type: 'nominal', title: null, sort: null },
-        column: { field: 'layer', type: 'ordinal', title: t.layer },
-      },
-      spec: {
-        width: 100, height: 70,
-        layer: [
-          {
-            mark: { type: 'rect', color: '#0969da' },
-            encoding: {
-              x: { field: 'start', type: 'quantitative', title: t.value, axis: { tickCount: 3 } },
-              x2: { field: 'end' },
-              y: { field: 'count', type: 'quantitative', title: t.count,
-                   scale: log ? { type: 'symlog' } : { type: 'linear' } },
-              y2: { datum: 0 },
-            },
-          },
-          {
-            transform: [{ filter: 'datum.expected != null' }],
-            mark: { type: 'line', color: '#c0392b', strokeWidth: 1.5 },
-            encoding: {
-              x: { field: 'mid', type: 'quantitative' },
-              y: { field: 'expected', type: 'quantitative' },
-            },
-          },
-        ],
-      },
-      resolve: { scale: { x: 'independent' } },
+      vconcat: layout.inits.map((init) => ({
+        title: { text: init, anchor: 'start', fontSize: 14 },
+        transform: [{ filter: 'datum.init === ' + JSON.stringify(init) }],
+        facet: { field: 'layer', type: 'ordinal', title: t.layer, sort: null },
+        columns,
+        spec: panel,
+        resolve: { scale: { x: 'independent' } },
+      })),
+      spacing: 24,
     };
-    // Embedded once (vega-embed brings the CSP-safe expression interpreter); later data goes in by view.change.
+    // Embedded once per layout (vega-embed brings the CSP-safe expression interpreter); later data goes in by view.change.
     const result = await vegaEmbed('#chart', spec, { renderer: 'canvas', ast: true, actions: false, hover: false });
     view = result.view;
     viewLayout = key;
     api.embeds++;
   }
+  let resizeTimer;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (lastDraw && view && JSON.parse(viewLayout).columns !== Math.min(lastDraw[0].layers, columnsThatFit())) {
+        draw(...lastDraw);
+      }
+    }, 100);
+  });
 
   const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
   const worker = new Worker(workerUrl);
