@@ -406,6 +406,22 @@ describe('initscope explore in Chromium, offline from file://', () => {
       expect(exported.length).toBe(cliRun.html.length);
       expect(exported === cliRun.html, 'exported report = run --out bytes').toBe(true);
       await page.screenshot({ path: join(outputDir, 'explore-ja.png') });
+
+      // A phone (390 px, one column): the 8 layers wrap, the phase plane shrinks to fit, and the page
+      // itself never scrolls sideways (only the stats table, inside its own scroll box).
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.waitForFunction(() => {
+        const chart = document.getElementById('chart') as HTMLElement;
+        return (
+          chart.scrollWidth <= chart.clientWidth &&
+          document.documentElement.scrollWidth <= window.innerWidth
+        );
+      });
+      await page.locator('#seed').fill('7');
+      await settle(page);
+      await expectSameAsCli(page);
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+      await page.screenshot({ path: join(outputDir, 'explore-ja-phone.png'), fullPage: true });
       await page.close();
       expect(network).toEqual([]);
       expect(errors).toEqual([]);

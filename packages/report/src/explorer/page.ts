@@ -42,6 +42,7 @@ fieldset { border: 1px solid #d8dee4; padding: 6px 10px; display: flex; flex-dir
 progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
 td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; }
+.table-scroll { overflow-x: auto; }
 #chart, #chart.vega-embed { display: block; overflow-x: auto; }
 main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
@@ -122,7 +123,7 @@ ${form}
 <section aria-label="${escapeHtml(t.results)}">
 <figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase-point" tabindex="0" role="slider" aria-roledescription="2D slider" aria-label="${escapeHtml(t.phasePoint)}" aria-valuemin="0" aria-valuemax="100"><div id="phase"></div></div><output id="phase-value" for="phase-point"></output></figure>
 <div id="chart"></div>
-<table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
+<div class="table-scroll"><table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table></div>
 </section>
 </main>
 ${scripts}

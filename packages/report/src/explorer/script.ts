@@ -269,7 +269,8 @@ export const explorerScript = `
     const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
     const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
     const lite = {
-      width: 300, height: 220,
+      // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
+      width: Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125)), height: 220,
       title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
       layer: [
         { data: { values: cells }, mark: { type: 'rect' }, encoding: {
