@@ -4,9 +4,15 @@
  * Messages in: `{ type: 'wasm', bytes }` once, then `{ type: 'run', id, options }` (SweepOptions).
  * A newer `run` aborts the one in progress (sweep yields between layers); only the newest is answered.
  * Out: `progress`, `done` with the exact `initscope run --json` text, or `error` with the message.
+ * `{ type: 'report', id, vega, lang, logCounts }` renders the static report of the newest finished
+ * run with report's renderReport (the bytes `initscope run --out` writes); `vega` is the page's own
+ * inlined vega bundle texts. Out: `report` with the HTML, or `report-error`.
  */
 import { type Core, loadCore } from '@initscope/core-wasm';
+import { type Lang, renderReport } from '@initscope/report';
+import type { Results } from '@initscope/results';
 import { type PhaseOptions, phaseDiagramDocument, type SweepOptions, sweep } from '@initscope/sim';
+import { provideVegaBundles } from './vega-bundles.js';
 
 interface RunMessage {
   type: 'run';
@@ -18,7 +24,15 @@ interface PhaseMessage {
   id: number;
   options: PhaseOptions;
 }
-type InMessage = { type: 'wasm'; bytes: ArrayBuffer } | RunMessage | PhaseMessage;
+interface ReportMessage {
+  type: 'report';
+  /** The run whose report is wanted: the newest finished one, or an error. */
+  id: number;
+  vega: string[];
+  lang: Lang;
+  logCounts: boolean;
+}
+type InMessage = { type: 'wasm'; bytes: ArrayBuffer } | RunMessage | PhaseMessage | ReportMessage;
 
 /** The explorer's phase-plane grid: 24 × 24 over σ_w² ∈ [0.1, 4], σ_b² ∈ [0, 0.5] (the cli's is 60 × 60). */
 const phaseGridSize = 24;
@@ -35,6 +49,8 @@ let core: Promise<Core> | undefined;
 let current: AbortController | undefined;
 let running: Promise<void> = Promise.resolve();
 let newest = 0;
+/** The newest finished run's results, kept for "export report". */
+let finished: { id: number; results: Results } | undefined;
 
 async function run(message: RunMessage, controller: AbortController): Promise<void> {
   const started = performance.now();
@@ -52,6 +68,7 @@ async function run(message: RunMessage, controller: AbortController): Promise<vo
       },
     });
     const json = `${JSON.stringify(results, null, 2)}\n`;
+    finished = { id: message.id, results };
     scope.postMessage({ type: 'done', id: message.id, json, ms: performance.now() - started });
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -72,6 +89,25 @@ scope.onmessage = (event) => {
     } catch (error) {
       scope.postMessage({
         type: 'phase-error',
+        id: message.id,
+        message: String((error as Error).message ?? error),
+      });
+    }
+    return;
+  }
+  if (message.type === 'report') {
+    try {
+      if (finished?.id !== message.id) throw new Error('that run is not the newest finished one');
+      provideVegaBundles(message.vega);
+      const html = renderReport(finished.results, {
+        lang: message.lang,
+        book: false,
+        logCounts: message.logCounts,
+      });
+      scope.postMessage({ type: 'report', id: message.id, html });
+    } catch (error) {
+      scope.postMessage({
+        type: 'report-error',
         id: message.id,
         message: String((error as Error).message ?? error),
       });

@@ -86,6 +86,14 @@ async function drawn(page: Page) {
 
 /** `initscope run --json` for the options the page computed with. */
 async function runJson(options: Record<string, unknown>): Promise<string> {
+  return (await runCli(options)).json;
+}
+
+/** `initscope run --out … --json …` for the options the page computed with, plus report flags. */
+async function runCli(
+  options: Record<string, unknown>,
+  reportArgs: string[] = [],
+): Promise<{ json: string; html: string }> {
   const dir = tempDir();
   const json = join(dir, 'r.json');
   const args = [
@@ -115,9 +123,10 @@ async function runJson(options: Record<string, unknown>): Promise<string> {
     '--json',
     json,
     ...args,
+    ...reportArgs,
   );
   expect([code, stderr]).toEqual([0, '']);
-  return readFileSync(json, 'utf8');
+  return { json: readFileSync(json, 'utf8'), html: readFileSync(join(dir, 'r.html'), 'utf8') };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -297,6 +306,23 @@ describe('initscope explore in Chromium, offline from file://', () => {
       });
       await page.screenshot({ path: join(outputDir, 'explore-en.png') });
 
+      // Wide results at 1400 px: 12 layers × 3 initializers wrap into rows that fit; nothing is left
+      // in a sideways scroll, and every layer's panel is drawn.
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.waitForFunction(() => {
+        const chart = document.getElementById('chart') as HTMLElement;
+        const canvas = chart.querySelector('canvas');
+        return (
+          canvas !== null &&
+          chart.scrollWidth <= chart.clientWidth &&
+          canvas.getBoundingClientRect().width <= chart.clientWidth
+        );
+      });
+      await settle(page);
+      await expectSameAsCli(page);
+      await page.screenshot({ path: join(outputDir, 'explore-wide-1400.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+
       // The hash restores the whole state in a fresh page.
       const url = page.url();
       expect(url).toContain('#');
@@ -329,7 +355,73 @@ describe('initscope explore in Chromium, offline from file://', () => {
       const seen = await expectSameAsCli(page);
       expect(seen.options).toMatchObject({ activations: ['relu'], inits: ['he'], layers: 8 });
       expect(await page.locator('body').textContent()).toContain('活性化関数');
+
+      // The phase-plane point from the keyboard: focusable, labelled, arrows move σ_w² / σ_b² from
+      // the first initializer's point (he: σ_w² = 2, σ_b² = 0), announced in aria-valuetext.
+      await page.waitForFunction(() => {
+        const phase = (
+          window as unknown as {
+            initscopeExplorer: { phase?: { activation: string; points: { init: string }[] } };
+          }
+        ).initscopeExplorer.phase;
+        return phase?.activation === 'relu' && phase.points[0]?.init === 'he';
+      });
+      const point = page.locator('#phase-point');
+      expect(await point.getAttribute('tabindex')).toBe('0');
+      expect(await point.getAttribute('role')).toBe('slider');
+      expect(await point.getAttribute('aria-label')).toContain('σ_w²');
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 2, σ_b² = 0');
+      await point.focus();
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowUp']) await page.keyboard.press(key);
+      await settle(page);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('phase-point');
+      expect(await page.locator('#init').inputValue()).toBe('σ_w');
+      // σ_w² 2 → 2.1 → 2.2, σ_b² 0 → 0.02, each rounded to the sliders' 0.01 steps (log₁₀ σ_w, σ_b).
+      expect(await page.locator('#sigma').inputValue()).toBe('0.17');
+      expect(await page.locator('#biasStd').inputValue()).toBe('0.14');
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 2.188, σ_b² = 0.0196');
+      const keyed = await expectSameAsCli(page);
+      expect(keyed.options).toMatchObject({ inits: ['std:0.147911'], biasStd: 0.14 });
+      // Shift: σ_w² 2.188 − 1 = 1.188, rounded to log₁₀ σ_w = 0.04 → 1.202.
+      await page.keyboard.press('Shift+ArrowLeft');
+      await settle(page);
+      expect(await point.getAttribute('aria-valuetext')).toBe('σ_w² = 1.202, σ_b² = 0.0196');
+
+      // "export report" downloads exactly the page `initscope run --out` writes for this configuration.
+      await page.locator('#logCounts').check();
+      await settle(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#export-report').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('initscope-report.html');
+      const exported = readFileSync((await download.path()) as string, 'utf8');
+      const { options } = await drawn(page);
+      const cliRun = await runCli(options, ['--lang', 'ja', '--log-counts']);
+      if (exported !== cliRun.html) {
+        mkdirSync(outputDir, { recursive: true });
+        writeFileSync(join(outputDir, 'explore-report-page.html'), exported);
+        writeFileSync(join(outputDir, 'explore-report-cli.html'), cliRun.html);
+      }
+      expect(exported.length).toBe(cliRun.html.length);
+      expect(exported === cliRun.html, 'exported report = run --out bytes').toBe(true);
       await page.screenshot({ path: join(outputDir, 'explore-ja.png') });
+
+      // A phone (390 px, one column): the 8 layers wrap, the phase plane shrinks to fit, and the page
+      // itself never scrolls sideways (only the stats table, inside its own scroll box).
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.waitForFunction(() => {
+        const chart = document.getElementById('chart') as HTMLElement;
+        return (
+          chart.scrollWidth <= chart.clientWidth &&
+          document.documentElement.scrollWidth <= window.innerWidth
+        );
+      });
+      await page.locator('#seed').fill('7');
+      await settle(page);
+      await expectSameAsCli(page);
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+      await page.screenshot({ path: join(outputDir, 'explore-ja-phone.png'), fullPage: true });
       await page.close();
       expect(network).toEqual([]);
       expect(errors).toEqual([]);

@@ -42,10 +42,13 @@ fieldset { border: 1px solid #d8dee4; padding: 6px 10px; display: flex; flex-dir
 progress { width: 100%; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
 td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; }
-#chart { overflow-x: auto; }
+.table-scroll { overflow-x: auto; }
+#chart, #chart.vega-embed { display: block; overflow-x: auto; }
 main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
 #phase { touch-action: none; }
+#phase-point { width: fit-content; }
+#phase-point:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 @media (max-width: 800px) { main { grid-template-columns: 1fr; padding: 12px; } }
 `;
 
@@ -70,7 +73,7 @@ function check(id: string, label: string): string {
 export function renderExplorerPage(input: ExplorerPageInput): string {
   const t = explorerText[input.lang];
   const scripts = vegaBundles()
-    .map((bundle) => `<script>${escapeScript(bundle)}</script>`)
+    .map((bundle) => `<script class="vega-bundle">${escapeScript(bundle)}</script>`)
     .join('\n');
   const inits = [...input.inits.filter((id) => !id.includes('<')), 'σ_w'];
   const form = [
@@ -112,15 +115,15 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
 <section aria-label="${escapeHtml(t.controls)}">
 <form id="controls" onsubmit="return false">
 ${form}
-<div class="buttons"><button type="button" id="export-json">${escapeHtml(t.exportJson)}</button></div>
+<div class="buttons"><button type="button" id="export-json">${escapeHtml(t.exportJson)}</button><button type="button" id="export-report">${escapeHtml(t.exportReport)}</button></div>
 <div id="status" role="status" aria-live="polite"></div>
 <progress id="progress" max="1" value="0" hidden></progress>
 </form>
 </section>
 <section aria-label="${escapeHtml(t.results)}">
-<figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase"></div></figure>
+<figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase-point" tabindex="0" role="slider" aria-roledescription="2D slider" aria-label="${escapeHtml(t.phasePoint)}" aria-valuemin="0" aria-valuemax="100"><div id="phase"></div></div><output id="phase-value" for="phase-point"></output></figure>
 <div id="chart"></div>
-<table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table>
+<div class="table-scroll"><table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table></div>
 </section>
 </main>
 ${scripts}

@@ -75,55 +75,79 @@ export const explorerScript = `
   // samples, σ_w of a fixed initializer) goes in by view.change. The view is rebuilt when the facet
   // grid changes (initializer rows, depth) or the count scale type (log counts): vega does not re-lay
   // out a facet grid whose rows and columns change under view.change.
+  // The panels wrap into rows that fit the results column (no sideways scroll hiding deep layers):
+  // one block per initializer, titled with its name, its layers wrapped — as many per row as fit.
   let view;
   let viewLayout;
+  let lastDraw;
+  const panelWidth = 100;
+  const panelStep = 128; // a panel plus its y axis and the facet spacing
+  function columnsThatFit() {
+    // The results column's width (vega-embed makes #chart itself inline-block, as wide as its chart).
+    return Math.max(1, Math.floor(($('chart').parentElement.clientWidth - 60) / panelStep));
+  }
   async function draw(layout, rows) {
+    lastDraw = [layout, rows];
     const log = layout.log;
-    const key = JSON.stringify(layout);
+    const columns = Math.min(layout.layers, columnsThatFit());
+    const key = JSON.stringify({ ...layout, columns });
     if (view && viewLayout === key) {
       await view.change('table', vega.changeset().remove(() => true).insert(rows)).runAsync();
       return;
     }
     view?.finalize();
     $('chart').replaceChildren();
+    const panel = {
+      width: panelWidth, height: 70,
+      layer: [
+        {
+          mark: { type: 'rect', color: '#0969da' },
+          encoding: {
+            x: { field: 'start', type: 'quantitative', title: t.value, axis: { tickCount: 3 } },
+            x2: { field: 'end' },
+            y: { field: 'count', type: 'quantitative', title: t.count,
+                 scale: log ? { type: 'symlog' } : { type: 'linear' } },
+            y2: { datum: 0 },
+          },
+        },
+        {
+          transform: [{ filter: 'datum.expected != null' }],
+          mark: { type: 'line', color: '#c0392b', strokeWidth: 1.5 },
+          encoding: {
+            x: { field: 'mid', type: 'quantitative' },
+            y: { field: 'expected', type: 'quantitative' },
+          },
+        },
+      ],
+    };
     const spec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       data: { name: 'table', values: rows },
-      facet: {
-        row: { field: 'init', type: 'nominal', title: null, sort: null },
-        column: { field: 'layer', type: 'ordinal', title: t.layer },
-      },
-      spec: {
-        width: 100, height: 70,
-        layer: [
-          {
-            mark: { type: 'rect', color: '#0969da' },
-            encoding: {
-              x: { field: 'start', type: 'quantitative', title: t.value, axis: { tickCount: 3 } },
-              x2: { field: 'end' },
-              y: { field: 'count', type: 'quantitative', title: t.count,
-                   scale: log ? { type: 'symlog' } : { type: 'linear' } },
-              y2: { datum: 0 },
-            },
-          },
-          {
-            transform: [{ filter: 'datum.expected != null' }],
-            mark: { type: 'line', color: '#c0392b', strokeWidth: 1.5 },
-            encoding: {
-              x: { field: 'mid', type: 'quantitative' },
-              y: { field: 'expected', type: 'quantitative' },
-            },
-          },
-        ],
-      },
-      resolve: { scale: { x: 'independent' } },
+      vconcat: layout.inits.map((init) => ({
+        title: { text: init, anchor: 'start', fontSize: 14 },
+        transform: [{ filter: 'datum.init === ' + JSON.stringify(init) }],
+        facet: { field: 'layer', type: 'ordinal', title: t.layer, sort: null },
+        columns,
+        spec: panel,
+        resolve: { scale: { x: 'independent' } },
+      })),
+      spacing: 24,
     };
-    // Embedded once (vega-embed brings the CSP-safe expression interpreter); later data goes in by view.change.
+    // Embedded once per layout (vega-embed brings the CSP-safe expression interpreter); later data goes in by view.change.
     const result = await vegaEmbed('#chart', spec, { renderer: 'canvas', ast: true, actions: false, hover: false });
     view = result.view;
     viewLayout = key;
     api.embeds++;
   }
+  let resizeTimer;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (lastDraw && view && JSON.parse(viewLayout).columns !== Math.min(lastDraw[0].layers, columnsThatFit())) {
+        draw(...lastDraw);
+      }
+    }, 100);
+  });
 
   const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
   const worker = new Worker(workerUrl);
@@ -139,6 +163,7 @@ export const explorerScript = `
   function update() {
     const state = readControls();
     showValues(state);
+    showPhasePoint(state);
     const hash = toHash(state);
     if (location.hash.slice(1) !== hash) history.replaceState(null, '', hash ? '#' + hash : location.pathname);
     pendingOptions = optionsOf(state);
@@ -154,6 +179,7 @@ export const explorerScript = `
 
   worker.onmessage = async (event) => {
     const message = event.data;
+    if (message.type === 'report' || message.type === 'report-error') return onReport(message);
     if (message.id !== nextId) return;
     if (message.type === 'progress') {
       $('progress').hidden = false;
@@ -243,7 +269,8 @@ export const explorerScript = `
     const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
     const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
     const lite = {
-      width: 300, height: 220,
+      // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
+      width: Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125)), height: 220,
       title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
       layer: [
         { data: { values: cells }, mark: { type: 'rect' }, encoding: {
@@ -266,6 +293,7 @@ export const explorerScript = `
     const result = await vegaEmbed('#phase', spec, { mode: 'vega', renderer: 'canvas', ast: true, actions: false });
     phaseView = result.view;
     api.phase = { activation: d.activation, points };
+    showPhasePoint(readControls());
     phaseView.addSignalListener('press', (_, value) => {
       if (!value) return;
       const [w2, b2] = value;
@@ -276,6 +304,45 @@ export const explorerScript = `
     });
   };
 
+  // The phase-plane point from the keyboard: ← → move σ_w² by 0.1, ↑ ↓ move σ_b² by 0.02 (Shift: ×10),
+  // starting from the first initializer's point. Like a press, it switches that initializer to the
+  // free σ_w; the sliders' own steps round the value, so a step too small to move them moves one step.
+  function phasePoint(state) {
+    const point = api.phase?.points?.[0];
+    if (state.init !== 'σ_w' && point && point.w !== null) return [point.w, (Number(state.biasStd)) ** 2];
+    return [sigmaW(state) ** 2, Number(state.biasStd) ** 2];
+  }
+  function showPhasePoint(state) {
+    const [w2, b2] = phasePoint(state);
+    const text = 'σ_w² = ' + fmt(w2) + ', σ_b² = ' + fmt(b2);
+    $('phase-point').setAttribute('aria-valuenow', String(w2));
+    $('phase-point').setAttribute('aria-valuetext', text);
+    $('phase-value').textContent = text;
+  }
+  function nudge(id, value, previous, direction) {
+    const input = $(id);
+    const min = Number(input.min), max = Number(input.max), step = Number(input.step);
+    let next = Math.min(max, Math.max(min, Number(value.toFixed(2))));
+    if (next === Number(previous) && direction !== 0) next = Math.min(max, Math.max(min, Number((next + direction * step).toFixed(2))));
+    input.value = next.toFixed(2);
+  }
+  $('phase-point').addEventListener('keydown', (event) => {
+    const moves = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const state = readControls();
+    const [w2, b2] = phasePoint(state);
+    const scale = event.shiftKey ? 10 : 1;
+    const nextW2 = Math.max(1e-6, w2 + move[0] * 0.1 * scale);
+    const nextB2 = Math.max(0, b2 + move[1] * 0.02 * scale);
+    const sigmaBefore = state.init === 'σ_w' ? state.sigma : String(Math.log10(Math.sqrt(w2)).toFixed(2));
+    $('init').value = 'σ_w';
+    nudge('sigma', Math.log10(Math.sqrt(nextW2)), sigmaBefore, move[0]);
+    nudge('biasStd', Math.sqrt(nextB2), state.biasStd, move[1]);
+    update();
+  });
+
   $('export-json').addEventListener('click', () => {
     if (!api.json) return;
     const a = document.createElement('a');
@@ -284,6 +351,30 @@ export const explorerScript = `
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
+
+  // "export report": the worker renders the static report of the drawn run with report's renderReport
+  // (what "initscope run --out" writes for this configuration), inlining the vega bundle texts this
+  // page already carries (read back from its own script tags, so they are not shipped twice).
+  let reportId = 0;
+  $('export-report').addEventListener('click', () => {
+    if (api.state !== 'done') return;
+    reportId = nextId;
+    const vega = [...document.querySelectorAll('script.vega-bundle')].map((script) => script.textContent);
+    worker.postMessage({ type: 'report', id: nextId, vega, lang: config.lang, logCounts: readControls().logCounts === '1' });
+  });
+  function onReport(message) {
+    if (message.id !== reportId) return;
+    if (message.type === 'report-error') {
+      $('status').textContent = t.error.replace('{message}', message.message);
+      return;
+    }
+    api.reportHtml = message.html;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([message.html], { type: 'text/html' }));
+    a.download = 'initscope-report.html';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
 
   writeControls(fromHash());
   $('controls').addEventListener('input', update);

@@ -25,6 +25,9 @@ export const explorerText = {
     phase:
       'Phase plane: χ₁ over (σ_w², σ_b²), mean-field theory. Blue: ordered (signals and gradients shrink); red: chaotic (they grow). Press or drag on it to set σ_w² and σ_b² (free σ_w).',
     exportJson: 'Export JSON',
+    exportReport: 'Export report',
+    phasePoint:
+      'Current point (σ_w², σ_b²): arrow keys ← → change σ_w² by 0.1, ↑ ↓ change σ_b² by 0.02 (with Shift: ×10)',
     layer: 'Layer',
     computing: 'Computing…',
     done: 'Computed and drawn in {ms} ms',
@@ -55,6 +58,9 @@ export const explorerText = {
     phase:
       '相図: (σ_w², σ_b²) 上の χ₁（平均場理論）。青: 秩序相（信号と勾配が縮む）、赤: カオス相（増大する）。押すかドラッグして σ_w² と σ_b² を設定（自由 σ_w）。',
     exportJson: 'JSON を書き出す',
+    exportReport: 'レポートを書き出す',
+    phasePoint:
+      '現在の点 (σ_w², σ_b²): 矢印キー ← → で σ_w² を 0.1、↑ ↓ で σ_b² を 0.02 ずつ変更（Shift で 10 倍）',
     layer: '層',
     computing: '計算中…',
     done: '計算と描画: {ms} ms',
