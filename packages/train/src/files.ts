@@ -24,12 +24,17 @@ export function bundledMnistDir(): string {
  * images); throws a `DataError` naming the missing or malformed file. Reads files only, fetches nothing.
  */
 export async function loadIdxSet(dir = bundledMnistDir()): Promise<Dataset> {
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
+  // read in parallel, but report the first problem in file order, whichever read fails first
+  const settled = await Promise.allSettled([
     readIdx(dir, idxFileNames.trainImages),
     readIdx(dir, idxFileNames.trainLabels),
     readIdx(dir, idxFileNames.testImages),
     readIdx(dir, idxFileNames.testLabels),
   ]);
+  const [trainImages, trainLabels, testImages, testLabels] = settled.map((outcome) => {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
+  }) as [IdxRead, IdxRead, IdxRead, IdxRead];
   return {
     train: splitFromIdx(trainImages.array, trainLabels.array, {
       images: trainImages.path,
@@ -42,6 +47,8 @@ export async function loadIdxSet(dir = bundledMnistDir()): Promise<Dataset> {
     classes: defaultClasses,
   };
 }
+
+type IdxRead = Awaited<ReturnType<typeof readIdx>>;
 
 async function readIdx(dir: string, name: string) {
   const plain = join(dir, name);
