@@ -89,14 +89,18 @@ function activationCharts(
   if (completed.length === 0) return { summaries: [], approximate: false };
   const layers = Math.max(results.config.layers, ...completed.map((run) => run.layers.length));
   const panels = completed.flatMap((run) => histogramPanels(run, { book: options.book }));
+  // Unbounded activations: one x domain per row, so the rows show growth and collapse over depth.
+  const sharedX = !options.book && !activationProfile(activation).bounds;
   const figure: PageChart = {
     id: `${id}-histograms`,
     title: options.book ? m.bookFigureTitle(activation) : m.figureTitle(activation),
+    ...(sharedX ? { description: m.sharedDomainNote } : {}),
     spec: withConfig(
       histogramGridSpec(panels, context, {
         logCounts: options.logCounts,
         book: options.book,
         layers,
+        sharedX,
       }),
     ),
   };

@@ -359,7 +359,7 @@ describe('renderReport() with failed runs', () => {
     const columns = new Set(rowsOf(grid).map((r) => r.column));
     expect(columns.size).toBe(32);
     const placeholder = rowsOf(grid).filter((r) => r.init === 'he' && r.column === '32-layer');
-    expect(placeholder.map((r) => r.k).sort()).toEqual(['bin', 'pad', 'zero']);
+    expect(placeholder.map((r) => r.k).sort()).toEqual(['bin', 'pad', 'span', 'span', 'zero']);
     expect(await renderSvg(grid)).toContain('>std:1e30<');
   });
 });

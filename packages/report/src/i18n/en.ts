@@ -143,7 +143,7 @@ export const en: Messages = {
   gradientProtocol:
     'Protocol: one backward pass at initialization, before any training. A random error e ~ N(0, 1) is put on the top layer’s output; δᴸ = φ′(Aᴸ) ⊙ e, then δˡ = φ′(Aˡ) ⊙ (δˡ⁺¹·(Wˡ⁺¹)ᵀ) going down, where Aˡ is layer l’s pre-activation. δˡ is the gradient at layer l’s pre-activations; (Zˡ⁻¹)ᵀ·δˡ is the gradient of Wˡ (Z⁰ = the input). Read the charts from the top layer L down to layer 1: that is the direction gradients travel.',
   gradientFigureText:
-    'Each panel is the histogram of δˡ for one layer and one initializer, over a symmetric range [−m, m] with m the largest |δˡ|; every panel has its own scales, so compare shapes and the ranges on the x axes. Narrowing ranges from the right-most column to the left mean vanishing gradients; widening ones mean exploding gradients.',
+    'Each panel is the histogram of δˡ for one layer and one initializer, over a symmetric range [−m, m] with m the largest |δˡ|; the panels of a row share one x axis, so a histogram narrowing from the right-most column to the left shows Var(δ) shrinking on the way down, a widening one shows it growing; σ is each layer’s std of δˡ. Whether that counts as vanishing or exploding is the gradients verdict’s call, with its thresholds.',
   gradientZerosText:
     'ReLU: the tall bar at 0 is the units that are off — φ′ = 0 there, so about half of δˡ is exactly 0 and passes no gradient on.',
   gradientVarianceText:
@@ -168,6 +168,9 @@ export const en: Messages = {
   gradientTrendMissing: (init) =>
     `${init}: fewer than two layers have a finite, non-zero gradient variance, so there is no trend to tell.`,
 
+  stdNote: (v) => `σ ${v}`,
+  sharedDomainNote:
+    'Each row shares one x axis across its layers, so growth and shrinkage over depth show as wider or narrower histograms; σ in each panel is that layer’s std. The rows are the same random draws rescaled (common random numbers): only the weight scale differs between them.',
   zerosNote: (p) => `zeros ${p}`,
   belowNote: (p) => `◀ ${p}`,
   aboveNote: (p) => `${p} ▶`,

@@ -119,6 +119,10 @@ export interface Messages {
   /** A run without two layers of finite gradient variance. */
   gradientTrendMissing: (init: string) => string;
 
+  /** A panel's std note: `σ 0.58`. */
+  stdNote: (std: string) => string;
+  /** Under a grid whose rows share an x domain: what that shows, and that rows are the same draws rescaled. */
+  sharedDomainNote: string;
   zerosNote: (percent: string) => string;
   belowNote: (percent: string) => string;
   aboveNote: (percent: string) => string;

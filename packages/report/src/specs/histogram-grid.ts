@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../format.js';
+import { formatCount, formatNumber, formatPercent } from '../format.js';
 import type { Panel } from '../histogram-panels.js';
 import {
   compactNumberExpr,
@@ -16,6 +16,28 @@ export interface GridOptions {
   book: boolean;
   /** Layers of the deepest run: the number of columns. */
   layers: number;
+  /**
+   * The panels of a row share one x domain across layers (unbounded activations, gradients), so
+   * growth and shrinkage over depth show in the row; otherwise each panel fits its own bins.
+   */
+  sharedX: boolean;
+}
+
+/** The x extent `[lo, hi]` of each initializer's row: the union of its panels' bins. */
+export function rowDomains(panels: readonly Panel[]): Map<string, [number, number]> {
+  const domains = new Map<string, [number, number]>();
+  for (const panel of panels) {
+    const first = panel.bins[0]?.x0;
+    const last = panel.bins[panel.bins.length - 1]?.x1;
+    if (first === undefined || last === undefined) continue;
+    if (!Number.isFinite(first) || !Number.isFinite(last)) continue;
+    const known = domains.get(panel.init);
+    domains.set(
+      panel.init,
+      known ? [Math.min(known[0], first), Math.max(known[1], last)] : [first, last],
+    );
+  }
+  return domains;
 }
 
 /** Expected counts below this share of the panel's total are not drawn: they would only trace the axis. */
@@ -47,6 +69,7 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
   const share = (count: number) => formatPercent(panel.total > 0 ? count / panel.total : 0);
   const left: string[] = [];
   const right: string[] = [];
+  if (panel.std !== null) left.push(m.stdNote(formatNumber(panel.std)));
   if (panel.below > 0) left.push(m.belowNote(share(panel.below)));
   if (panel.zeros > 0) right.push(m.zerosNote(share(panel.zeros)));
   if (panel.above > 0) right.push(m.aboveNote(share(panel.above)));
@@ -60,8 +83,10 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
 
 /**
  * The book's figure for one activation: a grid of histograms, rows = initializers, columns =
- * "1-layer" … "N-layer". Every panel has its own x scale (the data's histogram edges) and y scale;
- * values outside the range, NaN/Inf, ReLU's exact zeros and (book mode) hidden values are noted.
+ * "1-layer" … "N-layer". Every panel has its own y scale; x is the data's histogram edges, shared
+ * across a row when `sharedX` (invisible `span` points carry the row's extent into every panel).
+ * Each panel notes its layer's std; values outside the range, NaN/Inf, ReLU's exact zeros and
+ * (book mode) hidden values are noted too.
  */
 export function histogramGridSpec(
   panels: readonly Panel[],
@@ -73,8 +98,15 @@ export function histogramGridSpec(
   const inits = context.inits.filter((init) => panels.some((panel) => panel.init === init));
   const columns = Array.from({ length: options.layers }, (_, i) => m.layerLabel(i + 1));
   const values: object[] = [];
+  const domains = options.sharedX ? rowDomains(panels) : new Map<string, [number, number]>();
+  const span = (cell: object, init: string) => {
+    const domain = domains.get(init);
+    if (domain)
+      values.push({ k: 'span', ...cell, x: domain[0] }, { k: 'span', ...cell, x: domain[1] });
+  };
   for (const panel of panels) {
     const cell = { init: panel.init, column: m.layerLabel(panel.layer) };
+    span(cell, panel.init);
     for (const bin of panel.bins) values.push({ k: 'bin', ...cell, ...bin });
     const expected = panel.expected ?? [];
     expected.forEach((count, i) => {
@@ -105,6 +137,7 @@ export function histogramGridSpec(
       const cell = { init, column };
       values.push({ k: 'bin', ...cell, x0: 0, x1: 0, count: 0 }, { k: 'zero', ...cell, x0: 0 });
       values.push({ k: 'pad', ...cell, count: 1 });
+      span(cell, init);
     }
   }
   const y = {
@@ -129,7 +162,7 @@ export function histogramGridSpec(
     mark,
     encoding: {
       x: { field: 'x', type: 'quantitative' },
-      y: { ...y, axis: null },
+      y,
       stroke: {
         datum: m.theoryLegend,
         type: 'nominal',
@@ -244,6 +277,15 @@ export function histogramGridSpec(
           mark: { type: 'point', opacity: 0 },
           encoding: { y },
         },
+        ...(domains.size > 0
+          ? [
+              {
+                transform: only('span'),
+                mark: { type: 'point', opacity: 0 },
+                encoding: { x: { field: 'x', type: 'quantitative' } },
+              },
+            ]
+          : []),
         note('left'),
         note('right'),
       ],
