@@ -1,6 +1,6 @@
 import type { Results, RunResult } from '@initscope/results';
 import { activationName, activationProfile } from './activation-profile.js';
-import { formatNumber, formatRange } from './format.js';
+import { formatCount, formatNumber, formatRange } from './format.js';
 import { type GradientCharts, gradientCharts } from './gradient-charts.js';
 import { gradientTrend } from './gradients.js';
 import { histogramPanels } from './histogram-panels.js';
@@ -10,6 +10,7 @@ import { messagesFor } from './i18n/tables.js';
 import { defaultLang, type Lang } from './lang.js';
 import { layerTotal } from './layer-total.js';
 import { chartBlock, type PageChart, renderPage } from './page.js';
+import { bookYLimited, bookYMax } from './rebin.js';
 import { saturationFraction, saturationZone } from './saturation.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
@@ -91,16 +92,23 @@ function activationCharts(
   const panels = completed.flatMap((run) => histogramPanels(run, { book: options.book }));
   // Unbounded activations: one x domain per row, so the rows show growth and collapse over depth.
   const sharedX = !options.book && !activationProfile(activation).bounds;
+  // The book's script fixes ReLU's and tanh's count axis to 0–7000 (linear counts only).
+  const yMax =
+    options.book && !options.logCounts && bookYLimited.includes(activationName(activation))
+      ? bookYMax
+      : undefined;
   const figure: PageChart = {
     id: `${id}-histograms`,
     title: options.book ? m.bookFigureTitle(activation) : m.figureTitle(activation),
     ...(sharedX ? { description: m.sharedDomainNote } : {}),
+    ...(yMax !== undefined ? { description: m.bookYLimitNote(formatCount(yMax)) } : {}),
     spec: withConfig(
       histogramGridSpec(panels, context, {
         logCounts: options.logCounts,
         book: options.book,
         layers,
         sharedX,
+        ...(yMax !== undefined ? { yMax } : {}),
       }),
     ),
   };

@@ -45,7 +45,7 @@ describe('histogram grids of unbounded activations', () => {
     const run = runOf(results, 'relu', 'he');
     for (const stats of run.layers) {
       const column = en.layerLabel(stats.layer);
-      const note = rows.find((r) => r.k === 'left' && r.init === 'he' && r.column === column);
+      const note = rows.find((r) => r.k === 'right' && r.init === 'he' && r.column === column);
       expect(String(note?.text)).toContain(`σ ${formatNumber(stats.std)}`);
     }
   });
@@ -56,7 +56,7 @@ describe('histogram grids of unbounded activations', () => {
 
   it('keeps bounded activations on their own bins (no shared domain)', () => {
     expect(chartRows(html, 'sigmoid-histograms').some((r) => r.k === 'span')).toBe(false);
-    expect(chartRows(html, 'sigmoid-histograms').some((r) => r.k === 'left')).toBe(true);
+    expect(chartRows(html, 'sigmoid-histograms').some((r) => r.k === 'right')).toBe(true);
   });
 });
 
@@ -81,6 +81,6 @@ describe('grids with --theory and --gradients', () => {
       const own = [...cells].filter(([key]) => key.startsWith(`${init}|`)).map(([, xs]) => xs);
       expect(new Set(own.map((xs) => xs.join()))).toHaveProperty('size', 1);
     }
-    expect(rows.filter((r) => r.k === 'left' && String(r.text).startsWith('σ '))).toHaveLength(20);
+    expect(rows.filter((r) => r.k === 'right' && String(r.text).startsWith('σ '))).toHaveLength(20);
   });
 });

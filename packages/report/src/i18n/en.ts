@@ -168,6 +168,8 @@ export const en: Messages = {
   gradientTrendMissing: (init) =>
     `${init}: fewer than two layers have a finite, non-zero gradient variance, so there is no trend to tell.`,
 
+  bookYLimitNote: (y) =>
+    `As in the book’s script (plt.ylim(0, ${y})), the count axis is fixed to 0–${y}: bars taller than ${y} are cut at the top and marked ▲ (hover for the full count).`,
   stdNote: (v) => `σ ${v}`,
   sharedDomainNote:
     'Each row shares one x axis across its layers, so growth and shrinkage over depth show as wider or narrower histograms; σ in each panel is that layer’s std. The rows are the same random draws rescaled (common random numbers): only the weight scale differs between them.',

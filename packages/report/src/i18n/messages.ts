@@ -119,6 +119,8 @@ export interface Messages {
   /** A run without two layers of finite gradient variance. */
   gradientTrendMissing: (init: string) => string;
 
+  /** Under a book-mode grid with the book's fixed count axis: bars above it are cut and marked ▲. */
+  bookYLimitNote: (yMax: string) => string;
   /** A panel's std note: `σ 0.58`. */
   stdNote: (std: string) => string;
   /** Under a grid whose rows share an x domain: what that shows, and that rows are the same draws rescaled. */

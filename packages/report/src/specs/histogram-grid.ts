@@ -21,6 +21,11 @@ export interface GridOptions {
    * growth and shrinkage over depth show in the row; otherwise each panel fits its own bins.
    */
   sharedX: boolean;
+  /**
+   * A fixed count axis 0–yMax (the book's `plt.ylim(0, 7000)`): taller bars are cut at the top
+   * and marked ▲. Undefined: each panel fits its counts.
+   */
+  yMax?: number;
 }
 
 /** The x extent `[lo, hi]` of each initializer's row: the union of its panels' bins. */
@@ -69,7 +74,7 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
   const share = (count: number) => formatPercent(panel.total > 0 ? count / panel.total : 0);
   const left: string[] = [];
   const right: string[] = [];
-  if (panel.std !== null) left.push(m.stdNote(formatNumber(panel.std)));
+  if (panel.std !== null) right.push(m.stdNote(formatNumber(panel.std)));
   if (panel.below > 0) left.push(m.belowNote(share(panel.below)));
   if (panel.zeros > 0) right.push(m.zerosNote(share(panel.zeros)));
   if (panel.above > 0) right.push(m.aboveNote(share(panel.above)));
@@ -124,6 +129,20 @@ export function histogramGridSpec(
     // in some panel would give that panel's independent scale an infinite extent.
     const first = panel.bins[0]?.x0 ?? 0;
     values.push({ k: 'zero', ...cell, x0: panel.zeros > 0 ? 0 : first, shown: panel.zeros > 0 });
+    const yMax = options.yMax;
+    if (yMax !== undefined) {
+      for (const bin of panel.bins) {
+        if (bin.count > yMax) {
+          values.push({
+            k: 'clip',
+            ...cell,
+            x: (bin.x0 + bin.x1) / 2,
+            count: bin.count,
+            top: yMax,
+          });
+        }
+      }
+    }
     const tallest = Math.max(1, ...panel.bins.map((bin) => bin.count), ...expected);
     const lines = Math.max(notes.left.length, notes.right.length);
     values.push({ k: 'pad', ...cell, count: headroom(tallest, lines, options.logCounts) });
@@ -144,13 +163,17 @@ export function histogramGridSpec(
     field: 'count',
     type: 'quantitative',
     stack: null,
-    scale: { type: options.logCounts ? 'symlog' : 'linear' },
+    scale:
+      options.yMax !== undefined
+        ? { type: 'linear', domain: [0, options.yMax], clamp: true, nice: false }
+        : { type: options.logCounts ? 'symlog' : 'linear' },
     axis: {
       title: null,
       tickCount: 3,
       tickMinStep: 1,
       labelFontSize: 8,
       labelExpr: "format(datum.value, '~s')",
+      ...(options.yMax !== undefined ? { values: [0, options.yMax / 2, options.yMax] } : {}),
     },
   };
   const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
@@ -277,6 +300,31 @@ export function histogramGridSpec(
           mark: { type: 'point', opacity: 0 },
           encoding: { y },
         },
+        ...(options.yMax !== undefined
+          ? [
+              {
+                transform: only('clip'),
+                mark: {
+                  type: 'point',
+                  shape: 'triangle-up',
+                  filled: true,
+                  color: warningColor,
+                  size: 45,
+                  yOffset: 5,
+                },
+                encoding: {
+                  x: { field: 'x', type: 'quantitative' },
+                  y: { field: 'top', type: 'quantitative' },
+                  tooltip: [
+                    { field: 'init', type: 'nominal', title: m.initializerAxis },
+                    { field: 'column', type: 'ordinal', title: m.layerAxis },
+                    { field: 'x', type: 'quantitative', title: m.valueAxis, format: '.4~g' },
+                    { field: 'count', type: 'quantitative', title: m.countAxis, format: ',.0f' },
+                  ],
+                },
+              },
+            ]
+          : []),
         ...(domains.size > 0
           ? [
               {
