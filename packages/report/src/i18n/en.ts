@@ -7,6 +7,16 @@ export const en: Messages = {
   embedI18n: {},
 
   reportTitle: 'Weight initialization and hidden-layer activations',
+  takeaway: (healthy, problems, runs) => {
+    const issues = problems.map(([label, n]) => `${label} ${n}`).join(', ');
+    const good =
+      healthy.length > 0
+        ? `Healthy: ${healthy.join(', ')} (${healthy.length} of ${runs} runs).`
+        : `None of the ${runs} runs is healthy.`;
+    return issues ? `${good} The others: ${issues}.` : good;
+  },
+  matrixCorner: 'activation \\ initializer',
+  settingsSummary: 'Settings, how to read the figures, theory',
   contents: 'Contents',
   settings: 'Settings',
   howToRead: 'How to read the figures',

@@ -15,6 +15,16 @@ export const ja: Messages = {
   },
 
   reportTitle: '重みの初期値と隠れ層のアクティベーション分布',
+  takeaway: (healthy, problems, runs) => {
+    const issues = problems.map(([label, n]) => `${label} ${n}`).join('、');
+    const good =
+      healthy.length > 0
+        ? `健全: ${healthy.join('、')}（${runs} 件中 ${healthy.length} 件）。`
+        : `${runs} 件のうち健全なものはありません。`;
+    return issues ? `${good}それ以外: ${issues}。` : good;
+  },
+  matrixCorner: '活性化関数 \\ 初期値',
+  settingsSummary: '設定・図の読み方・理論',
   contents: '目次',
   settings: '設定',
   howToRead: '図の読み方',

@@ -14,6 +14,16 @@ export interface Messages {
 
   reportTitle: string;
   contents: string;
+  /** The page's first line: the healthy runs, and how many runs have which problem (verdict labels). */
+  takeaway: (
+    healthy: readonly string[],
+    problems: readonly [string, number][],
+    runs: number,
+  ) => string;
+  /** The corner cell of the activation × initializer verdict matrix. */
+  matrixCorner: string;
+  /** The folded block with settings, how to read and the theory. */
+  settingsSummary: string;
   settings: string;
   howToRead: string;
   verdictRules: string;
