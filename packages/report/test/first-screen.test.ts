@@ -35,13 +35,8 @@ describe('the first screen', () => {
       const g = v.gradients;
       const cls = `cell-${v.kind}${g ? ` cell-g-${g.code}` : ''}`;
       const label = `${en.verdictLabels[v.kind]}${g ? `<br><span class="gradient-${g.code}">${en.gradientVerdictLabels[g.code]}</span>` : ''}`;
-      expect(matrix).toContain(
-        `<td class="${cls}"><a href="#${run.activation}-${run.init.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(
-          0,
-          30,
-        ),
-      );
-      expect(matrix).toContain(label.replace(/: /g, ': '));
+      expect(matrix).toContain(`<td class="${cls}"><a href="#`);
+      expect(matrix).toContain(label);
     }
     expect(matrix.match(/<td class="cell-/g)).toHaveLength(results.runs.length);
   });
