@@ -223,11 +223,12 @@ function gradientSection(
   group: ActivationGroup,
   gradients: GradientCharts,
   headingId: string,
+  thresholds: Results['verdictThresholds'],
 ): string {
   const trends = group.runs
     .filter(({ run }) => run.state === 'completed' && run.layers.some((stats) => stats.gradients))
     .map(({ run }) => {
-      const trend = gradientTrend(run);
+      const trend = gradientTrend(run, thresholds);
       const text = trend ? m.gradientTrendText(run.init, trend) : m.gradientTrendMissing(run.init);
       return `<li class="trend trend-${trend?.direction ?? 'none'}">${escapeHtml(text)}</li>`;
     })
@@ -424,7 +425,7 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
       entries.push(
         `<li>${link(headingId, m.gradientsTitle(group.activation))}<ul>${chartLinks}</ul></li>`,
       );
-      gradients = gradientSection(m, group, built.gradients, headingId);
+      gradients = gradientSection(m, group, built.gradients, headingId, results.verdictThresholds);
     }
     toc.push(`<li>${link(group.id, group.activation)}<ul>${entries.join('')}</ul></li>`);
     const summaries = built.summaries.map((chart) => chartBlock(chart)).join('\n');

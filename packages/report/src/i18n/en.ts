@@ -168,11 +168,11 @@ export const en: Messages = {
     const from = `from ${formatNumber(t.topVariance)} at layer ${t.top} to ${formatNumber(t.bottomVariance)} at layer ${t.bottom}`;
     switch (t.direction) {
       case 'shrinks':
-        return `${init}: gradients shrink on the way down — Var(δ) falls ${from} (×${formatNumber(t.ratio)}, ×${formatNumber(t.perLayer)} per layer).`;
+        return `${init}: gradients shrink on the way down — Var(δ) falls ${from} (×${formatNumber(t.ratio)}, below ×${formatNumber(t.limits[0])}; ×${formatNumber(t.perLayer)} per layer).`;
       case 'grows':
-        return `${init}: gradients grow on the way down — Var(δ) rises ${from} (×${formatNumber(t.ratio)}, ×${formatNumber(t.perLayer)} per layer).`;
+        return `${init}: gradients grow on the way down — Var(δ) rises ${from} (×${formatNumber(t.ratio)}, above ×${formatNumber(t.limits[1])}; ×${formatNumber(t.perLayer)} per layer).`;
       case 'kept':
-        return `${init}: gradients keep their scale — Var(δ) goes ${from} (×${formatNumber(t.ratio)}).`;
+        return `${init}: gradients stay within ×${formatNumber(t.limits[0])}–×${formatNumber(t.limits[1])} — Var(δ) goes ${from} (×${formatNumber(t.ratio)}).`;
     }
   },
   gradientTrendMissing: (init) =>
@@ -275,7 +275,7 @@ export const en: Messages = {
     `Where a ${a} network sits between order and chaos, by mean-field theory: χ₁ over the weight variance σ_w² and the bias variance σ_b², the χ₁ = 1 edge of chaos, and your configurations placed on it.`,
   phaseHeatmapTitle: 'χ₁ over (σ_w², σ_b²)',
   phaseHeatmapText: (clamp) =>
-    `Blue: ordered (χ₁ < 1, gradients vanish); orange: chaotic (χ₁ > 1, gradients explode); white: critical. Log color scale centred on χ₁ = 1, saturating at ${formatNumber(1 / clamp)} and ${formatNumber(clamp)}; the tooltip gives the exact value. Grey cells: the variance map diverges. The black line is χ₁ = 1; circles are your configurations.`,
+    `Blue: ordered (χ₁ < 1: the theory predicts gradients shrinking by χ₁ per layer, vanishing with depth); orange: chaotic (χ₁ > 1: predicted to grow by χ₁ per layer, exploding with depth); white: critical (χ₁ = 1). Log color scale centred on χ₁ = 1, saturating at ${formatNumber(1 / clamp)} and ${formatNumber(clamp)}; the tooltip gives the exact value. Grey cells: the variance map diverges. The black line is χ₁ = 1; circles are your configurations.`,
   phaseLinesTitle: 'χ₁ along σ_w², one line per σ_b²',
   phaseLinesText:
     'The same grid as lines (log y): where a line crosses the dashed χ₁ = 1 rule is the edge of chaos for that bias variance.',
@@ -286,8 +286,8 @@ export const en: Messages = {
   divergesLabel: 'q* diverges',
   phaseTheoryTitle: 'Ordered, critical and chaotic',
   phaseExplain: [
-    'Ordered (χ₁ < 1): a small change at the input shrinks by χ₁ per layer, so different inputs end up with nearly the same deep representation, and gradients shrink by χ₁ per layer on their way down: they vanish.',
-    'Chaotic (χ₁ > 1): small changes grow by χ₁ per layer, so nearby inputs are pulled apart, and gradients grow on their way down: they explode.',
+    'Ordered (χ₁ < 1): a small change at the input shrinks by χ₁ per layer, so different inputs end up with nearly the same deep representation, and the theory predicts gradients shrinking by χ₁ per layer on their way down: with χ₁ < 1 they are predicted to vanish with depth.',
+    'Chaotic (χ₁ > 1): small changes grow by χ₁ per layer, so nearby inputs are pulled apart, and the theory predicts gradients growing by χ₁ per layer on their way down: with χ₁ > 1 they are predicted to explode with depth.',
     'Critical (χ₁ = 1, the edge of chaos): signals and gradients keep their scale, and the depth scale over which information survives diverges, so very deep networks stay trainable. Good initializers aim here.',
   ],
   phaseActivationText: {

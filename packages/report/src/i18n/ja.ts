@@ -165,7 +165,7 @@ export const ja: Messages = {
   gradientZerosText:
     'ReLU: 0 の位置の高い棒はオフになっているユニットです。そこでは φ′ = 0 なので、δˡ のおよそ半分がちょうど 0 になり、勾配をそれより下へ伝えません。',
   gradientVarianceText:
-    '層ごとの Var(δˡ)（対数軸）。最上位の層（右）から 1 層目（左）へ読みます。左へ下がる線は勾配が下へ伝わるうちに消失していること、左へ上がる線は爆発していることを表します。',
+    '層ごとの Var(δˡ)（対数軸）。最上位の層（右）から 1 層目（左）へ読みます。左へ下がる線は Var(δ) が下へ伝わるうちに縮むこと、左へ上がる線は増えることを表します。勾配消失・勾配爆発かどうかは上の表の勾配の判定が、しきい値に基づいて決めます。',
   gradientTheoryText:
     '破線は平均場理論の予測 Var(δˡ) = Var(δᴸ)·χᴸ⁻¹···χˡ で、測定した最上位の層から下へ求めています。',
   weightGradText:
@@ -176,11 +176,11 @@ export const ja: Messages = {
     const from = `${t.top}層目の ${formatNumber(t.topVariance)} から ${t.bottom}層目の ${formatNumber(t.bottomVariance)} へ`;
     switch (t.direction) {
       case 'shrinks':
-        return `${init}: 勾配は下へ伝わるうちに縮む — Var(δ) が${from}（×${formatNumber(t.ratio)}、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
+        return `${init}: 勾配は下へ伝わるうちに縮む — Var(δ) が${from}（×${formatNumber(t.ratio)}、×${formatNumber(t.limits[0])} 未満、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
       case 'grows':
-        return `${init}: 勾配は下へ伝わるうちに増える — Var(δ) が${from}（×${formatNumber(t.ratio)}、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
+        return `${init}: 勾配は下へ伝わるうちに増える — Var(δ) が${from}（×${formatNumber(t.ratio)}、×${formatNumber(t.limits[1])} 超、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
       case 'kept':
-        return `${init}: 勾配のスケールは保たれる — Var(δ) が${from}（×${formatNumber(t.ratio)}）。`;
+        return `${init}: 勾配は ×${formatNumber(t.limits[0])}〜×${formatNumber(t.limits[1])} の範囲に収まる — Var(δ) が${from}（×${formatNumber(t.ratio)}）。`;
     }
   },
   gradientTrendMissing: (init) =>
@@ -280,7 +280,7 @@ export const ja: Messages = {
     `平均場理論による、${a} のネットワークが秩序とカオスのどこにあるかの図です。重みの分散 σ_w² とバイアスの分散 σ_b² に対する χ₁、χ₁ = 1 のカオスの縁、そしてあなたの設定の位置を示します。`,
   phaseHeatmapTitle: '(σ_w², σ_b²) ごとの χ₁',
   phaseHeatmapText: (clamp) =>
-    `青は秩序相（χ₁ < 1、勾配が消失）、オレンジはカオス相（χ₁ > 1、勾配が爆発）、白は臨界です。色は χ₁ = 1 を中心とする対数スケールで、${formatNumber(1 / clamp)} と ${formatNumber(clamp)} で頭打ちになります（正確な値はツールチップに表示）。灰色のセルは分散の漸化式が発散する領域、黒い線は χ₁ = 1、丸はあなたの設定です。`,
+    `青は秩序相（χ₁ < 1: 理論の予測では勾配が 1 層ごとに χ₁ 倍に縮み、深いと勾配消失）、オレンジはカオス相（χ₁ > 1: 予測では 1 層ごとに χ₁ 倍に増え、深いと勾配爆発）、白は臨界（χ₁ = 1）です。色は χ₁ = 1 を中心とする対数スケールで、${formatNumber(1 / clamp)} と ${formatNumber(clamp)} で頭打ちになります（正確な値はツールチップに表示）。灰色のセルは分散の漸化式が発散する領域、黒い線は χ₁ = 1、丸はあなたの設定です。`,
   phaseLinesTitle: 'σ_w² に沿った χ₁（σ_b² ごとに 1 本）',
   phaseLinesText:
     '同じ格子を線で示します（縦軸は対数）。線が破線の χ₁ = 1 を横切るところが、そのバイアスの分散でのカオスの縁です。',
@@ -291,8 +291,8 @@ export const ja: Messages = {
   divergesLabel: 'q* が発散',
   phaseTheoryTitle: '秩序相・臨界・カオス相',
   phaseExplain: [
-    '秩序相（χ₁ < 1）: 入力の小さな違いは 1 層ごとに χ₁ 倍に縮むので、異なる入力も深い層ではほぼ同じ表現になります。勾配も下へ伝わるうちに 1 層ごとに χ₁ 倍に縮み、消失します。',
-    'カオス相（χ₁ > 1）: 小さな違いが 1 層ごとに χ₁ 倍に広がるので、近い入力どうしが引き離されます。勾配は下へ伝わるうちに増え、爆発します。',
+    '秩序相（χ₁ < 1）: 入力の小さな違いは 1 層ごとに χ₁ 倍に縮むので、異なる入力も深い層ではほぼ同じ表現になります。理論の予測では、勾配も下へ伝わるうちに 1 層ごとに χ₁ 倍に縮み、χ₁ < 1 なら深いと消失します（予測）。',
+    'カオス相（χ₁ > 1）: 小さな違いが 1 層ごとに χ₁ 倍に広がるので、近い入力どうしが引き離されます。理論の予測では、勾配は下へ伝わるうちに 1 層ごとに χ₁ 倍に増え、χ₁ > 1 なら深いと爆発します（予測）。',
     '臨界（χ₁ = 1、カオスの縁）: 信号も勾配もスケールを保ち、情報が残る深さのスケールが発散するので、とても深いネットワークでも学習できます。良い初期値はここを狙います。',
   ],
   phaseActivationText: {
