@@ -33,7 +33,10 @@ export function gradientCharts(
   const figure: PageChart = {
     id: `${id}-gradient-histograms`,
     title: m.gradientFigureTitle(activation),
-    spec: withConfig(histogramGridSpec(panels, context, { logCounts: false, book: false, layers })),
+    description: m.sharedDomainNote,
+    spec: withConfig(
+      histogramGridSpec(panels, context, { logCounts: false, book: false, layers, sharedX: true }),
+    ),
   };
   const points = (value: (stats: RunResult['layers'][number]) => number | null | undefined) =>
     withGradients.flatMap((run) =>

@@ -1,6 +1,9 @@
-import type { RunResult } from '@initscope/results';
+import type { RunResult, VerdictThresholds } from '@initscope/results';
 
-/** Var(δ) counts as kept from the top layer down to layer 1 when it changes by less than this factor either way. */
+/**
+ * Documents without verdict thresholds: Var(δ) counts as kept from the top layer down to layer 1
+ * when it changes by less than this factor either way. Documents with thresholds use theirs.
+ */
 export const gradientKeptFactor = 2;
 
 /** How a run's gradient variance changes from the top layer L down to layer 1. */
@@ -15,12 +18,21 @@ export interface GradientTrend {
   ratio: number;
   /** The ratio per layer: ratio^(1 / (top − bottom)). */
   perLayer: number;
-  /** `shrinks` or `grows` by more than {@link gradientKeptFactor}, else `kept`. */
+  /** `shrinks` below `limits[0]`, `grows` above `limits[1]`, else `kept`. */
   direction: 'shrinks' | 'grows' | 'kept';
+  /** The ratios the direction is judged against: the gradients verdict's thresholds when given. */
+  limits: [number, number];
 }
 
-/** The trend of Var(δ^l) from the top layer down to layer 1; null without two layers of finite, positive variance. */
-export function gradientTrend(run: RunResult): GradientTrend | null {
+/**
+ * The trend of Var(δ^l) from the top layer down to layer 1, judged with the gradients verdict's
+ * thresholds (`vanishingRatio`, `explodingRatio`) when given, so the sentence never contradicts the
+ * verdict; null without two layers of finite, positive variance.
+ */
+export function gradientTrend(
+  run: RunResult,
+  thresholds?: Pick<VerdictThresholds, 'vanishingRatio' | 'explodingRatio'>,
+): GradientTrend | null {
   const usable = run.layers.filter((stats) => {
     const variance = stats.gradients?.variance;
     return variance != null && Number.isFinite(variance) && variance > 0;
@@ -31,8 +43,10 @@ export function gradientTrend(run: RunResult): GradientTrend | null {
   const bottomVariance = lowest.gradients?.variance ?? 0;
   const topVariance = highest.gradients?.variance ?? 0;
   const ratio = bottomVariance / topVariance;
-  const direction =
-    ratio < 1 / gradientKeptFactor ? 'shrinks' : ratio > gradientKeptFactor ? 'grows' : 'kept';
+  const limits: [number, number] = thresholds
+    ? [thresholds.vanishingRatio, thresholds.explodingRatio]
+    : [1 / gradientKeptFactor, gradientKeptFactor];
+  const direction = ratio < limits[0] ? 'shrinks' : ratio > limits[1] ? 'grows' : 'kept';
   return {
     top: highest.layer,
     topVariance,
@@ -41,6 +55,7 @@ export function gradientTrend(run: RunResult): GradientTrend | null {
     ratio,
     perLayer: ratio ** (1 / (highest.layer - lowest.layer)),
     direction,
+    limits,
   };
 }
 

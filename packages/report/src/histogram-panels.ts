@@ -29,6 +29,8 @@ export interface Panel {
   approximate: boolean;
   /** Mean-field expected count of each bin, on the same bins (exact zeros taken out as from the bars). */
   expected?: number[];
+  /** The layer's measured std (activations: `std`; gradients: √Var(δˡ)); null when not finite. */
+  std: number | null;
 }
 
 /** How the grid bins its panels. */
@@ -48,7 +50,13 @@ export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
     const { histogram } = stats;
     const total = layerTotal(stats);
     const zeros = Math.round(stats.zeroFraction * total);
-    const base = { init: run.init, layer: stats.layer, total, nonFinite: stats.nonFinite };
+    const base = {
+      init: run.init,
+      layer: stats.layer,
+      total,
+      nonFinite: stats.nonFinite,
+      std: finiteOrNull(stats.std),
+    };
     const theory = expectedHistogram(stats);
     // ReLU's point mass at 0 is half of all values for zero-mean pre-activations.
     const expectedZeros = exactZeros && theory ? theoryTotal(theory) / 2 : 0;
@@ -105,6 +113,10 @@ export function histogramPanels(run: RunResult, mode: PanelMode): Panel[] {
   });
 }
 
+function finiteOrNull(value: number | null | undefined): number | null {
+  return value != null && Number.isFinite(value) ? value : null;
+}
+
 function toBins(edges: readonly number[], counts: readonly number[]): PanelBin[] {
   return counts.map((count, i) => ({ x0: edges[i] ?? 0, x1: edges[i + 1] ?? 0, count }));
 }
@@ -149,6 +161,7 @@ export function gradientPanels(run: RunResult): Panel[] {
         nonFinite,
         hidden: 0,
         approximate: false,
+        std: gradients.variance == null ? null : finiteOrNull(Math.sqrt(gradients.variance)),
       },
     ];
   });

@@ -56,10 +56,27 @@ table { border-collapse: collapse; font-size: 0.92rem; }
 th, td { text-align: left; padding: 0.3rem 0.9rem 0.3rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: var(--soft); padding: 0.05em 0.3em; border-radius: 4px; }
+header p { max-width: none; margin: 0.2rem 0; }
+.takeaway { font-size: 1.05rem; font-weight: 600; margin: 0.2rem 0 0.5rem; max-width: none; }
+table.matrix { margin: 0 0 0.6rem; font-size: 0.88rem; }
+table.matrix td, table.matrix th { padding: 0.1rem 0.6rem; line-height: 1.25; }
+table.matrix td a { color: inherit; display: block; font-weight: 600; }
+table.matrix td { background: #fff8c5; }
+table.matrix td.cell-healthy { background: #dafbe1; }
+table.matrix td.cell-healthy.cell-g-vanishing, table.matrix td.cell-healthy.cell-g-exploding { background: #fff1d6; }
+table.matrix td.cell-overflow, table.matrix td.cell-errored, table.matrix td.cell-dead, table.matrix td.cell-exploding { background: #ffebe9; }
+table.matrix td.cell-unjudged { background: var(--soft); }
+.folds { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-start; }
+.folds > details { flex: 1 1 320px; }
+details.toc, details.settings { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 0.2rem 1rem; margin: 0.4rem 0; }
+section.activation:first-of-type > h2 { margin-top: 0.8rem; }
+section.activation:first-of-type .figure-row h3 { margin-top: 0.6rem; }
+details > summary { cursor: pointer; font-weight: 600; }
+details.settings h2 { margin-top: 1rem; }
 nav.toc { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1.2rem; margin: 1.2rem 0; }
-nav.toc ul { margin: 0.2rem 0; padding-left: 1.2rem; }
-nav.toc > ul { columns: 2 22rem; }
-nav.toc li { break-inside: avoid; }
+details.toc nav ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+details.toc nav > ul { columns: 2 22rem; }
+details.toc nav li { break-inside: avoid; }
 .chart { margin: 0 0 1.2rem; min-width: 0; }
 .chart figcaption p { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.9rem; }
 .view { overflow-x: auto; }

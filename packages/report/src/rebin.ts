@@ -2,6 +2,10 @@ import type { Histogram } from '@initscope/results';
 
 /** The book's bins: `plt.hist(a.flatten(), 30, range=(0,1))`. */
 export const bookBins = 30;
+/** The book's y limit for ReLU and tanh: `plt.ylim(0, 7000)` in `ch06/weight_init_activation_histogram.py`. */
+export const bookYMax = 7000;
+/** Activations whose book figure fixes the y axis to 0–{@link bookYMax} (sigmoid's figure fits its counts). */
+export const bookYLimited: readonly string[] = ['relu', 'tanh'];
 /** The book's histogram range. */
 export const bookRange: [number, number] = [0, 1];
 

@@ -1,6 +1,6 @@
 import type { Results, RunResult } from '@initscope/results';
 import { activationName, activationProfile } from './activation-profile.js';
-import { formatNumber, formatRange } from './format.js';
+import { formatCount, formatNumber, formatRange } from './format.js';
 import { type GradientCharts, gradientCharts } from './gradient-charts.js';
 import { gradientTrend } from './gradients.js';
 import { histogramPanels } from './histogram-panels.js';
@@ -10,6 +10,7 @@ import { messagesFor } from './i18n/tables.js';
 import { defaultLang, type Lang } from './lang.js';
 import { layerTotal } from './layer-total.js';
 import { chartBlock, type PageChart, renderPage } from './page.js';
+import { bookYLimited, bookYMax } from './rebin.js';
 import { saturationFraction, saturationZone } from './saturation.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
@@ -89,14 +90,25 @@ function activationCharts(
   if (completed.length === 0) return { summaries: [], approximate: false };
   const layers = Math.max(results.config.layers, ...completed.map((run) => run.layers.length));
   const panels = completed.flatMap((run) => histogramPanels(run, { book: options.book }));
+  // Unbounded activations: one x domain per row, so the rows show growth and collapse over depth.
+  const sharedX = !options.book && !activationProfile(activation).bounds;
+  // The book's script fixes ReLU's and tanh's count axis to 0–7000 (linear counts only).
+  const yMax =
+    options.book && !options.logCounts && bookYLimited.includes(activationName(activation))
+      ? bookYMax
+      : undefined;
   const figure: PageChart = {
     id: `${id}-histograms`,
     title: options.book ? m.bookFigureTitle(activation) : m.figureTitle(activation),
+    ...(sharedX ? { description: m.sharedDomainNote } : {}),
+    ...(yMax !== undefined ? { description: m.bookYLimitNote(formatCount(yMax)) } : {}),
     spec: withConfig(
       histogramGridSpec(panels, context, {
         logCounts: options.logCounts,
         book: options.book,
         layers,
+        sharedX,
+        ...(yMax !== undefined ? { yMax } : {}),
       }),
     ),
   };
@@ -211,11 +223,12 @@ function gradientSection(
   group: ActivationGroup,
   gradients: GradientCharts,
   headingId: string,
+  thresholds: Results['verdictThresholds'],
 ): string {
   const trends = group.runs
     .filter(({ run }) => run.state === 'completed' && run.layers.some((stats) => stats.gradients))
     .map(({ run }) => {
-      const trend = gradientTrend(run);
+      const trend = gradientTrend(run, thresholds);
       const text = trend ? m.gradientTrendText(run.init, trend) : m.gradientTrendMissing(run.init);
       return `<li class="trend trend-${trend?.direction ?? 'none'}">${escapeHtml(text)}</li>`;
     })
@@ -263,6 +276,58 @@ function verdictTable(m: Messages, group: ActivationGroup, seeds?: number): stri
   const gradientHead = gradients ? `<th>${escapeHtml(m.gradientVerdict)}</th>` : '';
   const theoryHead = theory ? `<th>${escapeHtml(m.theoryColumn)}</th>` : '';
   return `<table class="verdicts"><thead><tr><th>${escapeHtml(m.initializer)}</th><th>${escapeHtml(m.verdict)}</th><th>${escapeHtml(m.evidence)}</th>${gradientHead}${theoryHead}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+/**
+ * The page's one-line takeaway, from the verdicts: which runs are healthy (with stable gradients
+ * when gradients were judged) and how many have which problem.
+ */
+function takeaway(m: Messages, groups: readonly ActivationGroup[]): string {
+  const entries = groups.flatMap((group) => group.runs);
+  const healthy = entries
+    .filter(
+      ({ verdict: v }) => v.kind === 'healthy' && (!v.gradients || v.gradients.code === 'stable'),
+    )
+    .map(({ run }) => `${run.activation} + ${run.init}`);
+  const problems = new Map<string, number>();
+  for (const { verdict: v } of entries) {
+    if (v.kind !== 'healthy' && v.kind !== 'unjudged') {
+      const label = m.verdictLabels[v.kind];
+      problems.set(label, (problems.get(label) ?? 0) + 1);
+    }
+    if (v.gradients && v.gradients.code !== 'stable') {
+      const label = m.gradientVerdictLabels[v.gradients.code];
+      problems.set(label, (problems.get(label) ?? 0) + 1);
+    }
+  }
+  return m.takeaway(healthy, [...problems], entries.length);
+}
+
+/** The activation × initializer matrix of both verdicts, each cell coloured and linked to its row. */
+function verdictMatrix(
+  m: Messages,
+  groups: readonly ActivationGroup[],
+  inits: readonly string[],
+): string {
+  const head = inits.map((init) => `<th><code>${escapeHtml(init)}</code></th>`).join('');
+  const rows = groups
+    .map((group) => {
+      const cells = inits
+        .map((init) => {
+          const entry = group.runs.find(({ run }) => run.init === init);
+          if (!entry) return '<td>–</td>';
+          const v = entry.verdict;
+          const g = v.gradients;
+          const gradient = g
+            ? `<br><span class="gradient-${g.code}">${escapeHtml(m.gradientVerdictLabels[g.code])}</span>`
+            : '';
+          return `<td class="cell-${v.kind}${g ? ` cell-g-${g.code}` : ''}"><a href="#${entry.id}">${escapeHtml(m.verdictLabels[v.kind])}${gradient}</a></td>`;
+        })
+        .join('');
+      return `<tr><th><a href="#${group.id}">${escapeHtml(group.activation)}</a></th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table class="matrix"><thead><tr><th>${escapeHtml(m.matrixCorner)}</th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function settingsTable(m: Messages, results: Results): string {
@@ -360,7 +425,7 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
       entries.push(
         `<li>${link(headingId, m.gradientsTitle(group.activation))}<ul>${chartLinks}</ul></li>`,
       );
-      gradients = gradientSection(m, group, built.gradients, headingId);
+      gradients = gradientSection(m, group, built.gradients, headingId, results.verdictThresholds);
     }
     toc.push(`<li>${link(group.id, group.activation)}<ul>${entries.join('')}</ul></li>`);
     const summaries = built.summaries.map((chart) => chartBlock(chart)).join('\n');
@@ -404,8 +469,12 @@ ${verdictTable(m, group, results.config.seeds)}
 <h1>${escapeHtml(resolved.title)}</h1>
 <p class="muted">${escapeHtml(`${results.tool} ${results.version}`)} · ${escapeHtml(m.generated(vegaVersions))}</p>
 </header>
+<p class="takeaway" id="takeaway">${escapeHtml(takeaway(m, groups))}</p>
+${verdictMatrix(m, groups, inits)}
 ${attention}
-<nav class="toc" aria-label="${escapeHtml(m.contents)}"><strong>${escapeHtml(m.contents)}</strong>
+<div class="folds">
+<details class="toc"><summary>${escapeHtml(m.contents)}</summary>
+<nav aria-label="${escapeHtml(m.contents)}">
 <ul>
 <li><a href="#settings">${escapeHtml(m.settings)}</a></li>
 <li><a href="#how-to-read">${escapeHtml(m.howToRead)}</a></li>
@@ -413,9 +482,13 @@ ${meanField ? `<li><a href="#mean-field">${escapeHtml(m.theoryTitle)}</a></li>\n
 <li><a href="#verdict-rules">${escapeHtml(m.verdictRules)}</a></li>
 </ul>
 </nav>
+</details>
+<details class="settings"><summary>${escapeHtml(m.settingsSummary)}</summary>
 <section id="settings"><h2>${escapeHtml(m.settings)}</h2>${settingsTable(m, results)}</section>
 <section id="how-to-read"><h2>${escapeHtml(m.howToRead)}</h2><ul>${reading.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>
-${meanField ? `${meanField}\n` : ''}${sections.join('\n')}
+${meanField ? `${meanField}\n` : ''}</details>
+</div>
+${sections.join('\n')}
 <section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m, results)}</section>`;
   return renderPage({ lang: resolved.lang, title: resolved.title, body, charts });
 }

@@ -53,6 +53,7 @@ describe('gradientTrend()', () => {
       ratio: 1e-4,
       perLayer: expect.closeTo(0.1, 12),
       direction: 'shrinks',
+      limits: [0.5, 2],
     });
     expect(gradientTrend(runOfVariances([8, 4, 2, 1]))?.direction).toBe('grows');
   });
@@ -62,6 +63,16 @@ describe('gradientTrend()', () => {
     expect(gradientTrend(runOfVariances([1.9, 1]))?.direction).toBe('kept');
     expect(gradientTrend(runOfVariances([0.55, 1]))?.direction).toBe('kept');
     expect(gradientTrend(runOfVariances([0.49, 1]))?.direction).toBe('shrinks');
+  });
+
+  it('judges with the gradients verdict thresholds when given', () => {
+    const thresholds = { vanishingRatio: 0.1, explodingRatio: 10 };
+    expect(gradientTrend(runOfVariances([0.2, 1]), thresholds)?.direction).toBe('kept');
+    expect(gradientTrend(runOfVariances([0.09, 1]), thresholds)).toMatchObject({
+      direction: 'shrinks',
+      limits: [0.1, 10],
+    });
+    expect(gradientTrend(runOfVariances([11, 1]), thresholds)?.direction).toBe('grows');
   });
 
   it('skips layers without a finite, positive variance and needs two that have one', () => {

@@ -71,7 +71,9 @@ describe('renderReport() with gradients and mean-field theory', () => {
       expect(panels.size, id).toBe(20);
       const layers = (grid as { spec: Layered }).spec.layer;
       const marks = layers.map((layer) => (layer.mark as { type: string }).type);
-      expect(marks).toEqual(['rect', 'rule', 'line', 'point', 'point', 'text', 'text']);
+      // relu's rows share one x domain: an extra invisible point layer carries it
+      const span = id === 'relu' ? ['point'] : [];
+      expect(marks).toEqual(['rect', 'rule', 'line', 'point', 'point', ...span, 'text', 'text']);
       expect(layers[2]?.encoding?.stroke).toMatchObject({ datum: en.theoryLegend });
       expect(await renderSvg(grid)).toContain(`>${en.theoryLegend}<`);
     }
@@ -125,8 +127,17 @@ describe('renderReport() with gradients and mean-field theory', () => {
       /std:1: gradients grow on the way down — Var\(δ\) rises from [\d.e+-]+ at layer 5 to [\d.e+-]+ at layer 1/,
     );
     expect(own).toMatch(/xavier: gradients shrink on the way down — Var\(δ\) falls from/);
-    expect(own).toContain('he: gradients keep their scale');
+    expect(own).toContain('he: gradients stay within ×0.1–×10');
     expect(own.match(/<li class="trend trend-/g)).toHaveLength(12);
+    // every sentence agrees with its run's gradients verdict (the same thresholds)
+    const trendOf = { vanishing: 'shrinks', stable: 'kept', exploding: 'grows' } as const;
+    for (const section of own.split('<section class="activation"').slice(1)) {
+      const verdicts = [...section.matchAll(/<span class="verdict gradient-(\w+)">/g)].map(
+        (m) => m[1],
+      );
+      const trends = [...section.matchAll(/<li class="trend trend-(\w+)">/g)].map((m) => m[1]);
+      expect(trends).toEqual(verdicts.map((v) => trendOf[v as keyof typeof trendOf]));
+    }
     expect(own.match(new RegExp(en.gradientZerosText, 'g'))).toHaveLength(1);
   });
 

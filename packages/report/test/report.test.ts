@@ -1,5 +1,6 @@
 import type { Results } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../src/format.js';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
 import { renderReport, resolveReportOptions } from '../src/index.js';
@@ -142,7 +143,10 @@ describe('renderReport() structure', () => {
     const firstBin = rows.find((row) => cell(row) && row.k === 'bin' && row.x0 === 0);
     expect(firstBin?.count).toBe((layer1.histogram.counts[0] ?? 0) - zeros);
     expect(rows.find((row) => cell(row) && row.k === 'zero')).toMatchObject({ x0: 0, shown: true });
-    expect(rows.find((row) => cell(row) && row.k === 'right')?.text).toBe(
+    // the right-hand notes start with the layer's std, then the zeros
+    const right = rows.find((row) => cell(row) && row.k === 'right')?.text as string;
+    expect(right.split('\n')[0]).toBe(`σ ${formatNumber(layer1.std)}`);
+    expect(right.split('\n').slice(1).join('\n')).toBe(
       `zeros ${Math.round(layer1.zeroFraction * 100)}%`,
     );
   });
@@ -269,13 +273,13 @@ describe('renderReport() options', () => {
       expect(Math.max(...bins.map((r) => r.x1 as number))).toBe(1);
       const notes = rows.filter((row) => row.k === 'right').map((row) => row.text as string);
       expect(notes).toHaveLength(20);
-      for (const note of notes) expect(note).toMatch(/^hides [\d,]+ \([<\d.]+%\)$/);
+      for (const note of notes) expect(note).toMatch(/^σ [^\n]+\nhides [\d,]+ \([<\d.]+%\)$/);
     }
     const tanh = rowsOf(grids[2]?.spec ?? {});
     const hidden = tanh.find(
       (row) => row.k === 'right' && row.init === 'xavier' && row.column === '1-layer',
     );
-    expect(hidden?.text).toMatch(/^hides [\d,]+ \((49|50|51)%\)$/);
+    expect(hidden?.text).toMatch(/\nhides [\d,]+ \((49|50|51)%\)$/);
     expect(ownPartOf(html)).toContain('plt.hist(a.flatten(), 30, range=(0,1))');
   });
 
@@ -285,7 +289,7 @@ describe('renderReport() options', () => {
     const note = relu.find(
       (row) => row.k === 'right' && row.init === 'std:1' && row.column === '5-layer',
     );
-    expect(note?.text).toMatch(/^≈ hides/);
+    expect(note?.text).toMatch(/\n≈ hides/);
     expect(ownPartOf(html)).toContain(en.bookApproximate);
   });
 
@@ -359,7 +363,7 @@ describe('renderReport() with failed runs', () => {
     const columns = new Set(rowsOf(grid).map((r) => r.column));
     expect(columns.size).toBe(32);
     const placeholder = rowsOf(grid).filter((r) => r.init === 'he' && r.column === '32-layer');
-    expect(placeholder.map((r) => r.k).sort()).toEqual(['bin', 'pad', 'zero']);
+    expect(placeholder.map((r) => r.k).sort()).toEqual(['bin', 'pad', 'span', 'span', 'zero']);
     expect(await renderSvg(grid)).toContain('>std:1e30<');
   });
 });

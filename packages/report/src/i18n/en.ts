@@ -7,6 +7,16 @@ export const en: Messages = {
   embedI18n: {},
 
   reportTitle: 'Weight initialization and hidden-layer activations',
+  takeaway: (healthy, problems, runs) => {
+    const issues = problems.map(([label, n]) => `${label} ${n}`).join(', ');
+    const good =
+      healthy.length > 0
+        ? `Healthy: ${healthy.join(', ')} (${healthy.length} of ${runs} runs).`
+        : `None of the ${runs} runs is healthy.`;
+    return issues ? `${good} The others: ${issues}.` : good;
+  },
+  matrixCorner: 'activation \\ initializer',
+  settingsSummary: 'Settings, how to read the figures, theory',
   contents: 'Contents',
   settings: 'Settings',
   howToRead: 'How to read the figures',
@@ -143,7 +153,7 @@ export const en: Messages = {
   gradientProtocol:
     'Protocol: one backward pass at initialization, before any training. A random error e ~ N(0, 1) is put on the top layer’s output; δᴸ = φ′(Aᴸ) ⊙ e, then δˡ = φ′(Aˡ) ⊙ (δˡ⁺¹·(Wˡ⁺¹)ᵀ) going down, where Aˡ is layer l’s pre-activation. δˡ is the gradient at layer l’s pre-activations; (Zˡ⁻¹)ᵀ·δˡ is the gradient of Wˡ (Z⁰ = the input). Read the charts from the top layer L down to layer 1: that is the direction gradients travel.',
   gradientFigureText:
-    'Each panel is the histogram of δˡ for one layer and one initializer, over a symmetric range [−m, m] with m the largest |δˡ|; every panel has its own scales, so compare shapes and the ranges on the x axes. Narrowing ranges from the right-most column to the left mean vanishing gradients; widening ones mean exploding gradients.',
+    'Each panel is the histogram of δˡ for one layer and one initializer, over a symmetric range [−m, m] with m the largest |δˡ|; the panels of a row share one x axis, so a histogram narrowing from the right-most column to the left shows Var(δ) shrinking on the way down, a widening one shows it growing; σ is each layer’s std of δˡ. Whether that counts as vanishing or exploding is the gradients verdict’s call, with its thresholds.',
   gradientZerosText:
     'ReLU: the tall bar at 0 is the units that are off — φ′ = 0 there, so about half of δˡ is exactly 0 and passes no gradient on.',
   gradientVarianceText:
@@ -158,16 +168,21 @@ export const en: Messages = {
     const from = `from ${formatNumber(t.topVariance)} at layer ${t.top} to ${formatNumber(t.bottomVariance)} at layer ${t.bottom}`;
     switch (t.direction) {
       case 'shrinks':
-        return `${init}: gradients shrink on the way down — Var(δ) falls ${from} (×${formatNumber(t.ratio)}, ×${formatNumber(t.perLayer)} per layer).`;
+        return `${init}: gradients shrink on the way down — Var(δ) falls ${from} (×${formatNumber(t.ratio)}, below ×${formatNumber(t.limits[0])}; ×${formatNumber(t.perLayer)} per layer).`;
       case 'grows':
-        return `${init}: gradients grow on the way down — Var(δ) rises ${from} (×${formatNumber(t.ratio)}, ×${formatNumber(t.perLayer)} per layer).`;
+        return `${init}: gradients grow on the way down — Var(δ) rises ${from} (×${formatNumber(t.ratio)}, above ×${formatNumber(t.limits[1])}; ×${formatNumber(t.perLayer)} per layer).`;
       case 'kept':
-        return `${init}: gradients keep their scale — Var(δ) goes ${from} (×${formatNumber(t.ratio)}).`;
+        return `${init}: gradients stay within ×${formatNumber(t.limits[0])}–×${formatNumber(t.limits[1])} — Var(δ) goes ${from} (×${formatNumber(t.ratio)}).`;
     }
   },
   gradientTrendMissing: (init) =>
     `${init}: fewer than two layers have a finite, non-zero gradient variance, so there is no trend to tell.`,
 
+  bookYLimitNote: (y) =>
+    `As in the book’s script (plt.ylim(0, ${y})), the count axis is fixed to 0–${y}: bars taller than ${y} are cut at the top and marked ▲ (hover for the full count).`,
+  stdNote: (v) => `σ ${v}`,
+  sharedDomainNote:
+    'Each row shares one x axis across its layers, so growth and shrinkage over depth show as wider or narrower histograms; σ in each panel is that layer’s std. The rows are the same random draws rescaled (common random numbers): only the weight scale differs between them.',
   zerosNote: (p) => `zeros ${p}`,
   belowNote: (p) => `◀ ${p}`,
   aboveNote: (p) => `${p} ▶`,
@@ -260,7 +275,7 @@ export const en: Messages = {
     `Where a ${a} network sits between order and chaos, by mean-field theory: χ₁ over the weight variance σ_w² and the bias variance σ_b², the χ₁ = 1 edge of chaos, and your configurations placed on it.`,
   phaseHeatmapTitle: 'χ₁ over (σ_w², σ_b²)',
   phaseHeatmapText: (clamp) =>
-    `Blue: ordered (χ₁ < 1, gradients vanish); orange: chaotic (χ₁ > 1, gradients explode); white: critical. Log color scale centred on χ₁ = 1, saturating at ${formatNumber(1 / clamp)} and ${formatNumber(clamp)}; the tooltip gives the exact value. Grey cells: the variance map diverges. The black line is χ₁ = 1; circles are your configurations.`,
+    `Blue: ordered (χ₁ < 1: the theory predicts gradients shrinking by χ₁ per layer, vanishing with depth); orange: chaotic (χ₁ > 1: predicted to grow by χ₁ per layer, exploding with depth); white: critical (χ₁ = 1). Log color scale centred on χ₁ = 1, saturating at ${formatNumber(1 / clamp)} and ${formatNumber(clamp)}; the tooltip gives the exact value. Grey cells: the variance map diverges. The black line is χ₁ = 1; circles are your configurations.`,
   phaseLinesTitle: 'χ₁ along σ_w², one line per σ_b²',
   phaseLinesText:
     'The same grid as lines (log y): where a line crosses the dashed χ₁ = 1 rule is the edge of chaos for that bias variance.',
@@ -271,8 +286,8 @@ export const en: Messages = {
   divergesLabel: 'q* diverges',
   phaseTheoryTitle: 'Ordered, critical and chaotic',
   phaseExplain: [
-    'Ordered (χ₁ < 1): a small change at the input shrinks by χ₁ per layer, so different inputs end up with nearly the same deep representation, and gradients shrink by χ₁ per layer on their way down: they vanish.',
-    'Chaotic (χ₁ > 1): small changes grow by χ₁ per layer, so nearby inputs are pulled apart, and gradients grow on their way down: they explode.',
+    'Ordered (χ₁ < 1): a small change at the input shrinks by χ₁ per layer, so different inputs end up with nearly the same deep representation, and the theory predicts gradients shrinking by χ₁ per layer on their way down: with χ₁ < 1 they are predicted to vanish with depth.',
+    'Chaotic (χ₁ > 1): small changes grow by χ₁ per layer, so nearby inputs are pulled apart, and the theory predicts gradients growing by χ₁ per layer on their way down: with χ₁ > 1 they are predicted to explode with depth.',
     'Critical (χ₁ = 1, the edge of chaos): signals and gradients keep their scale, and the depth scale over which information survives diverges, so very deep networks stay trainable. Good initializers aim here.',
   ],
   phaseActivationText: {

@@ -15,6 +15,16 @@ export const ja: Messages = {
   },
 
   reportTitle: '重みの初期値と隠れ層のアクティベーション分布',
+  takeaway: (healthy, problems, runs) => {
+    const issues = problems.map(([label, n]) => `${label} ${n}`).join('、');
+    const good =
+      healthy.length > 0
+        ? `健全: ${healthy.join('、')}（${runs} 件中 ${healthy.length} 件）。`
+        : `${runs} 件のうち健全なものはありません。`;
+    return issues ? `${good}それ以外: ${issues}。` : good;
+  },
+  matrixCorner: '活性化関数 \\ 初期値',
+  settingsSummary: '設定・図の読み方・理論',
   contents: '目次',
   settings: '設定',
   howToRead: '図の読み方',
@@ -151,11 +161,11 @@ export const ja: Messages = {
   gradientProtocol:
     '手順: 学習を始める前の初期値のままで、逆伝播を 1 回だけ行います。最上位の層の出力にランダムな誤差 e ~ N(0, 1) を与え、δᴸ = φ′(Aᴸ) ⊙ e、そこから下へ δˡ = φ′(Aˡ) ⊙ (δˡ⁺¹·(Wˡ⁺¹)ᵀ) と計算します（Aˡ は l 層目のプレアクティベーション）。δˡ は l 層目のプレアクティベーションについての勾配、(Zˡ⁻¹)ᵀ·δˡ は重み Wˡ の勾配です（Z⁰ は入力）。図は勾配が流れる向き、つまり最上位の層 L から 1 層目へ向かって読んでください。',
   gradientFigureText:
-    '各パネルは、ある初期値でのある層の δˡ のヒストグラムです。範囲は対称な [−m, m]（m は |δˡ| の最大値）で、パネルごとに独立したスケールなので、形と横軸の範囲を比べてください。右端の列から左へ範囲が狭まっていれば勾配の消失、広がっていれば勾配の爆発です。',
+    '各パネルは、ある初期値でのある層の δˡ のヒストグラムです。範囲は対称な [−m, m]（m は |δˡ| の最大値）で、同じ行のパネルは横軸を共有しているので、右端の列から左へヒストグラムが狭まれば Var(δ) が下へ伝わるうちに縮み、広がれば増えていることが分かります。σ は各層の δˡ の標準偏差です。勾配消失・勾配爆発と言えるかどうかは、しきい値を示した勾配の判定が決めます。',
   gradientZerosText:
     'ReLU: 0 の位置の高い棒はオフになっているユニットです。そこでは φ′ = 0 なので、δˡ のおよそ半分がちょうど 0 になり、勾配をそれより下へ伝えません。',
   gradientVarianceText:
-    '層ごとの Var(δˡ)（対数軸）。最上位の層（右）から 1 層目（左）へ読みます。左へ下がる線は勾配が下へ伝わるうちに消失していること、左へ上がる線は爆発していることを表します。',
+    '層ごとの Var(δˡ)（対数軸）。最上位の層（右）から 1 層目（左）へ読みます。左へ下がる線は Var(δ) が下へ伝わるうちに縮むこと、左へ上がる線は増えることを表します。勾配消失・勾配爆発かどうかは上の表の勾配の判定が、しきい値に基づいて決めます。',
   gradientTheoryText:
     '破線は平均場理論の予測 Var(δˡ) = Var(δᴸ)·χᴸ⁻¹···χˡ で、測定した最上位の層から下へ求めています。',
   weightGradText:
@@ -166,16 +176,21 @@ export const ja: Messages = {
     const from = `${t.top}層目の ${formatNumber(t.topVariance)} から ${t.bottom}層目の ${formatNumber(t.bottomVariance)} へ`;
     switch (t.direction) {
       case 'shrinks':
-        return `${init}: 勾配は下へ伝わるうちに縮む — Var(δ) が${from}（×${formatNumber(t.ratio)}、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
+        return `${init}: 勾配は下へ伝わるうちに縮む — Var(δ) が${from}（×${formatNumber(t.ratio)}、×${formatNumber(t.limits[0])} 未満、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
       case 'grows':
-        return `${init}: 勾配は下へ伝わるうちに増える — Var(δ) が${from}（×${formatNumber(t.ratio)}、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
+        return `${init}: 勾配は下へ伝わるうちに増える — Var(δ) が${from}（×${formatNumber(t.ratio)}、×${formatNumber(t.limits[1])} 超、1 層ごとに ×${formatNumber(t.perLayer)}）。`;
       case 'kept':
-        return `${init}: 勾配のスケールは保たれる — Var(δ) が${from}（×${formatNumber(t.ratio)}）。`;
+        return `${init}: 勾配は ×${formatNumber(t.limits[0])}〜×${formatNumber(t.limits[1])} の範囲に収まる — Var(δ) が${from}（×${formatNumber(t.ratio)}）。`;
     }
   },
   gradientTrendMissing: (init) =>
     `${init}: 勾配の分散が有限で 0 でない層が 2 つ未満なので、傾向を示せません。`,
 
+  bookYLimitNote: (y) =>
+    `書籍のスクリプト（plt.ylim(0, ${y})）と同じく、縦軸は 0〜${y} に固定しています。${y} を超える棒は上端で切れ、▲ で示します（マウスを重ねると実際の個数が出ます）。`,
+  stdNote: (v) => `σ ${v}`,
+  sharedDomainNote:
+    '各行は層をまたいで横軸を共有しているので、層が深くなるにつれての広がりと縮みがヒストグラムの幅の違いとして見えます。各パネルの σ はその層の標準偏差です。各行は同じ乱数を拡大・縮小したもの（共通乱数）で、行の違いは重みのスケールだけです。',
   zerosNote: (p) => `0: ${p}`,
   belowNote: (p) => `◀ ${p}`,
   aboveNote: (p) => `${p} ▶`,
@@ -265,7 +280,7 @@ export const ja: Messages = {
     `平均場理論による、${a} のネットワークが秩序とカオスのどこにあるかの図です。重みの分散 σ_w² とバイアスの分散 σ_b² に対する χ₁、χ₁ = 1 のカオスの縁、そしてあなたの設定の位置を示します。`,
   phaseHeatmapTitle: '(σ_w², σ_b²) ごとの χ₁',
   phaseHeatmapText: (clamp) =>
-    `青は秩序相（χ₁ < 1、勾配が消失）、オレンジはカオス相（χ₁ > 1、勾配が爆発）、白は臨界です。色は χ₁ = 1 を中心とする対数スケールで、${formatNumber(1 / clamp)} と ${formatNumber(clamp)} で頭打ちになります（正確な値はツールチップに表示）。灰色のセルは分散の漸化式が発散する領域、黒い線は χ₁ = 1、丸はあなたの設定です。`,
+    `青は秩序相（χ₁ < 1: 理論の予測では勾配が 1 層ごとに χ₁ 倍に縮み、深いと勾配消失）、オレンジはカオス相（χ₁ > 1: 予測では 1 層ごとに χ₁ 倍に増え、深いと勾配爆発）、白は臨界（χ₁ = 1）です。色は χ₁ = 1 を中心とする対数スケールで、${formatNumber(1 / clamp)} と ${formatNumber(clamp)} で頭打ちになります（正確な値はツールチップに表示）。灰色のセルは分散の漸化式が発散する領域、黒い線は χ₁ = 1、丸はあなたの設定です。`,
   phaseLinesTitle: 'σ_w² に沿った χ₁（σ_b² ごとに 1 本）',
   phaseLinesText:
     '同じ格子を線で示します（縦軸は対数）。線が破線の χ₁ = 1 を横切るところが、そのバイアスの分散でのカオスの縁です。',
@@ -276,8 +291,8 @@ export const ja: Messages = {
   divergesLabel: 'q* が発散',
   phaseTheoryTitle: '秩序相・臨界・カオス相',
   phaseExplain: [
-    '秩序相（χ₁ < 1）: 入力の小さな違いは 1 層ごとに χ₁ 倍に縮むので、異なる入力も深い層ではほぼ同じ表現になります。勾配も下へ伝わるうちに 1 層ごとに χ₁ 倍に縮み、消失します。',
-    'カオス相（χ₁ > 1）: 小さな違いが 1 層ごとに χ₁ 倍に広がるので、近い入力どうしが引き離されます。勾配は下へ伝わるうちに増え、爆発します。',
+    '秩序相（χ₁ < 1）: 入力の小さな違いは 1 層ごとに χ₁ 倍に縮むので、異なる入力も深い層ではほぼ同じ表現になります。理論の予測では、勾配も下へ伝わるうちに 1 層ごとに χ₁ 倍に縮み、χ₁ < 1 なら深いと消失します（予測）。',
+    'カオス相（χ₁ > 1）: 小さな違いが 1 層ごとに χ₁ 倍に広がるので、近い入力どうしが引き離されます。理論の予測では、勾配は下へ伝わるうちに 1 層ごとに χ₁ 倍に増え、χ₁ > 1 なら深いと爆発します（予測）。',
     '臨界（χ₁ = 1、カオスの縁）: 信号も勾配もスケールを保ち、情報が残る深さのスケールが発散するので、とても深いネットワークでも学習できます。良い初期値はここを狙います。',
   ],
   phaseActivationText: {

@@ -14,6 +14,16 @@ export interface Messages {
 
   reportTitle: string;
   contents: string;
+  /** The page's first line: the healthy runs, and how many runs have which problem (verdict labels). */
+  takeaway: (
+    healthy: readonly string[],
+    problems: readonly [string, number][],
+    runs: number,
+  ) => string;
+  /** The corner cell of the activation × initializer verdict matrix. */
+  matrixCorner: string;
+  /** The folded block with settings, how to read and the theory. */
+  settingsSummary: string;
   settings: string;
   howToRead: string;
   verdictRules: string;
@@ -119,6 +129,12 @@ export interface Messages {
   /** A run without two layers of finite gradient variance. */
   gradientTrendMissing: (init: string) => string;
 
+  /** Under a book-mode grid with the book's fixed count axis: bars above it are cut and marked ▲. */
+  bookYLimitNote: (yMax: string) => string;
+  /** A panel's std note: `σ 0.58`. */
+  stdNote: (std: string) => string;
+  /** Under a grid whose rows share an x domain: what that shows, and that rows are the same draws rescaled. */
+  sharedDomainNote: string;
   zerosNote: (percent: string) => string;
   belowNote: (percent: string) => string;
   aboveNote: (percent: string) => string;

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../format.js';
+import { formatCount, formatNumber, formatPercent } from '../format.js';
 import type { Panel } from '../histogram-panels.js';
 import {
   compactNumberExpr,
@@ -16,6 +16,33 @@ export interface GridOptions {
   book: boolean;
   /** Layers of the deepest run: the number of columns. */
   layers: number;
+  /**
+   * The panels of a row share one x domain across layers (unbounded activations, gradients), so
+   * growth and shrinkage over depth show in the row; otherwise each panel fits its own bins.
+   */
+  sharedX: boolean;
+  /**
+   * A fixed count axis 0–yMax (the book's `plt.ylim(0, 7000)`): taller bars are cut at the top
+   * and marked ▲. Undefined: each panel fits its counts.
+   */
+  yMax?: number;
+}
+
+/** The x extent `[lo, hi]` of each initializer's row: the union of its panels' bins. */
+export function rowDomains(panels: readonly Panel[]): Map<string, [number, number]> {
+  const domains = new Map<string, [number, number]>();
+  for (const panel of panels) {
+    const first = panel.bins[0]?.x0;
+    const last = panel.bins[panel.bins.length - 1]?.x1;
+    if (first === undefined || last === undefined) continue;
+    if (!Number.isFinite(first) || !Number.isFinite(last)) continue;
+    const known = domains.get(panel.init);
+    domains.set(
+      panel.init,
+      known ? [Math.min(known[0], first), Math.max(known[1], last)] : [first, last],
+    );
+  }
+  return domains;
 }
 
 /** Expected counts below this share of the panel's total are not drawn: they would only trace the axis. */
@@ -47,6 +74,7 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
   const share = (count: number) => formatPercent(panel.total > 0 ? count / panel.total : 0);
   const left: string[] = [];
   const right: string[] = [];
+  if (panel.std !== null) right.push(m.stdNote(formatNumber(panel.std)));
   if (panel.below > 0) left.push(m.belowNote(share(panel.below)));
   if (panel.zeros > 0) right.push(m.zerosNote(share(panel.zeros)));
   if (panel.above > 0) right.push(m.aboveNote(share(panel.above)));
@@ -60,8 +88,10 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
 
 /**
  * The book's figure for one activation: a grid of histograms, rows = initializers, columns =
- * "1-layer" … "N-layer". Every panel has its own x scale (the data's histogram edges) and y scale;
- * values outside the range, NaN/Inf, ReLU's exact zeros and (book mode) hidden values are noted.
+ * "1-layer" … "N-layer". Every panel has its own y scale; x is the data's histogram edges, shared
+ * across a row when `sharedX` (invisible `span` points carry the row's extent into every panel).
+ * Each panel notes its layer's std; values outside the range, NaN/Inf, ReLU's exact zeros and
+ * (book mode) hidden values are noted too.
  */
 export function histogramGridSpec(
   panels: readonly Panel[],
@@ -73,8 +103,15 @@ export function histogramGridSpec(
   const inits = context.inits.filter((init) => panels.some((panel) => panel.init === init));
   const columns = Array.from({ length: options.layers }, (_, i) => m.layerLabel(i + 1));
   const values: object[] = [];
+  const domains = options.sharedX ? rowDomains(panels) : new Map<string, [number, number]>();
+  const span = (cell: object, init: string) => {
+    const domain = domains.get(init);
+    if (domain)
+      values.push({ k: 'span', ...cell, x: domain[0] }, { k: 'span', ...cell, x: domain[1] });
+  };
   for (const panel of panels) {
     const cell = { init: panel.init, column: m.layerLabel(panel.layer) };
+    span(cell, panel.init);
     for (const bin of panel.bins) values.push({ k: 'bin', ...cell, ...bin });
     const expected = panel.expected ?? [];
     expected.forEach((count, i) => {
@@ -92,6 +129,20 @@ export function histogramGridSpec(
     // in some panel would give that panel's independent scale an infinite extent.
     const first = panel.bins[0]?.x0 ?? 0;
     values.push({ k: 'zero', ...cell, x0: panel.zeros > 0 ? 0 : first, shown: panel.zeros > 0 });
+    const yMax = options.yMax;
+    if (yMax !== undefined) {
+      for (const bin of panel.bins) {
+        if (bin.count > yMax) {
+          values.push({
+            k: 'clip',
+            ...cell,
+            x: (bin.x0 + bin.x1) / 2,
+            count: bin.count,
+            top: yMax,
+          });
+        }
+      }
+    }
     const tallest = Math.max(1, ...panel.bins.map((bin) => bin.count), ...expected);
     const lines = Math.max(notes.left.length, notes.right.length);
     values.push({ k: 'pad', ...cell, count: headroom(tallest, lines, options.logCounts) });
@@ -105,19 +156,24 @@ export function histogramGridSpec(
       const cell = { init, column };
       values.push({ k: 'bin', ...cell, x0: 0, x1: 0, count: 0 }, { k: 'zero', ...cell, x0: 0 });
       values.push({ k: 'pad', ...cell, count: 1 });
+      span(cell, init);
     }
   }
   const y = {
     field: 'count',
     type: 'quantitative',
     stack: null,
-    scale: { type: options.logCounts ? 'symlog' : 'linear' },
+    scale:
+      options.yMax !== undefined
+        ? { type: 'linear', domain: [0, options.yMax], clamp: true, nice: false }
+        : { type: options.logCounts ? 'symlog' : 'linear' },
     axis: {
       title: null,
       tickCount: 3,
       tickMinStep: 1,
       labelFontSize: 8,
       labelExpr: "format(datum.value, '~s')",
+      ...(options.yMax !== undefined ? { values: [0, options.yMax / 2, options.yMax] } : {}),
     },
   };
   const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
@@ -129,7 +185,7 @@ export function histogramGridSpec(
     mark,
     encoding: {
       x: { field: 'x', type: 'quantitative' },
-      y: { ...y, axis: null },
+      y,
       stroke: {
         datum: m.theoryLegend,
         type: 'nominal',
@@ -244,6 +300,40 @@ export function histogramGridSpec(
           mark: { type: 'point', opacity: 0 },
           encoding: { y },
         },
+        ...(options.yMax !== undefined
+          ? [
+              {
+                transform: only('clip'),
+                mark: {
+                  type: 'point',
+                  shape: 'triangle-up',
+                  filled: true,
+                  color: warningColor,
+                  size: 45,
+                  yOffset: 5,
+                },
+                encoding: {
+                  x: { field: 'x', type: 'quantitative' },
+                  y: { field: 'top', type: 'quantitative' },
+                  tooltip: [
+                    { field: 'init', type: 'nominal', title: m.initializerAxis },
+                    { field: 'column', type: 'ordinal', title: m.layerAxis },
+                    { field: 'x', type: 'quantitative', title: m.valueAxis, format: '.4~g' },
+                    { field: 'count', type: 'quantitative', title: m.countAxis, format: ',.0f' },
+                  ],
+                },
+              },
+            ]
+          : []),
+        ...(domains.size > 0
+          ? [
+              {
+                transform: only('span'),
+                mark: { type: 'point', opacity: 0 },
+                encoding: { x: { field: 'x', type: 'quantitative' } },
+              },
+            ]
+          : []),
         note('left'),
         note('right'),
       ],
