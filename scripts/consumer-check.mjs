@@ -29,7 +29,8 @@ const packages = {
   results: [],
   sim: ['core-wasm', 'results'],
   report: ['results'],
-  cli: ['report', 'sim', 'core-wasm', 'results'],
+  train: ['core-wasm', 'sim', 'results'],
+  cli: ['report', 'sim', 'train', 'core-wasm', 'results'],
 };
 
 const work = mkdtempSync(join(tmpdir(), 'initscope-consumer-'));
