@@ -13,6 +13,7 @@ import {
 } from '@initscope/core-wasm';
 import { type Activation, drawWeights, parseInit, weightStream } from '@initscope/sim';
 import type { Dataset, Split } from './dataset.js';
+import { diagnose, type TrainDiagnosis } from './diagnosis.js';
 
 /** The optimizers of the book's §6.1. */
 export const optimizers = ['sgd', 'momentum', 'adagrad', 'adam'] as const;
@@ -88,6 +89,8 @@ export interface TrainRun {
   state: 'completed' | 'diverged';
   /** The iteration whose loss was first NaN or infinite (diverged runs only). */
   divergedAt?: number;
+  /** The diagnosis at initialization (first mini-batch, before any update; see diagnosis.ts). */
+  diagnosis: TrainDiagnosis;
   /** The book's curve: the loss on each iteration's batch after that iteration's update. */
   loss: number[];
   /** The loss on the same batch before the update (the forward pass the gradient came from). */
@@ -364,7 +367,8 @@ export async function train(
   const runs: TrainRun[] = [];
   for (const [runIndex, init] of config.inits.entries()) {
     const net = new Network(c, config, init);
-    const run: TrainRun = {
+    let diagnosis: TrainDiagnosis | undefined;
+    const run: Omit<TrainRun, 'diagnosis'> = {
       init,
       activation: config.activation,
       optimizer: config.optimizer,
@@ -396,6 +400,8 @@ export async function train(
       const top = trainBuf.delta[trainBuf.delta.length - 1] as F32Block;
       const lossBefore = c.softmaxCrossEntropyInto(logits, trainBuf.labels, top, batch, classes);
       backward(net, trainBuf, batch);
+      if (it === 0)
+        diagnosis = diagnose(widths, config.activation, init, batch, trainBuf.h, trainBuf.delta);
       const before = checkpoint ? net.w.map((w) => w.array.slice()) : [];
       if (it < iterations) net.update();
       if (checkpoint) {
@@ -439,7 +445,15 @@ export async function train(
         break;
       }
     }
-    runs.push(run);
+    const { loss, lossBefore, evals, checkpoints: taken, ...head } = run;
+    runs.push({
+      ...head,
+      diagnosis: diagnosis as TrainDiagnosis,
+      loss,
+      lossBefore,
+      evals,
+      checkpoints: taken,
+    });
   }
   return runs;
 }

@@ -60,6 +60,13 @@ function run(init: string, accuracy: number, state: TrainRun['state'] = 'complet
     activation: 'relu',
     optimizer: 'sgd',
     state,
+    diagnosis: {
+      activations: { code: 'saturated', measure: 'saturation', layer: 2, value: 0.75 },
+      gradients: { code: 'vanishing', source: 'measured', value: 0.000197 },
+      sigmaW2: 1,
+      chi1: 0.0557,
+      phase: 'ordered',
+    },
     loss: [2.3, 2.2],
     lossBefore: [2.31, 2.21],
     evals: [{ iteration: 2, testAccuracy: accuracy, testLoss: 1, trainAccuracy: accuracy }],
@@ -77,10 +84,19 @@ describe('renderTrainPage()', () => {
     const en = renderTrainPage(runs, bookTrainConfig, 'en');
     expect(en).toContain('<td>std:0.01</td>');
     expect(en).toContain('did not learn');
-    expect(en).toContain('Thresholds: learned ≥ 0.85');
+    expect(en).toContain('learned ≥ 0.85');
+    // the diagnosis columns come from runs[].diagnosis, with sim's thresholds stated
+    expect(en).toContain(
+      '<td>saturated (layer 2: 0.750)</td><td>vanishing (0.000197)</td><td>0.0557</td><td>ordered</td>',
+    );
+    expect(en).toContain('Gradients vanish when Var δ¹ / Var δᴸ < 0.1, explode when > 10');
+    expect(en).toContain('≥ 0.3 of a layer');
     const ja = renderTrainPage(runs, bookTrainConfig, 'ja');
     expect(ja).toContain('<html lang="ja">');
     expect(ja).toContain('学習しなかった');
     expect(ja).toContain('学習した');
+    expect(ja).toContain(
+      '<td>飽和 (層 2: 0.750)</td><td>勾配消失 (0.000197)</td><td>0.0557</td><td>秩序相</td>',
+    );
   });
 });
