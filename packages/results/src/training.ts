@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import Type from 'typebox';
 import { schemaDialect } from './dialect.js';
+import { histogramSchema } from './histogram.js';
 import { nullable } from './nullable.js';
 import { phaseSchema } from './phase.js';
 import { activationVerdictSchema, gradientVerdictSchema } from './verdict.js';
@@ -16,6 +17,14 @@ const valueStats = (what: string) =>
       ),
       zeroFraction: fraction(`Exact zeros (±0) among the ${what}.`),
       nonFinite: Type.Integer({ minimum: 0, description: `NaN and ±Inf ${what}.` }),
+      saturation: nullable(
+        Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description: `Share of all ${what} within 0.05 of a bound of a bounded activation (sigmoid, tanh, softsign), counted exactly; null otherwise (gradients, logits, unbounded activations).`,
+        }),
+      ),
+      histogram: histogramSchema,
     },
     { description: `Statistics of the layer's ${what} on the checkpoint's batch.` },
   );

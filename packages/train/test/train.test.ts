@@ -99,6 +99,52 @@ describe('the diagnosis at initialization (runs[].diagnosis)', () => {
     expect(xavier.diagnosis.phase).toBe('ordered');
   });
 
+  it('checkpoints carry the results contract’s histogram and exact saturation for both passes', async () => {
+    const config = {
+      ...bookTrainConfig,
+      activation: 'sigmoid' as const,
+      inits: ['std:1'],
+      iterations: 3,
+      evalEvery: 1000,
+      checkpoints: [0, 3],
+    };
+    const [run] = (await train(data, config)) as [TrainRun];
+    const [first, last] = run.checkpoints as [
+      TrainRun['checkpoints'][0],
+      TrainRun['checkpoints'][0],
+    ];
+    for (const { layers } of [first, last]) {
+      for (const layer of layers) {
+        const width = config.widths[layer.layer] as number;
+        for (const stats of [layer.activations, layer.gradients]) {
+          const h = stats.histogram;
+          expect(h.counts).toHaveLength(30);
+          expect(h.edges).toHaveLength(31);
+          const total = h.counts.reduce((a, b) => a + b, 0) + h.below + h.above + stats.nonFinite;
+          expect(total).toBe(config.batch * width);
+        }
+        // gradients on [−m, m], m the largest |δ|: nothing outside, symmetric edges
+        expect(layer.gradients.histogram.edges[0]).toBe(
+          -(layer.gradients.histogram.edges[30] as number),
+        );
+        expect(layer.gradients.histogram.below + layer.gradients.histogram.above).toBe(0);
+        expect(layer.gradients.saturation).toBeNull();
+      }
+      // sigmoid hidden layers on [0, 1]; the logits (layer 5) have no bounds
+      expect(layers[0]?.activations.histogram.edges[0]).toBe(0);
+      expect(layers[0]?.activations.histogram.edges[30]).toBe(1);
+      expect(layers[4]?.activations.saturation).toBeNull();
+    }
+    // iteration 0's saturation is the one the diagnosis judged
+    expect(first.layers[0]?.activations.saturation).toBe(run.diagnosis.activations.value);
+    // ReLU: no saturation, the range starts at 0 (as `initscope run`)
+    const [relu] = (await train(data, { ...config, activation: 'relu', inits: ['he'] })) as [
+      TrainRun,
+    ];
+    expect(relu.checkpoints[0]?.layers[0]?.activations.saturation).toBeNull();
+    expect(relu.checkpoints[0]?.layers[0]?.activations.histogram.edges[0]).toBe(0);
+  });
+
   it('matches the book’s ReLU picture: std:0.01 collapses and vanishes, He is critical and stable', async () => {
     const config = { ...bookTrainConfig, iterations: 1, evalEvery: 1000, checkpoints: [] };
     const [std001, xavier, he] = (await train(data, config)) as [TrainRun, TrainRun, TrainRun];
