@@ -1,7 +1,10 @@
 import type { Static } from 'typebox';
 import Type from 'typebox';
 import { schemaDialect } from './dialect.js';
+import { histogramSchema } from './histogram.js';
 import { nullable } from './nullable.js';
+import { phaseSchema } from './phase.js';
+import { activationVerdictSchema, gradientVerdictSchema } from './verdict.js';
 
 const fraction = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 
@@ -14,6 +17,14 @@ const valueStats = (what: string) =>
       ),
       zeroFraction: fraction(`Exact zeros (±0) among the ${what}.`),
       nonFinite: Type.Integer({ minimum: 0, description: `NaN and ±Inf ${what}.` }),
+      saturation: nullable(
+        Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description: `Share of all ${what} within 0.05 of a bound of a bounded activation (sigmoid, tanh, softsign), counted exactly; null otherwise (gradients, logits, unbounded activations).`,
+        }),
+      ),
+      histogram: histogramSchema,
     },
     { description: `Statistics of the layer's ${what} on the checkpoint's batch.` },
   );
@@ -53,6 +64,31 @@ export const trainingSchema = Type.Object(
         state: Type.Union([Type.Literal('completed'), Type.Literal('diverged')]),
         divergedAt: Type.Optional(
           Type.Integer({ minimum: 0, description: 'Iteration whose loss was first NaN or ±Inf.' }),
+        ),
+        diagnosis: Type.Object(
+          {
+            activations: activationVerdictSchema,
+            gradients: Type.Optional(gradientVerdictSchema),
+            sigmaW2: nullable(
+              Type.Number({
+                minimum: 0,
+                description:
+                  'σ_w² = fan_in·E[w²] of the hidden-to-hidden weights (layer 2, fan-in widths[1]); null with one hidden layer.',
+              }),
+            ),
+            chi1: nullable(
+              Type.Number({
+                minimum: 0,
+                description:
+                  'χ₁ = σ_w²·E[φ′(√q*·z)²] of sim’s mean-field theory at the fixed point q* (σ_b² = 0).',
+              }),
+            ),
+            phase: nullable(phaseSchema),
+          },
+          {
+            description:
+              'The diagnosis at initialization: sim’s verdicts (thresholds: sim’s verdictThresholds) measured on the hidden layers (gradients absent without one) of the network at iteration 0 on the first mini-batch (outputs φ(a), gradients ∂L/∂a of the softmax cross-entropy; source "measured"), and the mean-field χ₁ and phase.',
+          },
         ),
         loss: Type.Array(nullable(Type.Number()), {
           description:

@@ -50,7 +50,8 @@ export { weightStream } from './streams.js';
 export type { SweepTask } from './sweep-task.js';
 export { sweepTask } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
-export type { PhaseRow } from './theory/phase.js';
+export type { MeanFieldPhase, PhaseRow } from './theory/phase.js';
+export { criticalTolerance, phase } from './theory/phase.js';
 export {
   activationVerdict,
   collapseGrowth,

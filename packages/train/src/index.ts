@@ -4,19 +4,13 @@ export type { TrainInput } from './config.js';
 export { resolveTrainConfig, TrainConfigError } from './config.js';
 export type { Dataset, Split } from './dataset.js';
 export { defaultClasses, splitFromIdx } from './dataset.js';
+export type { ActivationDiagnosis, GradientDiagnosis, TrainDiagnosis } from './diagnosis.js';
+export { diagnose } from './diagnosis.js';
 export { bundledMnistDir, idxFileNames, loadIdxSet } from './files.js';
 export type { IdxArray } from './idx.js';
 export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
 export type { Outcome } from './outcome.js';
-export {
-  explodingRatio,
-  gradientRatioAtInit,
-  gradientVerdict,
-  learnedAccuracy,
-  notLearnedAccuracy,
-  outcomeOf,
-  vanishingRatio,
-} from './outcome.js';
+export { learnedAccuracy, notLearnedAccuracy, outcomeOf } from './outcome.js';
 export type { TrainLang } from './page.js';
 export { renderTrainPage, trainLangs } from './page.js';
 export { kaiser, smoothCurve } from './smooth.js';

@@ -1,16 +1,10 @@
 // The training page: loss curves (raw and the book's smooth_curve), accuracy, update ratio per layer,
 // per-layer activation std over the checkpoints, and "diagnosis at init → outcome". Offline (inline SVG).
-import {
-  explodingRatio,
-  gradientRatioAtInit,
-  gradientVerdict,
-  learnedAccuracy,
-  notLearnedAccuracy,
-  outcomeOf,
-  vanishingRatio,
-} from './outcome.js';
+import { criticalTolerance, verdictThresholds as vt } from '@initscope/sim';
+import type { TrainDiagnosis } from './diagnosis.js';
+import { learnedAccuracy, notLearnedAccuracy, outcomeOf } from './outcome.js';
 import { smoothCurve } from './smooth.js';
-import type { TrainConfig, TrainRun } from './train.js';
+import type { TrainConfig, TrainRun, ValueHistogram } from './train.js';
 
 /** Languages of the training page. */
 export const trainLangs = ['en', 'ja'] as const;
@@ -24,8 +18,10 @@ const text = {
     accuracy: 'Test accuracy at each evaluation',
     table: 'Diagnosis at init → outcome',
     init: 'initializer',
-    ratio: 'grad std layer 1 / last (iteration 0)',
-    verdict: 'gradients at init',
+    diagActs: 'activations at init',
+    grads: 'gradients at init (Var δ¹ / Var δᴸ)',
+    chi: 'χ₁ (mean field)',
+    phase: 'phase',
     final: 'final test accuracy',
     finalLoss: 'final test loss',
     outcome: 'outcome',
@@ -33,14 +29,29 @@ const text = {
     acts: 'Activation std per layer at each checkpoint',
     iteration: 'iteration',
     layer: 'layer',
-    thresholds: `Thresholds: learned ≥ ${learnedAccuracy} final test accuracy; did not learn < ${notLearnedAccuracy}; in between: learned slowly. Gradients vanish when the ratio < ${vanishingRatio}, explode when > ${explodingRatio}.`,
+    histograms:
+      'Histograms over training, per layer (one row per checkpoint, earliest on top; each row scaled to its own highest bin; x from the lowest to the highest edge of the layer’s checkpoints)',
+    histActs: 'outputs φ(a) (logits for the last layer)',
+    histGrads: 'gradients ∂L/∂a',
+    saturation: 'saturation',
+    thresholds: `Diagnosis: measured on the network at initialization on the first mini-batch (hidden layers: outputs φ(a) and gradients ∂L/∂a of the loss), with initscope's verdicts: dead when a layer has ≥ ${vt.deadZeroFraction} exact zeros; exploding when std grows > ×${vt.explodingGrowth} per layer; saturated when ≥ ${vt.saturation} of a layer's values are within 0.05 of a bound; collapsed when std shrinks < ×${vt.collapseGrowth} per layer or the deepest std is < ${vt.collapseSpread} of a bounded range; drifting when the deepest std is > ×${vt.driftFactor} or < ×${1 / vt.driftFactor} the first's. Gradients vanish when Var δ¹ / Var δᴸ < ${vt.vanishingRatio}, explode when > ${vt.explodingRatio}. χ₁ from the mean-field fixed point for the hidden layers' σ_w² (biases 0): ordered below 1, chaotic above, critical within ${criticalTolerance}. Outcome: learned ≥ ${learnedAccuracy} final test accuracy; did not learn < ${notLearnedAccuracy}; in between: learned slowly.`,
     outcomes: {
       learned: 'learned',
       'learned slowly': 'learned slowly',
       'did not learn': 'did not learn',
       diverged: 'diverged',
     },
-    verdicts: { vanishing: 'vanishing', exploding: 'exploding', healthy: 'healthy' },
+    verdicts: {
+      overflow: 'overflow',
+      dead: 'dead',
+      exploding: 'exploding',
+      saturated: 'saturated',
+      collapsed: 'collapsed',
+      drifting: 'drifting',
+      healthy: 'healthy',
+    },
+    gradients: { vanishing: 'vanishing', stable: 'stable', exploding: 'exploding' },
+    phases: { ordered: 'ordered', critical: 'critical', chaotic: 'chaotic' },
   },
   ja: {
     title: '学習は進むか: MNIST での学習',
@@ -48,8 +59,10 @@ const text = {
     accuracy: '各評価時のテスト認識精度',
     table: '初期化時の診断 → 学習の結果',
     init: '初期値',
-    ratio: '勾配の標準偏差 第1層 / 最終層（0 回目）',
-    verdict: '初期化時の勾配',
+    diagActs: '初期化時のアクティベーション',
+    grads: '初期化時の勾配（Var δ¹ / Var δᴸ）',
+    chi: 'χ₁（平均場）',
+    phase: '相',
     final: '最終テスト認識精度',
     finalLoss: '最終テスト損失',
     outcome: '結果',
@@ -57,18 +70,38 @@ const text = {
     acts: '層ごとのアクティベーションの標準偏差（各チェックポイント）',
     iteration: '反復',
     layer: '層',
-    thresholds: `しきい値: 最終テスト認識精度 ${learnedAccuracy} 以上で「学習した」、${notLearnedAccuracy} 未満で「学習しなかった」、その間は「学習が遅い」。比が ${vanishingRatio} 未満で勾配消失、${explodingRatio} 超で勾配爆発。`,
+    histograms:
+      '学習中の層ごとのヒストグラム（チェックポイントごとに 1 行、上が最初; 各行はその行の最大のビンで正規化; 横軸はその層のチェックポイントの最小から最大のビン境界まで）',
+    histActs: '出力 φ(a)（最終層はロジット）',
+    histGrads: '勾配 ∂L/∂a',
+    saturation: '飽和',
+    thresholds: `診断: 初期化時のネットワークで最初のミニバッチについて測定（隠れ層の出力 φ(a) と損失の勾配 ∂L/∂a）。判定は initscope の基準: ある層の値の ${vt.deadZeroFraction} 以上がちょうど 0 で「死んだユニット」、標準偏差が 1 層あたり ×${vt.explodingGrowth} より大きく増えて「発散」、ある層の値の ${vt.saturation} 以上が境界から 0.05 以内で「飽和」、標準偏差が 1 層あたり ×${vt.collapseGrowth} より小さく縮む（または最も深い層の標準偏差が有界な値域の ${vt.collapseSpread} 未満）で「表現力の制限」、最も深い層の標準偏差が 1 層目の ×${vt.driftFactor} 超または ×${1 / vt.driftFactor} 未満で「ドリフト」。Var δ¹ / Var δᴸ が ${vt.vanishingRatio} 未満で勾配消失、${vt.explodingRatio} 超で勾配爆発。χ₁ は隠れ層の σ_w²（バイアス 0）での平均場の固定点から: 1 未満で秩序相、1 超でカオス相、差が ${criticalTolerance} 以内で臨界。結果: 最終テスト認識精度 ${learnedAccuracy} 以上で「学習した」、${notLearnedAccuracy} 未満で「学習しなかった」、その間は「学習が遅い」。`,
     outcomes: {
       learned: '学習した',
       'learned slowly': '学習が遅い',
       'did not learn': '学習しなかった',
       diverged: '発散',
     },
-    verdicts: { vanishing: '勾配消失', exploding: '勾配爆発', healthy: '健全' },
+    verdicts: {
+      overflow: 'オーバーフロー',
+      dead: '死んだユニット',
+      exploding: '発散',
+      saturated: '飽和',
+      collapsed: '表現力の制限',
+      drifting: 'ドリフト',
+      healthy: '健全',
+    },
+    gradients: { vanishing: '勾配消失', stable: '勾配は安定', exploding: '勾配爆発' },
+    phases: { ordered: '秩序相', critical: '臨界', chaotic: 'カオス相' },
   },
 } as const;
 
 const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
+
+/** Three significant digits. */
+function num(v: number): string {
+  return v.toPrecision(3);
+}
 
 function html(s: string): string {
   return s.replace(
@@ -102,6 +135,37 @@ function chart(
   return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${axes}${lines}</svg>`;
 }
 
+/** A TensorBoard-style histogram-over-time: one filled curve per checkpoint, earliest on top. */
+function ridgeline(
+  rows: { iteration: number; histogram: ValueHistogram }[],
+  color: string,
+): string {
+  const [w, rowH, padL, padR, top] = [300, 18, 44, 8, 6];
+  const h = top + rows.length * rowH + 34;
+  if (rows.length === 0) return '';
+  const lo = Math.min(...rows.map((r) => r.histogram.edges[0] as number));
+  const hi = Math.max(...rows.map((r) => r.histogram.edges.at(-1) as number));
+  const span = hi > lo ? hi - lo : 1;
+  const px = (x: number) => padL + ((x - lo) / span) * (w - padL - padR);
+  const paths = rows
+    .map((r, k) => {
+      const base = top + (k + 1) * rowH + 10;
+      const { edges, counts } = r.histogram;
+      const peak = Math.max(1, ...counts);
+      const pts = counts.map((c, i) => {
+        const mid = ((edges[i] as number) + (edges[i + 1] as number)) / 2;
+        return `${px(mid).toFixed(1)},${(base - (c / peak) * rowH * 1.6).toFixed(1)}`;
+      });
+      const first = px(edges[0] as number).toFixed(1);
+      const last = px(edges.at(-1) as number).toFixed(1);
+      return `<text x="${padL - 4}" y="${base}" text-anchor="end" font-size="10">${r.iteration}</text><polygon fill="${color}" fill-opacity="0.35" stroke="${color}" stroke-width="1" points="${first},${base} ${pts.join(' ')} ${last},${base}"/>`;
+    })
+    .join('');
+  const y = h - 14;
+  const axis = `<line x1="${padL}" y1="${y - 8}" x2="${w - padR}" y2="${y - 8}" stroke="#555"/><text x="${padL}" y="${y + 4}" font-size="10">${num(lo)}</text><text x="${w - padR}" y="${y + 4}" text-anchor="end" font-size="10">${num(hi)}</text>`;
+  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${paths}${axis}</svg>`;
+}
+
 function legend(runs: TrainRun[]): string {
   return `<p>${runs.map((r, i) => `<span style="color:${colors[i % colors.length]}">■ ${html(r.init)}</span>`).join(' &nbsp; ')}</p>`;
 }
@@ -130,10 +194,16 @@ export function renderTrainPage(
   }));
   const rows = runs
     .map((r) => {
-      const ratio = gradientRatioAtInit(r);
-      const verdict = gradientVerdict(ratio);
+      const d: TrainDiagnosis = r.diagnosis;
+      const a = d.activations;
+      const acts = `${t.verdicts[a.code]}${a.value === null ? '' : ` (${t.layer} ${a.layer}: ${num(a.value)})`}`;
+      const g = d.gradients;
+      const grads =
+        g === undefined
+          ? '—'
+          : `${t.gradients[g.code]}${g.value === null ? '' : ` (${num(g.value)})`}`;
       const last = r.evals.at(-1);
-      return `<tr><td>${html(r.init)}</td><td>${ratio === null ? '—' : ratio.toPrecision(3)}</td><td>${verdict === null ? '—' : t.verdicts[verdict]}</td><td>${last ? last.testAccuracy.toFixed(4) : '—'}</td><td>${last ? last.testLoss.toFixed(4) : '—'}</td><td>${t.outcomes[outcomeOf(r)]}${r.state === 'diverged' ? ` (${t.iteration} ${r.divergedAt})` : ''}</td></tr>`;
+      return `<tr><td>${html(r.init)}</td><td>${acts}</td><td>${grads}</td><td>${d.chi1 === null ? '—' : num(d.chi1)}</td><td>${d.phase === null ? '—' : t.phases[d.phase]}</td><td>${last ? last.testAccuracy.toFixed(4) : '—'}</td><td>${last ? last.testLoss.toFixed(4) : '—'}</td><td>${t.outcomes[outcomeOf(r)]}${r.state === 'diverged' ? ` (${t.iteration} ${r.divergedAt})` : ''}</td></tr>`;
     })
     .join('');
   const perLayer = (
@@ -153,16 +223,37 @@ export function renderTrainPage(
         return `<h3>${html(r.init)}</h3><table><tr><th>${t.layer} \\ ${t.iteration}</th>${head}</tr>${body}</table>`;
       })
       .join('');
+  const histograms = runs
+    .map((r, i) => {
+      const color = colors[i % colors.length] as string;
+      const layers = r.checkpoints[0]?.layers.length ?? 0;
+      const cells = Array.from({ length: layers }, (_, l) => {
+        const pick = (which: 'activations' | 'gradients') =>
+          r.checkpoints.flatMap((c) => {
+            const layer = c.layers[l];
+            return layer ? [{ iteration: c.iteration, histogram: layer[which].histogram }] : [];
+          });
+        const sat = r.checkpoints.flatMap((c) => {
+          const v = c.layers[l]?.activations.saturation;
+          return v == null ? [] : [`${c.iteration}: ${v.toFixed(3)}`];
+        });
+        const satLine = sat.length > 0 ? `<br>${t.saturation}<br>${sat.join('<br>')}` : '';
+        return `<tr><td>${l + 1}${satLine}</td><td>${ridgeline(pick('activations'), color)}</td><td>${ridgeline(pick('gradients'), color)}</td></tr>`;
+      }).join('');
+      return `<h3>${html(r.init)}</h3><table><tr><th>${t.layer}</th><th>${t.histActs}</th><th>${t.histGrads}</th></tr>${cells}</table>`;
+    })
+    .join('');
   const recipe = `widths ${config.widths.join(',')} · ${config.activation} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${config.iterations} iterations · seed ${config.seed}`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${t.title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}</style></head>
 <body><h1>${t.title}</h1><p>${html(recipe)}</p>
-<h2>${t.table}</h2><table><tr><th>${t.init}</th><th>${t.ratio}</th><th>${t.verdict}</th><th>${t.final}</th><th>${t.finalLoss}</th><th>${t.outcome}</th></tr>${rows}</table><p>${t.thresholds}</p>
+<h2>${t.table}</h2><table><tr><th>${t.init}</th><th>${t.diagActs}</th><th>${t.grads}</th><th>${t.chi}</th><th>${t.phase}</th><th>${t.final}</th><th>${t.finalLoss}</th><th>${t.outcome}</th></tr>${rows}</table><p>${t.thresholds}</p>
 <h2>${t.loss}</h2>${legend(runs)}${chart(lossSeries, 0, 2.5)}
 <h2>${t.accuracy}</h2>${legend(runs)}${chart(accSeries, 0, 1)}
 <h2>${t.update}</h2>${perLayer((l) => l.updateRatio)}
 <h2>${t.acts}</h2>${perLayer((l) => l.activations.std)}
+<h2>${t.histograms}</h2>${histograms}
 </body></html>
 `;
 }

@@ -11,8 +11,18 @@ import {
   optimizerDefaults,
   Xoshiro128,
 } from '@initscope/core-wasm';
-import { type Activation, drawWeights, parseInit, weightStream } from '@initscope/sim';
+import {
+  type Activation,
+  activationFacts,
+  defaultBins,
+  drawWeights,
+  histogramRange,
+  parseInit,
+  weightStream,
+} from '@initscope/sim';
+import { layerStatsOf } from '@initscope/sim/reference';
 import type { Dataset, Split } from './dataset.js';
+import { diagnose, type TrainDiagnosis } from './diagnosis.js';
 
 /** The optimizers of the book's §6.1. */
 export const optimizers = ['sgd', 'momentum', 'adagrad', 'adam'] as const;
@@ -54,12 +64,24 @@ export const bookTrainConfig: TrainConfig = {
   checkpoints: [0, 10, 100, 1000, 2000],
 };
 
+/** A histogram of the results contract: bin i is [edges[i], edges[i+1]), the last bin closed. */
+export interface ValueHistogram {
+  edges: number[];
+  counts: number[];
+  below: number;
+  above: number;
+}
+
 /** Statistics of one layer's values at a checkpoint (finite values; counts over all). */
 export interface ValueStats {
   mean: number | null;
   std: number | null;
   zeroFraction: number;
   nonFinite: number;
+  /** Share of all values within 0.05 of a bound of a bounded activation; null otherwise. */
+  saturation: number | null;
+  /** `defaultBins` bins: activations on the activation's range (as `initscope run`), gradients on [−m, m]. */
+  histogram: ValueHistogram;
 }
 
 /** One layer at a checkpoint: its output φ(a_l), its gradient ∂L/∂a_l, its weights and last step. */
@@ -88,6 +110,8 @@ export interface TrainRun {
   state: 'completed' | 'diverged';
   /** The iteration whose loss was first NaN or infinite (diverged runs only). */
   divergedAt?: number;
+  /** The diagnosis at initialization (first mini-batch, before any update; see diagnosis.ts). */
+  diagnosis: TrainDiagnosis;
   /** The book's curve: the loss on each iteration's batch after that iteration's update. */
   loss: number[];
   /** The loss on the same batch before the update (the forward pass the gradient came from). */
@@ -310,23 +334,28 @@ function evaluate(net: Network, buf: Buffers, split: Split, count: number, class
   return { accuracy: correct / count, loss: lossSum / count };
 }
 
-function valueStats(core: Core, block: F32Block, length: number): ValueStats {
-  const m = core.momentsOf(core.view(block, length));
-  if (m.finite === 0)
-    return { mean: null, std: null, zeroFraction: m.zeros / m.count, nonFinite: m.nonFinite };
-  const mean = m.sum / m.finite;
-  let sq = 0;
-  const values = block.array;
-  for (let i = 0; i < length; i++) {
-    const v = values[i] as number;
-    if (Number.isFinite(v)) sq += (v - mean) ** 2;
-  }
+/** Statistics of the first `length` values of a block, in the results contract's binning. */
+function valueStats(
+  block: F32Block,
+  length: number,
+  range: (min: number, max: number) => [number, number],
+  bounds: readonly [number, number] | null,
+): ValueStats {
+  const stats = layerStatsOf(block.array.subarray(0, length), 1, defaultBins, range, bounds);
   return {
-    mean,
-    std: Math.sqrt(sq / m.finite),
-    zeroFraction: m.zeros / m.count,
-    nonFinite: m.nonFinite,
+    mean: stats.mean,
+    std: stats.std,
+    zeroFraction: stats.zeroFraction,
+    nonFinite: stats.nonFinite,
+    saturation: stats.saturation ?? null,
+    histogram: stats.histogram,
   };
+}
+
+/** A gradient's histogram range: [−m, m], m the largest finite |value| ([−1, 1] when all are 0). */
+function symmetricRange(min: number, max: number): [number, number] {
+  const m = Math.max(Math.abs(min), Math.abs(max));
+  return Number.isFinite(m) && m > 0 ? [-m, m] : [-1, 1];
 }
 
 function std(values: Float32Array): number {
@@ -361,10 +390,14 @@ export async function train(
   const trainBuf = new Buffers(c, widths, batch);
   const evalBuf = new Buffers(c, widths, evalChunk);
   const subset = Math.min(trainAccuracySubset, data.train.count);
+  const { bounds } = activationFacts(config.activation);
+  const hiddenRange = (min: number, max: number) => histogramRange(config.activation, min, max);
+  const logitRange = (min: number, max: number) => histogramRange('linear', min, max);
   const runs: TrainRun[] = [];
   for (const [runIndex, init] of config.inits.entries()) {
     const net = new Network(c, config, init);
-    const run: TrainRun = {
+    let diagnosis: TrainDiagnosis | undefined;
+    const run: Omit<TrainRun, 'diagnosis'> = {
       init,
       activation: config.activation,
       optimizer: config.optimizer,
@@ -396,6 +429,8 @@ export async function train(
       const top = trainBuf.delta[trainBuf.delta.length - 1] as F32Block;
       const lossBefore = c.softmaxCrossEntropyInto(logits, trainBuf.labels, top, batch, classes);
       backward(net, trainBuf, batch);
+      if (it === 0)
+        diagnosis = diagnose(widths, config.activation, init, batch, trainBuf.h, trainBuf.delta);
       const before = checkpoint ? net.w.map((w) => w.array.slice()) : [];
       if (it < iterations) net.update();
       if (checkpoint) {
@@ -410,12 +445,11 @@ export async function train(
               diff += ((now[i] as number) - (old[i] as number)) ** 2;
             return {
               layer: l + 1,
-              activations: valueStats(
-                c,
-                (l < widths.length - 2 ? trainBuf.h[l] : trainBuf.a[l]) as F32Block,
-                n,
-              ),
-              gradients: valueStats(c, trainBuf.delta[l] as F32Block, n),
+              activations:
+                l < widths.length - 2
+                  ? valueStats(trainBuf.h[l] as F32Block, n, hiddenRange, bounds)
+                  : valueStats(trainBuf.a[l] as F32Block, n, logitRange, null),
+              gradients: valueStats(trainBuf.delta[l] as F32Block, n, symmetricRange, null),
               weightStd: std(old),
               updateRatio: it < iterations ? Math.sqrt(diff) / norm(old) : null,
             };
@@ -439,7 +473,15 @@ export async function train(
         break;
       }
     }
-    runs.push(run);
+    const { loss, lossBefore, evals, checkpoints: taken, ...head } = run;
+    runs.push({
+      ...head,
+      diagnosis: diagnosis as TrainDiagnosis,
+      loss,
+      lossBefore,
+      evals,
+      checkpoints: taken,
+    });
   }
   return runs;
 }

@@ -60,6 +60,13 @@ function run(init: string, accuracy: number, state: TrainRun['state'] = 'complet
     activation: 'relu',
     optimizer: 'sgd',
     state,
+    diagnosis: {
+      activations: { code: 'saturated', measure: 'saturation', layer: 2, value: 0.75 },
+      gradients: { code: 'vanishing', source: 'measured', value: 0.000197 },
+      sigmaW2: 1,
+      chi1: 0.0557,
+      phase: 'ordered',
+    },
     loss: [2.3, 2.2],
     lossBefore: [2.31, 2.21],
     evals: [{ iteration: 2, testAccuracy: accuracy, testLoss: 1, trainAccuracy: accuracy }],
@@ -77,10 +84,50 @@ describe('renderTrainPage()', () => {
     const en = renderTrainPage(runs, bookTrainConfig, 'en');
     expect(en).toContain('<td>std:0.01</td>');
     expect(en).toContain('did not learn');
-    expect(en).toContain('Thresholds: learned ≥ 0.85');
+    expect(en).toContain('learned ≥ 0.85');
+    // the diagnosis columns come from runs[].diagnosis, with sim's thresholds stated
+    expect(en).toContain(
+      '<td>saturated (layer 2: 0.750)</td><td>vanishing (0.000197)</td><td>0.0557</td><td>ordered</td>',
+    );
+    expect(en).toContain('Gradients vanish when Var δ¹ / Var δᴸ < 0.1, explode when > 10');
+    expect(en).toContain('≥ 0.3 of a layer');
     const ja = renderTrainPage(runs, bookTrainConfig, 'ja');
     expect(ja).toContain('<html lang="ja">');
     expect(ja).toContain('学習しなかった');
     expect(ja).toContain('学習した');
+    expect(ja).toContain('学習中の層ごとのヒストグラム');
+    expect(ja).toContain(
+      '<td>飽和 (層 2: 0.750)</td><td>勾配消失 (0.000197)</td><td>0.0557</td><td>秩序相</td>',
+    );
+  });
+});
+
+describe('renderTrainPage() histograms over training', () => {
+  it('draws one row per checkpoint per layer, with the layer’s saturation at each', () => {
+    const stats = (saturation: number | null, counts: number[]) => ({
+      mean: 0.5,
+      std: 0.4,
+      zeroFraction: 0,
+      nonFinite: 0,
+      saturation,
+      histogram: { edges: [0, 0.5, 1], counts, below: 0, above: 0 },
+    });
+    const layer = (saturation: number) => ({
+      layer: 1,
+      activations: stats(saturation, [3, 1]),
+      gradients: stats(null, [1, 3]),
+      weightStd: 1,
+      updateRatio: 0.01,
+    });
+    const r = run('std:1', 0.5);
+    r.checkpoints = [
+      { iteration: 0, layers: [layer(0.747)] },
+      { iteration: 100, layers: [layer(0.5)] },
+    ];
+    const en = renderTrainPage([r], bookTrainConfig, 'en');
+    expect(en).toContain('Histograms over training, per layer');
+    expect(en).toContain('saturation<br>0: 0.747<br>100: 0.500');
+    // 2 checkpoints × (activations + gradients)
+    expect(en.match(/<polygon /g)).toHaveLength(4);
   });
 });

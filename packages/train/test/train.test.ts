@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchIndices, bookTrainConfig, type Dataset, loadIdxSet, train } from '../src/index.ts';
+import {
+  batchIndices,
+  bookTrainConfig,
+  type Dataset,
+  loadIdxSet,
+  type TrainRun,
+  train,
+} from '../src/index.ts';
 
 let data: Dataset;
 beforeAll(async () => {
@@ -46,7 +53,7 @@ describe('train() on MNIST with the book’s fig. 6-15 recipe', () => {
     expect(dead).toBeGreaterThan(0.35);
     expect(dead).toBeLessThan(0.65);
     expect(JSON.stringify(await train(data, short))).toBe(JSON.stringify(runs));
-  });
+  }, 60_000); // two trainings of 3 × 150 iterations: ~14 s alone, more on a shared machine
 
   it('records divergence as data: a huge learning rate stops the run with its iteration', async () => {
     const [run] = await train(data, {
@@ -60,5 +67,102 @@ describe('train() on MNIST with the book’s fig. 6-15 recipe', () => {
     expect(run?.state).toBe('diverged');
     expect(run?.divergedAt).toBe((run?.loss.length as number) - 1);
     expect(Number.isFinite(run?.loss.at(-1))).toBe(false);
+  });
+});
+
+describe('the diagnosis at initialization (runs[].diagnosis)', () => {
+  it('shows the sigmoid reversal: std:1 looks saturated but passes gradients, Xavier looks healthy but vanishes', async () => {
+    const config = {
+      ...bookTrainConfig,
+      activation: 'sigmoid' as const,
+      inits: ['std:1', 'xavier'],
+      iterations: 1,
+      evalEvery: 1000,
+      checkpoints: [],
+    };
+    const [std1, xavier] = (await train(data, config)) as [TrainRun, TrainRun];
+    // std:1 on sigmoid: most hidden outputs within 0.05 of 0 or 1, yet the gradient survives depth
+    expect(std1.diagnosis.activations.code).toBe('saturated');
+    expect(std1.diagnosis.activations.value as number).toBeGreaterThan(0.5);
+    expect(std1.diagnosis.gradients?.code).toBe('stable');
+    expect(std1.diagnosis.gradients?.source).toBe('measured');
+    // σ_w² = 100·1² for the hidden layers: near the edge of chaos (χ₁ ≈ 0.986 by mean field)
+    expect(std1.diagnosis.sigmaW2).toBeCloseTo(100, 9);
+    expect(std1.diagnosis.chi1 as number).toBeGreaterThan(0.9);
+    expect(std1.diagnosis.chi1 as number).toBeLessThan(1.1);
+    // Xavier: healthy-looking activations, vanishing gradients, χ₁ ≈ E[σ′(√q*·z)²] < σ′(0)² = 1/16
+    expect(xavier.diagnosis.activations.code).toBe('healthy');
+    expect(xavier.diagnosis.gradients?.code).toBe('vanishing');
+    expect(xavier.diagnosis.gradients?.value as number).toBeLessThan(0.01);
+    expect(xavier.diagnosis.chi1 as number).toBeGreaterThan(0.04);
+    expect(xavier.diagnosis.chi1 as number).toBeLessThan(1 / 16);
+    expect(xavier.diagnosis.phase).toBe('ordered');
+  });
+
+  it('checkpoints carry the results contract’s histogram and exact saturation for both passes', async () => {
+    const config = {
+      ...bookTrainConfig,
+      activation: 'sigmoid' as const,
+      inits: ['std:1'],
+      iterations: 3,
+      evalEvery: 1000,
+      checkpoints: [0, 3],
+    };
+    const [run] = (await train(data, config)) as [TrainRun];
+    const [first, last] = run.checkpoints as [
+      TrainRun['checkpoints'][0],
+      TrainRun['checkpoints'][0],
+    ];
+    for (const { layers } of [first, last]) {
+      for (const layer of layers) {
+        const width = config.widths[layer.layer] as number;
+        for (const stats of [layer.activations, layer.gradients]) {
+          const h = stats.histogram;
+          expect(h.counts).toHaveLength(30);
+          expect(h.edges).toHaveLength(31);
+          const total = h.counts.reduce((a, b) => a + b, 0) + h.below + h.above + stats.nonFinite;
+          expect(total).toBe(config.batch * width);
+        }
+        // gradients on [−m, m], m the largest |δ|: nothing outside, symmetric edges
+        expect(layer.gradients.histogram.edges[0]).toBe(
+          -(layer.gradients.histogram.edges[30] as number),
+        );
+        expect(layer.gradients.histogram.below + layer.gradients.histogram.above).toBe(0);
+        expect(layer.gradients.saturation).toBeNull();
+      }
+      // sigmoid hidden layers on [0, 1]; the logits (layer 5) have no bounds
+      expect(layers[0]?.activations.histogram.edges[0]).toBe(0);
+      expect(layers[0]?.activations.histogram.edges[30]).toBe(1);
+      expect(layers[4]?.activations.saturation).toBeNull();
+    }
+    // iteration 0's saturation is the one the diagnosis judged
+    expect(first.layers[0]?.activations.saturation).toBe(run.diagnosis.activations.value);
+    // ReLU: no saturation, the range starts at 0 (as `initscope run`)
+    const [relu] = (await train(data, { ...config, activation: 'relu', inits: ['he'] })) as [
+      TrainRun,
+    ];
+    expect(relu.checkpoints[0]?.layers[0]?.activations.saturation).toBeNull();
+    expect(relu.checkpoints[0]?.layers[0]?.activations.histogram.edges[0]).toBe(0);
+  });
+
+  it('matches the book’s ReLU picture: std:0.01 collapses and vanishes, He is critical and stable', async () => {
+    const config = { ...bookTrainConfig, iterations: 1, evalEvery: 1000, checkpoints: [] };
+    const [std001, xavier, he] = (await train(data, config)) as [TrainRun, TrainRun, TrainRun];
+    expect(std001.diagnosis.activations.code).toBe('collapsed');
+    expect(std001.diagnosis.gradients?.code).toBe('vanishing');
+    expect(std001.diagnosis.chi1).toBeCloseTo(0.005, 9); // σ_w²/2 = 100·0.01²/2
+    expect(xavier.diagnosis.chi1).toBeCloseTo(0.5, 9);
+    expect(he.diagnosis.activations.code).toBe('healthy');
+    expect(he.diagnosis.gradients?.code).toBe('stable');
+    expect(he.diagnosis.chi1).toBeCloseTo(1, 9);
+    expect(he.diagnosis.phase).toBe('critical');
+    // the diagnosis is of iteration 0's batch: the same as the checkpoint at 0 measures
+    const [withCheckpoint] = await train(data, { ...config, inits: ['he'], checkpoints: [0] });
+    expect(withCheckpoint?.diagnosis).toEqual(he.diagnosis);
+    const ratio =
+      ((withCheckpoint?.checkpoints[0]?.layers[0]?.gradients.std as number) /
+        (withCheckpoint?.checkpoints[0]?.layers[3]?.gradients.std as number)) **
+      2;
+    expect(he.diagnosis.gradients?.value).toBeCloseTo(ratio, 4);
   });
 });
