@@ -12,7 +12,7 @@
 // Exit 0 when every step passed; otherwise the first failure's output and exit 1.
 // INITSCOPE_KEEP=1 keeps the temp folder. Needs /usr/bin/chromium (or CHROMIUM_PATH=path).
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -36,11 +36,16 @@ const packages = {
 const work = mkdtempSync(join(tmpdir(), 'initscope-consumer-'));
 const log = (line) => console.log(`consumer-check: ${line}`);
 
+/** No single step may hang the check (a server left running, a prompt): each gets 10 minutes. */
+const stepTimeout = 600_000;
+
 function run(command, args, options = {}) {
   try {
     return execFileSync(command, args, {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: stepTimeout,
+      killSignal: 'SIGKILL',
       ...options,
       env: { ...process.env, npm_config_update_notifier: 'false', ...options.env },
     });
@@ -105,7 +110,72 @@ function runModule(dir, file, code) {
   return run(process.execPath, [file], { cwd: dir });
 }
 
-function alone(name, tarballs) {
+/**
+ * A README command that serves until Ctrl-C: started on a free port (whatever port the README names),
+ * its page fetched and compared with what `initscope explore` writes, then stopped with SIGINT, after
+ * which it must exit 0 within a minute.
+ */
+async function serve(dir, args) {
+  const portAt = args.indexOf('--port');
+  const free = portAt === -1 ? [...args, '--port', '0'] : args.with(portAt + 1, '0');
+  const bin = join(dir, 'node_modules', '.bin', 'initscope');
+  const child = spawn(bin, free, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  const deadline = (ms, what) =>
+    new Promise((_, reject) => setTimeout(() => reject(new Error(what)), ms).unref());
+  let output = '';
+  try {
+    const url = await Promise.race([
+      new Promise((resolve) => {
+        const collect = (chunk) => {
+          output += String(chunk);
+          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+          if (match) resolve(match[0]);
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
+      }),
+      exited.then((code) => {
+        throw new Error(`exited ${code} before serving`);
+      }),
+      deadline(60_000, 'printed no URL within 60 s'),
+    ]);
+    const response = await fetch(url);
+    const page = await response.text();
+    const written = run(
+      'npx',
+      ['--no-install', 'initscope', 'explore', '--out', '-', ...langOf(args)],
+      {
+        cwd: dir,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (response.status !== 200 || page !== written) {
+      throw new Error(
+        `served ${response.status}, ${page.length} characters; the written page has ${written.length}`,
+      );
+    }
+    child.kill('SIGINT');
+    const code = await Promise.race([
+      exited,
+      deadline(60_000, 'did not stop within 60 s of Ctrl-C'),
+    ]);
+    if (code !== 0) throw new Error(`exited ${code} after Ctrl-C`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`initscope ${args.join(' ')}: ${error.message}\n${output}`);
+  }
+}
+
+/** The `--lang` flag of a command, if it has one. */
+function langOf(args) {
+  const at = args.indexOf('--lang');
+  return at === -1 ? [] : ['--lang', args[at + 1]];
+}
+
+async function alone(name, tarballs) {
   const dir = join(work, `alone-${name}`);
   project(dir, [name], tarballs);
   if (name === 'report') {
@@ -121,7 +191,9 @@ function alone(name, tarballs) {
       const command = line.replace(/\s+#.*$/, '').trim();
       if (!command.startsWith('npx initscope')) continue; // `npm install` is what project() did
       if (name !== 'cli') continue; // other packages don't install the command
-      run('npx', ['--no-install', ...command.split(/\s+/).slice(1)], { cwd: dir });
+      const args = command.split(/\s+/).slice(2);
+      if (args.includes('--serve')) await serve(dir, args);
+      else run('npx', ['--no-install', 'initscope', ...args], { cwd: dir });
       log(`@initscope/${name} README sh block ${index + 1}: ${command}`);
     }
   }
@@ -330,7 +402,7 @@ console.log(JSON.stringify({ valid: outcome.valid, runs: outcome.valid ? outcome
 
 try {
   const tarballs = pack();
-  for (const name of Object.keys(packages)) alone(name, tarballs);
+  for (const name of Object.keys(packages)) await alone(name, tarballs);
   const together = join(work, 'together');
   project(together, Object.keys(packages), tarballs);
   const [rootExample] = codeBlocks(join(repo, 'README.md'), 'js');

@@ -9,15 +9,28 @@ import { phaseCommand } from './phase.js';
 import { createProgram } from './program.js';
 import { runCommand } from './run.js';
 import { trainCommand } from './train.js';
-import { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';
+import {
+  interruptedExitCode,
+  terminatedExitCode,
+  UsageError,
+  usageExitCode,
+} from './usage-error.js';
 
-/** Runs the `initscope` command line and resolves to its exit code; installs a Ctrl-C handler while it runs. */
+/**
+ * Runs the `initscope` command line and resolves to its exit code. While it runs, Ctrl-C (SIGINT) and
+ * SIGTERM (`kill`, Slurm, Kubernetes) stop the work cleanly: nothing half-written is left behind.
+ */
 export async function main(argv: readonly string[], io: Partial<CommandIO> = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const controller = new AbortController();
-  const onInterrupt = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onInterrupt);
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    controller.abort(new Error('interrupted'));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const runIO = {
     stdout,
     stderr,
@@ -50,7 +63,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     }
     if (controller.signal.aborted || io.signal?.aborted) {
       stderr.write('initscope: interrupted; no file was written or changed.\n');
-      return interruptedExitCode;
+      return stoppedBy === 'SIGTERM' ? terminatedExitCode : interruptedExitCode;
     }
     if (error instanceof OutputError) {
       stderr.write(`initscope: ${error.message}\n`);
@@ -62,6 +75,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIO> = {})
     stderr.write(`initscope: ${detail}\n`);
     return 1;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
