@@ -17,6 +17,10 @@ import { meanAndSd } from './fixtures.js';
 // With 8 seeds the standard error itself is uncertain (7 degrees of freedom: |t| > 3 has p ≈ 2%), so
 // we average 16 seeds of 250 samples each (the scatter comes from the width, not the sample count).
 const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
+/** INITSCOPE_VERBOSE=1 prints each configuration's per-layer deviations (quiet by default). */
+const verbose = (line: string) => {
+  if (process.env.INITSCOPE_VERBOSE === '1') process.stdout.write(`${line}\n`);
+};
 const width = 1000;
 const samples = 250;
 const layers = 5;
@@ -104,7 +108,7 @@ describe('mean-field theory against the simulation (16 seeds, width 1000)', () =
         allowed(predicted, std, se),
       );
     }
-    process.stdout.write(`${stat.padEnd(4)} ${activation}/${init}: ${report.join(', ')}\n`);
+    verbose(`${stat.padEnd(4)} ${activation}/${init}: ${report.join(', ')}`);
   }
 
   it.each(configs)('predicts the per-layer std of $activation/$init', ({ activation, init }) => {
@@ -150,6 +154,6 @@ describe('mean-field theory against the simulation (16 seeds, width 1000)', () =
         Math.max(KS_TOL, (3 * typical) / Math.sqrt(seeds.length)),
       );
     }
-    process.stdout.write(`hist ${activation}/${init}: ${report.join(', ')}\n`);
+    verbose(`hist ${activation}/${init}: ${report.join(', ')}`);
   });
 });
