@@ -155,20 +155,22 @@ describe('the weights table in the report', () => {
     );
     // std:1e40 failed in every run of the zoo: it has no row
     expect(cells.has('std:1e40')).toBe(false);
+    // orthogonal:auto through the zoo's widths: E[w²] = gain²/max(fan_in, fan_out) with PyTorch's
+    // gain, 5/3 for tanh and √2 for ReLU
+    const fans = [
+      [64, 128],
+      [128, 64],
+      [64, 32],
+    ] as const;
+    const autoRun = (activation: string, gain: number): CompletedRun => ({
+      ...lecun,
+      activation,
+      init: 'orthogonal:auto',
+      weightStd: fans.map(([fanIn, fanOut]) => gain / Math.sqrt(Math.max(fanIn, fanOut))),
+    });
     const auto: Results = {
       ...results,
-      runs: (['tanh', 'relu'] as const).map(
-        (activation, i): CompletedRun => ({
-          ...lecun,
-          activation,
-          init: 'orthogonal:auto',
-          // gain² / max(fan_in, fan_out): 5/3 for tanh, √2 for ReLU
-          weightStd: [64, 128, 64].map(
-            (fan, l) =>
-              [5 / 3, Math.SQRT2][i] / Math.sqrt(Math.max(fan, [128, 64, 32][l] as number)),
-          ),
-        }),
-      ),
+      runs: [autoRun('tanh', 5 / 3), autoRun('relu', Math.SQRT2)],
     };
     expect(usedCells(weightsSection(auto, 'en')).get('orthogonal:auto')).toBe(
       'tanh: gain 1.67<br>relu: gain 1.41',
