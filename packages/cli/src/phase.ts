@@ -34,9 +34,14 @@ function resolve(flags: PhaseFlags): { options: PhaseOptions; resolved: Resolved
   }
 }
 
+/** A grid end for the terminal: 3 significant digits (the log grid's ends are 10^±2.5). */
+function gridEnd(value: number | undefined): string {
+  return value === undefined ? '–' : String(Number(value.toPrecision(3)));
+}
+
 function describe(diagram: PhaseDiagram): string {
   const lines = [
-    `${diagram.activation}: χ₁ over σ_w² ∈ [${diagram.sigmaW2[0]}, ${diagram.sigmaW2.at(-1)}], σ_b² ∈ [${diagram.sigmaB2[0]}, ${diagram.sigmaB2.at(-1)}]`,
+    `${diagram.activation}: χ₁ over σ_w² ∈ [${gridEnd(diagram.sigmaW2[0])}, ${gridEnd(diagram.sigmaW2.at(-1))}], σ_b² ∈ [${gridEnd(diagram.sigmaB2[0])}, ${gridEnd(diagram.sigmaB2.at(-1))}]`,
   ];
   const critical = diagram.edge.find((point) => point.sigmaB2 === 0)?.sigmaW2;
   if (critical !== undefined && critical !== null) {

@@ -122,7 +122,7 @@ describe('initscope phase --threads', () => {
       expect(code).toBe(0);
       files.push(readFileSync(json));
     }
-    expect(JSON.parse(String(files[0])).chi1).toHaveLength(60);
+    expect(JSON.parse(String(files[0])).chi1).toHaveLength(51);
     expect(files[0]?.equals(files[1] as Buffer)).toBe(true);
     expect(files[0]?.equals(files[2] as Buffer)).toBe(true);
   });

@@ -67,6 +67,7 @@ describe('initscope phase', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('he');
     expect(stdout).toContain('critical');
+    expect(stdout).toContain('relu: χ₁ over σ_w² ∈ [0.00316, 316], σ_b² ∈ [0, 0.5]');
     expect(stdout).toContain(`Phase diagram: ${out}`);
     const diagram = JSON.parse(readFileSync(json, 'utf8'));
     expect(diagram.activation).toBe('relu');

@@ -19,3 +19,5 @@ export { summarize, summaryMaxLayers } from './summarize.js';
 export type { StatedThresholds, Verdict, VerdictKind, VerdictMeasure } from './verdict.js';
 export { verdict, verdictKinds } from './verdict.js';
 export { vegaVersions } from './versions.js';
+export type { LayerWeights, WeightDefinition, WeightKind } from './weights-table.js';
+export { layerWeights, weightDefinitionKey, weightDefinitions } from './weights-table.js';

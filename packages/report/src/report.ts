@@ -18,6 +18,7 @@ import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
 import { chartConfig, type SpecContext } from './specs/theme.js';
 import { type Verdict, type VerdictKind, verdict, verdictKinds } from './verdict.js';
 import { vegaVersions } from './versions.js';
+import { weightsSection, weightsTitle } from './weights-table.js';
 
 /** How the report is drawn. */
 export interface ReportOptions {
@@ -54,7 +55,14 @@ interface ActivationGroup {
 
 function groupByActivation(results: Results): ActivationGroup[] {
   const anchor = anchors();
-  for (const reserved of ['settings', 'how-to-read', 'mean-field', 'verdict-rules', 'attention'])
+  for (const reserved of [
+    'settings',
+    'how-to-read',
+    'mean-field',
+    'verdict-rules',
+    'attention',
+    'weights',
+  ])
     anchor(reserved);
   const groups = new Map<string, ActivationGroup>();
   for (const run of results.runs) {
@@ -465,6 +473,7 @@ ${verdictTable(m, group, results.config.seeds)}
     layerTheory || runTheory
       ? `<section id="mean-field"><h2>${escapeHtml(m.theoryTitle)}</h2>${m.theoryIntro.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</section>`
       : '';
+  const weights = weightsSection(results, resolved.lang);
   const body = `<header>
 <h1>${escapeHtml(resolved.title)}</h1>
 <p class="muted">${escapeHtml(`${results.tool} ${results.version}`)} · ${escapeHtml(m.generated(vegaVersions))}</p>
@@ -479,7 +488,7 @@ ${attention}
 <li><a href="#settings">${escapeHtml(m.settings)}</a></li>
 <li><a href="#how-to-read">${escapeHtml(m.howToRead)}</a></li>
 ${meanField ? `<li><a href="#mean-field">${escapeHtml(m.theoryTitle)}</a></li>\n` : ''}${toc.join('\n')}
-<li><a href="#verdict-rules">${escapeHtml(m.verdictRules)}</a></li>
+${weights ? `<li><a href="#weights">${escapeHtml(weightsTitle(resolved.lang))}</a></li>\n` : ''}<li><a href="#verdict-rules">${escapeHtml(m.verdictRules)}</a></li>
 </ul>
 </nav>
 </details>
@@ -489,6 +498,6 @@ ${meanField ? `<li><a href="#mean-field">${escapeHtml(m.theoryTitle)}</a></li>\n
 ${meanField ? `${meanField}\n` : ''}</details>
 </div>
 ${sections.join('\n')}
-<section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m, results)}</section>`;
+${weights ? `${weights}\n` : ''}<section id="verdict-rules"><h2>${escapeHtml(m.verdictRules)}</h2>${rulesList(m, results)}</section>`;
   return renderPage({ lang: resolved.lang, title: resolved.title, body, charts });
 }

@@ -43,6 +43,58 @@ async function openReport(name: string, html: string): Promise<OfflinePage> {
   return opened;
 }
 
+/** A box in page px. */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Where the phase heatmap's plot area (the union of its cells), its markers' centres, the labels
+ * `texts` and the top of its x axis are on the page, and the χ₁ lines' legend texts.
+ */
+async function phaseGeometry(page: Page, texts: readonly string[]) {
+  return page.evaluate((wanted) => {
+    const view = document.querySelector('#phase-heatmap-view svg.marks') as SVGElement;
+    const box = (element: Element) => {
+      const r = element.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const cells = [...view.querySelectorAll('.mark-rect path')].map(box);
+    const plot = {
+      left: Math.min(...cells.map((c) => c.left)),
+      right: Math.max(...cells.map((c) => c.right)),
+      top: Math.min(...cells.map((c) => c.top)),
+      bottom: Math.max(...cells.map((c) => c.bottom)),
+    };
+    const markers = [...view.querySelectorAll('.mark-symbol path')]
+      .map(box)
+      .filter((b) => b.right - b.left > 6)
+      .map((b) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 }));
+    // each label is drawn twice (white halo, then text) at the same place: keep one
+    const labels = [...view.querySelectorAll('.mark-text text')]
+      .filter((t) => wanted.includes(t.textContent ?? ''))
+      .map((t) => ({ text: t.textContent ?? '', ...box(t) }))
+      .filter((label, i, all) => all.findIndex((other) => other.text === label.text) === i);
+    const axisTop = Math.min(
+      ...[...view.querySelectorAll('.role-axis-domain line, .role-axis-domain path')]
+        .map(box)
+        .filter((b) => b.right - b.left > 100)
+        .map((b) => b.top),
+    );
+    const legend = [
+      ...document.querySelectorAll('#phase-lines-view svg.marks .role-legend text'),
+    ].map((t) => t.textContent ?? '');
+    return { plot, markers, labels, axisTop, legend };
+  }, texts);
+}
+
 /** Save a full-page screenshot and, when the page has them, one of the first activation's section. */
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
@@ -195,11 +247,46 @@ describe('the report in Chromium, from file:// with no network', () => {
       expect(heatmap?.bars).toBeGreaterThanOrEqual(diagram.sigmaW2.length * diagram.sigmaB2.length);
       expect(heatmap?.lines).toBe(1);
       expect(heatmap?.symbols).toBeGreaterThanOrEqual(diagram.points.length);
-      expect(lines?.lines).toBe(diagram.sigmaB2.length);
+      expect(lines?.lines).toBe(6);
       const svgText = await page.locator('#phase-heatmap-view svg.marks').textContent();
-      for (const label of ['χ₁ = 1', 'xavier', 'he', 'std:1 ▶']) expect(svgText).toContain(label);
+      for (const label of ['χ₁ = 1：カオスの縁', 'xavier', 'he', 'std:1', 'std:0.01'])
+        expect(svgText).toContain(label);
+      expect(svgText).not.toMatch(/[◀▶▲▼]/);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      const geometry = await phaseGeometry(page, ['std:1', 'std:0.01', 'xavier', 'he']);
+      // the heatmap's cells tile its plot area; every marker sits inside it with room to spare
+      expect(geometry.markers, JSON.stringify(geometry.markers)).toHaveLength(4);
+      for (const marker of geometry.markers) {
+        expect(marker.x).toBeGreaterThan(geometry.plot.left + 20);
+        expect(marker.x).toBeLessThan(geometry.plot.right - 20);
+        expect(marker.y).toBeGreaterThan(geometry.plot.top);
+        expect(marker.y).toBeLessThan(geometry.plot.bottom);
+      }
+      // each label is inside the plot, above its marker, clear of the x axis and of the others
+      expect(geometry.labels.map((label) => label.text).sort()).toEqual([
+        'he',
+        'std:0.01',
+        'std:1',
+        'xavier',
+      ]);
+      for (const label of geometry.labels) {
+        expect(label.left, label.text).toBeGreaterThanOrEqual(geometry.plot.left - 1);
+        expect(label.right, label.text).toBeLessThanOrEqual(geometry.plot.right + 1);
+        expect(label.bottom, label.text).toBeLessThan(geometry.axisTop - 4);
+        const below = geometry.markers.filter(
+          (m) => m.x >= label.left - 1 && m.x <= label.right + 1 && m.y > label.bottom,
+        );
+        expect(below.length, label.text).toBeGreaterThan(0);
+      }
+      for (const [i, a] of geometry.labels.entries())
+        for (const b of geometry.labels.slice(i + 1))
+          expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+      // the χ₁ lines' legend lists six σ_b² values in full
+      expect([...geometry.legend].sort()).toEqual(['0', '0.1', '0.2', '0.3', '0.4', '0.5', 'σ_b²']);
       await screenshots(page, 'browser-phase');
+      await page.locator('#phase-heatmap-view').screenshot({
+        path: join(outputDir, 'browser-phase-heatmap.png'),
+      });
       await page.close();
     },
     browserTimeout,

@@ -73,6 +73,7 @@ describe('renderReport() structure', () => {
       'settings',
       'how-to-read',
       'verdict-rules',
+      'weights',
       'sigmoid',
       'relu',
       'tanh',

@@ -21,7 +21,7 @@ export interface PhaseOptions {
   width?: number | string;
   /** σ_b of the configurations placed on the diagram. @default 0 */
   biasStd?: number | string;
-  /** The (σ_w², σ_b²) grid. @default the activation's default grid (60 × 60) */
+  /** The (σ_w², σ_b²) grid. @default σ_w² log-spaced 10^−2.5 … 10^2.5 (16 per decade) × σ_b² 0, 0.01, …, 0.5 */
   grid?: PhaseGrid;
 }
 

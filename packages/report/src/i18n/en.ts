@@ -276,13 +276,13 @@ export const en: Messages = {
   phaseHeatmapTitle: 'χ₁ over (σ_w², σ_b²)',
   phaseHeatmapText: (clamp) =>
     `Blue: ordered (χ₁ < 1: the theory predicts gradients shrinking by χ₁ per layer, vanishing with depth); orange: chaotic (χ₁ > 1: predicted to grow by χ₁ per layer, exploding with depth); white: critical (χ₁ = 1). Log color scale centred on χ₁ = 1, saturating at ${formatNumber(1 / clamp)} and ${formatNumber(clamp)}; the tooltip gives the exact value. Grey cells: the variance map diverges. The black line is χ₁ = 1; circles are your configurations.`,
-  phaseLinesTitle: 'χ₁ along σ_w², one line per σ_b²',
+  phaseLinesTitle: 'χ₁ along σ_w² at a few σ_b²',
   phaseLinesText:
-    'The same grid as lines (log y): where a line crosses the dashed χ₁ = 1 rule is the edge of chaos for that bias variance.',
+    'At most six rows of the same grid as lines (log y), their σ_b² in the legend: where a line crosses the dashed χ₁ = 1 rule is the edge of chaos for that bias variance. Circles: your configurations at their own χ₁.',
   chiAxis: 'χ₁',
   sigmaW2Axis: 'σ_w² = fan_in·Var(W)',
   sigmaB2Axis: 'σ_b² = Var(b)',
-  edgeLabel: 'χ₁ = 1',
+  edgeLabel: 'χ₁ = 1: edge of chaos',
   divergesLabel: 'q* diverges',
   phaseTheoryTitle: 'Ordered, critical and chaotic',
   phaseExplain: [

@@ -281,13 +281,13 @@ export const ja: Messages = {
   phaseHeatmapTitle: '(σ_w², σ_b²) ごとの χ₁',
   phaseHeatmapText: (clamp) =>
     `青は秩序相（χ₁ < 1: 理論の予測では勾配が 1 層ごとに χ₁ 倍に縮み、深いと勾配消失）、オレンジはカオス相（χ₁ > 1: 予測では 1 層ごとに χ₁ 倍に増え、深いと勾配爆発）、白は臨界（χ₁ = 1）です。色は χ₁ = 1 を中心とする対数スケールで、${formatNumber(1 / clamp)} と ${formatNumber(clamp)} で頭打ちになります（正確な値はツールチップに表示）。灰色のセルは分散の漸化式が発散する領域、黒い線は χ₁ = 1、丸はあなたの設定です。`,
-  phaseLinesTitle: 'σ_w² に沿った χ₁（σ_b² ごとに 1 本）',
+  phaseLinesTitle: 'いくつかの σ_b² での σ_w² に沿った χ₁',
   phaseLinesText:
-    '同じ格子を線で示します（縦軸は対数）。線が破線の χ₁ = 1 を横切るところが、そのバイアスの分散でのカオスの縁です。',
+    '同じ格子のうち最大 6 行を線で示します（縦軸は対数、σ_b² は凡例）。線が破線の χ₁ = 1 を横切るところが、そのバイアスの分散でのカオスの縁です。丸はあなたの設定を、それぞれの χ₁ の位置に示します。',
   chiAxis: 'χ₁',
   sigmaW2Axis: 'σ_w² = fan_in·Var(W)',
   sigmaB2Axis: 'σ_b² = Var(b)',
-  edgeLabel: 'χ₁ = 1',
+  edgeLabel: 'χ₁ = 1：カオスの縁',
   divergesLabel: 'q* が発散',
   phaseTheoryTitle: '秩序相・臨界・カオス相',
   phaseExplain: [

@@ -73,7 +73,8 @@ export function placePoints(
     const arrows =
       (point.sigmaW2 < xDomain[0] ? '◀' : point.sigmaW2 > xDomain[1] ? '▶' : '') +
       (point.sigmaB2 < yDomain[0] ? '▼' : point.sigmaB2 > yDomain[1] ? '▲' : '');
-    const key = `${x}|${y}|${arrows}`;
+    // initializers whose σ_w² differ by rounding only (xavier 1, lecun 0.9999999999) share a spot
+    const key = `${x.toPrecision(9)}|${y.toPrecision(9)}|${arrows}`;
     const spot = placed.get(key) ?? { x, y, inits: [], arrows };
     spot.inits.push(point.init);
     placed.set(key, spot);
@@ -86,10 +87,159 @@ export function placePoints(
   }));
 }
 
+/** Size of the heatmap's plot area in px. */
+export const heatmapSize = { width: 520, height: 320 } as const;
+/** Size of the χ₁ lines' plot area in px. */
+export const linesSize = { width: 460, height: 260 } as const;
+/** The χ₁ lines chart draws at most this many σ_b² rows of the grid, evenly spread over it. */
+export const maxPhaseLines = 6;
+
+/** Estimated width in px of a bold 11 px label (the charts’ label font), per character. */
+const labelCharWidth = 7.5;
+/** Least gap in px between two labels side by side. */
+const labelPadding = 8;
+/** Height in px of one row of stacked labels. */
+const labelRowHeight = 14;
+/** Gap in px between a marker's centre and the bottom of its label. */
+const labelGap = 9;
+
+/** Maps a value of a scale to px (0 at the domain's start) and back. */
+interface Axis {
+  scale: GridScale;
+  domain: [number, number];
+  length: number;
+}
+const forward = (scale: GridScale) => (scale === 'log' ? Math.log10 : (v: number) => v);
+function toPx(axis: Axis, value: number): number {
+  const t = forward(axis.scale);
+  const [a, b] = axis.domain.map(t) as [number, number];
+  return ((t(value) - a) / (b - a)) * axis.length;
+}
+function fromPx(axis: Axis, px: number): number {
+  const t = forward(axis.scale);
+  const [a, b] = axis.domain.map(t) as [number, number];
+  const v = a + (px / axis.length) * (b - a);
+  return axis.scale === 'log' ? 10 ** v : v;
+}
+
+/** A label placed above its marker, in data coordinates, and the row of the stack it sits in. */
+export interface PlacedLabel {
+  /** The marker. */
+  x: number;
+  y: number;
+  /** The label's bottom centre. */
+  labelX: number;
+  labelY: number;
+  /** 0 directly above the marker; 1, 2, … one label row higher each, to clear a neighbour's label. */
+  row: number;
+  text: string;
+}
+
+/**
+ * Labels above their markers that neither overlap each other nor leave the plot: each label is
+ * centred above its marker (shifted inwards at the sides) in the lowest row where it clears the
+ * labels placed before it (markers taken left to right); a label that would leave the top goes below.
+ */
+export function stackLabels(
+  markers: readonly { x: number; y: number; text: string }[],
+  x: Axis,
+  y: Axis,
+): PlacedLabel[] {
+  const boxes: { left: number; right: number; bottom: number; top: number }[] = [];
+  const order = markers
+    .map((marker, index) => ({ marker, index, px: toPx(x, marker.x) }))
+    .sort((a, b) => a.px - b.px || a.index - b.index);
+  const placed: PlacedLabel[] = new Array(markers.length);
+  for (const { marker, index, px } of order) {
+    const half = (marker.text.length * labelCharWidth + labelPadding) / 2;
+    const centre = Math.min(Math.max(px, half), x.length - half);
+    // px from the plot's bottom edge, growing upwards
+    const py = toPx(y, marker.y);
+    let row = 0;
+    let bottom = py + labelGap;
+    for (; ; row++) {
+      bottom = py + labelGap + row * labelRowHeight;
+      const box = {
+        left: centre - half,
+        right: centre + half,
+        bottom,
+        top: bottom + labelRowHeight,
+      };
+      const clash = boxes.some(
+        (b) => b.left < box.right && box.left < b.right && b.bottom < box.top && box.bottom < b.top,
+      );
+      if (!clash || row > markers.length) break;
+    }
+    if (bottom + labelRowHeight > y.length) bottom = py - labelGap - labelRowHeight;
+    boxes.push({ left: centre - half, right: centre + half, bottom, top: bottom + labelRowHeight });
+    placed[index] = {
+      x: marker.x,
+      y: marker.y,
+      labelX: fromPx(x, centre),
+      labelY: fromPx(y, bottom),
+      row,
+      text: marker.text,
+    };
+  }
+  return placed;
+}
+
+/** Powers of ten inside a log domain (axis ticks 0.01, 0.1, 1, …), or undefined for a linear one. */
+function decadeTicks(scale: GridScale, domain: [number, number]): number[] | undefined {
+  if (scale !== 'log') return undefined;
+  const ticks: number[] = [];
+  for (let e = Math.ceil(Math.log10(domain[0])); 10 ** e <= domain[1]; e++) ticks.push(10 ** e);
+  return ticks.length >= 2 ? ticks : undefined;
+}
+
+/** The mark layers of labelled markers: a faint leader where a label was lifted, a haloed text. */
+function labelLayers(kind: string, x: object, y: object): object[] {
+  const only = [{ filter: `datum.k === '${kind}'` }];
+  const text = {
+    type: 'text',
+    align: 'center',
+    baseline: 'bottom',
+    fontSize: 11,
+    fontWeight: 'bold',
+    color: theoryColor,
+  };
+  return [
+    {
+      transform: [...only, { filter: 'datum.row > 0' }],
+      mark: { type: 'rule', color: theoryColor, strokeWidth: 0.8, opacity: 0.6 },
+      encoding: {
+        x: { field: 'x', ...x },
+        y: { field: 'y', ...y },
+        x2: { field: 'labelX' },
+        y2: { field: 'labelY' },
+      },
+    },
+    {
+      transform: only,
+      mark: { ...text, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.85 },
+      encoding: {
+        x: { field: 'labelX', ...x },
+        y: { field: 'labelY', ...y },
+        text: { field: 'text' },
+      },
+    },
+    {
+      transform: only,
+      mark: text,
+      encoding: {
+        x: { field: 'labelX', ...x },
+        y: { field: 'labelY', ...y },
+        text: { field: 'text' },
+      },
+    },
+  ];
+}
+
 /**
  * χ₁ over (σ_w², σ_b²) as a heatmap: a diverging color scheme on a log scale centred on χ₁ = 1
  * (blue ordered, orange chaotic) clamped at {@link phaseColorClamp}, grey where the variance map
- * diverges, the χ₁ = 1 edge of chaos as a black line, and the user's points marked and labelled.
+ * diverges, the χ₁ = 1 edge of chaos as a labelled black line, and the user's points marked with
+ * their labels above them (stacked where they would overlap; decades as σ_w² ticks on a log axis).
  */
 export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): object {
   const m = context.messages;
@@ -99,6 +249,8 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
   const yCells = cellEdges(diagram.sigmaB2, yScale);
   const xDomain: [number, number] = [xCells[0]?.[0] ?? 0, xCells[xCells.length - 1]?.[1] ?? 1];
   const yDomain: [number, number] = [yCells[0]?.[0] ?? 0, yCells[yCells.length - 1]?.[1] ?? 1];
+  const xAxis: Axis = { scale: xScale, domain: xDomain, length: heatmapSize.width };
+  const yAxis: Axis = { scale: yScale, domain: yDomain, length: heatmapSize.height };
   const lo = 1 / phaseColorClamp;
   const hi = phaseColorClamp;
   const values: object[] = [];
@@ -122,29 +274,73 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
     (best, point) => (best === undefined || point.sigmaB2 > best.sigmaB2 ? point : best),
     undefined,
   );
+  // The edge's label sits just inside the plot below the curve's top end, on the side with room.
+  const edgeAlign = top && toPx(xAxis, top.sigmaW2) > heatmapSize.width / 2 ? 'right' : 'left';
   if (top) values.push({ k: 'edge-label', x: top.sigmaW2, y: top.sigmaB2, text: m.edgeLabel });
-  for (const point of placePoints(diagram, xDomain, yDomain)) values.push({ k: 'point', ...point });
+  const placed = placePoints(diagram, xDomain, yDomain);
+  const labels = stackLabels(
+    placed.map((point) => ({ x: point.x, y: point.y, text: point.label })),
+    xAxis,
+    yAxis,
+  );
+  placed.forEach((point, i) => {
+    const label = labels[i] as PlacedLabel;
+    values.push({
+      k: 'point',
+      ...point,
+      text: point.label,
+      labelX: label.labelX,
+      labelY: label.labelY,
+      row: label.row,
+    });
+  });
 
-  const axis = (title: string) => ({ title, labelExpr: compactNumberExpr, grid: false });
+  const axis = (title: string, ticks: number[] | undefined) => ({
+    title,
+    labelExpr: compactNumberExpr,
+    grid: false,
+    ...(ticks ? { values: ticks } : {}),
+  });
   const x = {
     type: 'quantitative',
     scale: { type: xScale, domain: xDomain, nice: false, ...noZero(xScale) },
-    axis: axis(m.sigmaW2Axis),
+    axis: axis(m.sigmaW2Axis, decadeTicks(xScale, xDomain)),
   };
   const y = {
     type: 'quantitative',
     scale: { type: yScale, domain: yDomain, nice: false, ...noZero(yScale) },
-    axis: axis(m.sigmaB2Axis),
+    axis: axis(m.sigmaB2Axis, decadeTicks(yScale, yDomain)),
   };
   const only = (kind: string) => [{ filter: `datum.k === '${kind}'` }];
+  const chiScale = {
+    type: 'log',
+    domain: [lo, hi],
+    domainMid: 1,
+    scheme: 'blueorange',
+    clamp: true,
+  };
   const cellTooltip = [
     { field: 'sigmaW2', type: 'quantitative', title: 'σ_w²', format: '.4~g' },
     { field: 'sigmaB2', type: 'quantitative', title: 'σ_b²', format: '.4~g' },
   ];
+  const edgeText = {
+    type: 'text',
+    align: edgeAlign,
+    baseline: 'top',
+    dx: edgeAlign === 'right' ? -6 : 6,
+    dy: 6,
+    fontSize: 11,
+    fontWeight: 'bold',
+    color: theoryColor,
+  };
+  const edgeEncoding = {
+    x: { field: 'x', ...x },
+    y: { field: 'y', ...y },
+    text: { field: 'text' },
+  };
   return {
     data: { values },
-    width: 520,
-    height: 320,
+    ...heatmapSize,
     layer: [
       {
         transform: only('cell'),
@@ -157,13 +353,7 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
           color: {
             field: 'shown',
             type: 'quantitative',
-            scale: {
-              type: 'log',
-              domain: [lo, hi],
-              domainMid: 1,
-              scheme: 'blueorange',
-              clamp: true,
-            },
+            scale: chiScale,
             legend: { title: m.chiAxis, labelExpr: compactNumberExpr, values: [lo, 0.5, 1, 2, hi] },
           },
           tooltip: [
@@ -199,16 +389,13 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
       },
       {
         transform: only('edge-label'),
-        mark: {
-          type: 'text',
-          align: 'left',
-          baseline: 'bottom',
-          dx: 6,
-          dy: -4,
-          fontWeight: 'bold',
-          color: theoryColor,
-        },
-        encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'text' } },
+        mark: { ...edgeText, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.85 },
+        encoding: edgeEncoding,
+      },
+      {
+        transform: only('edge-label'),
+        mark: edgeText,
+        encoding: edgeEncoding,
       },
       {
         transform: only('point'),
@@ -227,77 +414,96 @@ export function phaseHeatmapSpec(diagram: PhaseDiagram, context: SpecContext): o
           tooltip: [{ field: 'label', type: 'nominal', title: m.initializerAxis }],
         },
       },
-      {
-        transform: only('point'),
-        mark: {
-          type: 'text',
-          align: 'left',
-          baseline: 'middle',
-          dx: 9,
-          angle: 0,
-          fontSize: 11,
-          fontWeight: 'bold',
-          color: theoryColor,
-          stroke: 'white',
-          strokeWidth: 3,
-          strokeOpacity: 0.8,
-        },
-        encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'label' } },
-      },
-      {
-        transform: only('point'),
-        mark: {
-          type: 'text',
-          align: 'left',
-          baseline: 'middle',
-          dx: 9,
-          fontSize: 11,
-          fontWeight: 'bold',
-          color: theoryColor,
-        },
-        encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'label' } },
-      },
+      ...labelLayers('point', x, y),
     ],
   };
 }
 
-/** χ₁ along σ_w², one line per σ_b² (log y), with a dashed rule at χ₁ = 1. */
+/**
+ * The σ_b² rows the χ₁ lines chart draws: at most {@link maxPhaseLines}, evenly spread over the
+ * grid's rows, first and last included (σ_b² = 0, 0.1, …, 0.5 on the default grid).
+ */
+export function lineRows(sigmaB2: readonly number[], count = maxPhaseLines): number[] {
+  const n = sigmaB2.length;
+  if (n <= count) return sigmaB2.map((_, i) => i);
+  return [
+    ...new Set(Array.from({ length: count }, (_, k) => Math.round((k * (n - 1)) / (count - 1)))),
+  ];
+}
+
+/**
+ * χ₁ along σ_w² (log y) for at most {@link maxPhaseLines} σ_b² rows, coloured in order with a
+ * legend of their σ_b², the dashed χ₁ = 1 rule labelled as the edge of chaos, and the user's
+ * configurations marked at their own χ₁ with labels above them.
+ */
 export function phaseLinesSpec(diagram: PhaseDiagram, context: SpecContext): object {
   const m = context.messages;
   const xScale = gridScale(diagram.sigmaW2);
-  const values: object[] = [];
-  diagram.sigmaB2.forEach((sigmaB2, i) => {
+  const xDomain: [number, number] = [diagram.sigmaW2[0] ?? 0, diagram.sigmaW2.at(-1) ?? 1];
+  const rows = lineRows(diagram.sigmaB2);
+  const values: { sigmaW2: number; sigmaB2: number; chi1: number }[] = [];
+  for (const i of rows) {
+    const sigmaB2 = diagram.sigmaB2[i] as number;
     diagram.sigmaW2.forEach((sigmaW2, j) => {
       const chi1 = diagram.chi1[i]?.[j];
       if (chi1 != null && Number.isFinite(chi1) && chi1 > 0)
         values.push({ sigmaW2, sigmaB2, chi1 });
     });
-  });
+  }
+  const inside = diagram.points.filter(
+    (p): p is typeof p & { chi1: number } =>
+      p.chi1 !== null &&
+      p.chi1 > 0 &&
+      Number.isFinite(p.chi1) &&
+      p.sigmaW2 >= xDomain[0] &&
+      p.sigmaW2 <= xDomain[1],
+  );
+  const chis = [...values.map((v) => v.chi1), ...inside.map((p) => p.chi1), 1];
+  const yDomain: [number, number] = [Math.min(...chis) / 1.5, Math.max(...chis) * 1.5];
+  const xAxis: Axis = { scale: xScale, domain: xDomain, length: linesSize.width };
+  const yAxis: Axis = { scale: 'log', domain: yDomain, length: linesSize.height };
+  // Configurations at the same spot get one marker and one label.
+  const spots = new Map<string, { x: number; y: number; inits: string[] }>();
+  for (const p of inside) {
+    const key = `${p.sigmaW2}|${p.chi1}`;
+    const spot = spots.get(key) ?? { x: p.sigmaW2, y: p.chi1, inits: [] };
+    spot.inits.push(p.init);
+    spots.set(key, spot);
+  }
+  const markers = [...spots.values()].map((s) => ({ x: s.x, y: s.y, text: s.inits.join(', ') }));
+  const points = stackLabels(markers, xAxis, yAxis).map((label) => ({ k: 'point', ...label }));
+  const x = {
+    type: 'quantitative',
+    scale: { type: xScale, domain: xDomain, nice: false, ...noZero(xScale) },
+    axis: {
+      title: m.sigmaW2Axis,
+      labelExpr: compactNumberExpr,
+      ...(decadeTicks(xScale, xDomain) ? { values: decadeTicks(xScale, xDomain) } : {}),
+    },
+  };
+  const y = {
+    type: 'quantitative',
+    scale: { type: 'log', domain: yDomain, nice: false },
+    axis: {
+      title: m.chiAxis,
+      labelExpr: compactNumberExpr,
+      ...(decadeTicks('log', yDomain) ? { values: decadeTicks('log', yDomain) } : {}),
+    },
+  };
   return {
-    width: 420,
-    height: 240,
+    ...linesSize,
     layer: [
       {
         data: { values },
         mark: { type: 'line', strokeWidth: 1.8 },
         encoding: {
-          x: {
-            field: 'sigmaW2',
-            type: 'quantitative',
-            scale: { type: xScale, nice: false, ...noZero(xScale) },
-            axis: { title: m.sigmaW2Axis, labelExpr: compactNumberExpr },
-          },
-          y: {
-            field: 'chi1',
-            type: 'quantitative',
-            scale: { type: 'log', nice: false, padding: 8 },
-            axis: { title: m.chiAxis, labelExpr: compactNumberExpr, tickCount: 5 },
-          },
+          x: { field: 'sigmaW2', ...x },
+          y: { field: 'chi1', ...y },
           color: {
             field: 'sigmaB2',
             type: 'ordinal',
             scale: { scheme: 'viridis' },
-            legend: { title: 'σ_b²', labelExpr: compactNumberExpr },
+            legend: { title: 'σ_b²', labelExpr: "format(datum.value, '.3~g')" },
           },
           tooltip: [
             { field: 'sigmaW2', type: 'quantitative', title: 'σ_w²', format: '.4~g' },
@@ -307,9 +513,51 @@ export function phaseLinesSpec(diagram: PhaseDiagram, context: SpecContext): obj
         },
       },
       {
-        data: { values: [{ chi1: 1 }] },
-        mark: { type: 'rule', color: theoryColor, strokeDash: [5, 3], strokeWidth: 1.5 },
-        encoding: { y: { field: 'chi1', type: 'quantitative' } },
+        data: { values: [{ chi1: 1, text: m.edgeLabel }] },
+        layer: [
+          {
+            mark: { type: 'rule', color: theoryColor, strokeDash: [5, 3], strokeWidth: 1.5 },
+            encoding: { y: { field: 'chi1', ...y } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'bottom',
+              x: 4,
+              dy: -3,
+              fontSize: 11,
+              fontWeight: 'bold',
+              color: theoryColor,
+            },
+            encoding: { y: { field: 'chi1', ...y }, text: { field: 'text' } },
+          },
+        ],
+      },
+      {
+        data: { values: points },
+        layer: [
+          {
+            mark: {
+              type: 'point',
+              shape: 'circle',
+              filled: true,
+              fill: 'white',
+              stroke: theoryColor,
+              strokeWidth: 2,
+              size: 70,
+            },
+            encoding: {
+              x: { field: 'x', ...x },
+              y: { field: 'y', ...y },
+              tooltip: [
+                { field: 'text', type: 'nominal', title: m.initializerAxis },
+                { field: 'y', type: 'quantitative', title: m.chiAxis, format: '.3~g' },
+              ],
+            },
+          },
+          ...labelLayers('point', x, y),
+        ],
       },
     ],
   };

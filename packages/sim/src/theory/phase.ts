@@ -186,31 +186,42 @@ export interface PhaseGrid {
   sigmaB2: readonly number[];
 }
 
-/** Points per axis of the default phase-diagram grid. */
-export const defaultGridSize = 60;
+/** σ_w² points per decade of the default (log-spaced) phase-diagram grid. */
+export const defaultSigmaW2PerDecade = 16;
+/**
+ * log10 of the default grid's σ_w² ends: 10^−2.5 … 10^2.5 ≈ 0.0032 … 316, so the book's std:0.01
+ * (σ_w² = 100·0.01² = 0.01), Xavier (1), He (2) and std:1 (100) at fan-in 100 all lie inside, half a
+ * decade from the edges; so do the edges of chaos of every activation at σ_b² ≤ 0.5 (sigmoid's is
+ * the furthest out, σ_w² ≈ 103–104).
+ */
+export const defaultSigmaW2Decades: readonly [number, number] = [-2.5, 2.5];
+/** σ_b² points of the default grid: steps of 0.01, so 0, 0.1, …, 0.5 are grid rows. */
+export const defaultSigmaB2Points = 51;
 /** σ_b² range of the default grid. */
 export const defaultSigmaB2Range: readonly [number, number] = [0, 0.5];
-/** σ_w² range of the default grid: [0.1, 4] except where the edge of chaos lies further out. */
-export const defaultSigmaW2Ranges: Readonly<Record<string, readonly [number, number]>> = {
-  // χ₁ ≤ σ_w²/16 at small q: sigmoid's edge is near σ_w² ≈ 103.
-  sigmoid: [0.1, 200],
-  // softsign's edge leaves [0.1, 4] above σ_b² ≈ 0.14 (σ_w² ≈ 5.7 at σ_b² = 0.5).
-  softsign: [0.1, 8],
-};
 
 /** n evenly spaced values from lo to hi, both included. */
 export function linspace(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
 }
 
-/** The default phase-diagram grid of an activation. */
+/**
+ * 10^e for e from `from` to `to` in steps of 1/perDecade, both ends included: exact powers of ten
+ * where e is a whole number (10^0 = 1, 10^2 = 100) when `from` is a multiple of 1/perDecade.
+ */
+export function logspace(from: number, to: number, perDecade: number): number[] {
+  const n = Math.round((to - from) * perDecade) + 1;
+  return Array.from({ length: n }, (_, i) => 10 ** (from + i / perDecade));
+}
+
+/** The default phase-diagram grid (the same for every activation; the activation is validated). */
 export function defaultPhaseGrid(activation: ActivationLike): PhaseGrid {
-  const { name } = bindActivation(activation);
-  const [w0, w1] = defaultSigmaW2Ranges[name] ?? [0.1, 4];
+  bindActivation(activation);
+  const [w0, w1] = defaultSigmaW2Decades;
   const [b0, b1] = defaultSigmaB2Range;
   return {
-    sigmaW2: linspace(w0, w1, defaultGridSize),
-    sigmaB2: linspace(b0, b1, defaultGridSize),
+    sigmaW2: logspace(w0, w1, defaultSigmaW2PerDecade),
+    sigmaB2: linspace(b0, b1, defaultSigmaB2Points),
   };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianExpectation } from '../../src/theory/gaussian.js';
 import {
+  defaultPhaseGrid,
   edgeOfChaos,
   fixedPoint,
   linspace,
+  logspace,
   phase,
   phaseDiagram,
   qZero,
@@ -100,5 +102,40 @@ describe('phaseDiagram(), edgeOfChaos()', () => {
     for (let i = 1; i < diagram.edge.length; i++) {
       expect(diagram.edge[i]?.sigmaW2).toBeGreaterThan(diagram.edge[i - 1]?.sigmaW2 as number);
     }
+  });
+});
+
+describe('defaultPhaseGrid()', () => {
+  it('spans σ_w² 10^−2.5 … 10^2.5 on a log grid with exact decades, σ_b² 0 … 0.5 in steps of 0.01', () => {
+    const grid = defaultPhaseGrid('tanh');
+    expect(grid.sigmaW2).toHaveLength(81);
+    expectRelative(grid.sigmaW2[0] as number, 10 ** -2.5, EPS_F64);
+    expectRelative(grid.sigmaW2.at(-1) as number, 10 ** 2.5, EPS_F64);
+    // the book's std:0.01, Xavier and std:1 at fan-in 100 are grid columns, He lies between two
+    for (const value of [0.01, 0.1, 1, 10, 100]) expect(grid.sigmaW2).toContain(value);
+    const ratios = grid.sigmaW2.slice(1).map((v, i) => v / (grid.sigmaW2[i] as number));
+    for (const ratio of ratios) expectRelative(ratio, 10 ** (1 / 16), 1e-12);
+    expect(grid.sigmaB2).toHaveLength(51);
+    for (const value of [0, 0.1, 0.2, 0.3, 0.4, 0.5]) expect(grid.sigmaB2).toContain(value);
+    // the same grid for every activation; an unknown one is refused
+    expect(defaultPhaseGrid('sigmoid')).toEqual(grid);
+    expect(() => defaultPhaseGrid('nope')).toThrow(/Unknown activation "nope"/);
+  });
+
+  it('holds every activation’s edge of chaos for σ_b² ≤ 0.5 inside, sigmoid’s near σ_w² = 103', () => {
+    const { sigmaW2 } = defaultPhaseGrid('sigmoid');
+    const last = sigmaW2.at(-1) as number;
+    for (const activation of ['sigmoid', 'tanh', 'softsign']) {
+      for (const sigmaB2 of [0, 0.5]) {
+        const edge = edgeOfChaos(activation, sigmaB2, sigmaW2[0] as number, last);
+        expect(edge, `${activation} σ_b² = ${sigmaB2}`).toBeLessThan(last / 2);
+      }
+    }
+    expectRelative(edgeOfChaos('sigmoid', 0, 50, 200), 103.0075538555, 1e-9);
+  });
+
+  it('logspace() steps by 1/perDecade in the exponent, both ends included', () => {
+    expect(logspace(-1, 1, 2)).toEqual([0.1, 10 ** -0.5, 1, 10 ** 0.5, 10]);
+    expect(logspace(0, 0, 4)).toEqual([1]);
   });
 });
