@@ -1,23 +1,35 @@
 /**
  * The explorer's Web Worker: sim + core-wasm, bundled at build time (scripts/build-explorer.mjs) into
  * dist/explorer-worker.js, which `initscope explore` hands to the report package's page builder as text.
- * Messages in: `{ type: 'wasm', bytes }` once, then `{ type: 'run', id, options }` (SweepOptions).
+ * Messages in: `{ type: 'wasm', bytes }` once, then `{ type: 'run', id, options, lang }` (SweepOptions;
+ * `seeds: K` runs seeds seed … seed+K−1 and bands them, as `run --seeds K`).
  * A newer `run` aborts the one in progress (sweep yields between layers); only the newest is answered.
- * Out: `progress`, `done` with the exact `initscope run --json` text, or `error` with the message.
+ * Out: `progress` (layer steps over all seeds), `done` with the exact `initscope run --json` text and
+ * the verdicts and seed-band charts the report draws (`explorerRunView`), or `error` with the message.
  * `{ type: 'report', id, vega, lang, logCounts }` renders the static report of the newest finished
  * run with report's renderReport (the bytes `initscope run --out` writes); `vega` is the page's own
- * inlined vega bundle texts. Out: `report` with the HTML, or `report-error`.
+ * inlined vega bundle texts, handed to report's `provideVegaBundles` (the worker ships none).
+ * Out: `report` with the HTML, or `report-error`.
  */
 import { type Core, loadCore } from '@initscope/core-wasm';
-import { type Lang, renderReport } from '@initscope/report';
+import { explorerRunView, type Lang, provideVegaBundles, renderReport } from '@initscope/report';
 import type { Results } from '@initscope/results';
-import { type PhaseOptions, phaseDiagramDocument, type SweepOptions, sweep } from '@initscope/sim';
-import { provideVegaBundles } from './vega-bundles.js';
+import {
+  type PhaseOptions,
+  phaseDiagramDocument,
+  resolveSweepConfig,
+  type SweepOptions,
+  sweepUnitCount,
+  sweepUnits,
+} from '@initscope/sim';
+import { resultsOfUnits } from '../src/seeds.js';
 
 interface RunMessage {
   type: 'run';
   id: number;
   options: SweepOptions;
+  /** The page's language: the verdict and band texts are the report's in it. */
+  lang: Lang;
 }
 interface PhaseMessage {
   type: 'phase';
@@ -57,7 +69,11 @@ async function run(message: RunMessage, controller: AbortController): Promise<vo
   let lastProgress = 0;
   try {
     if (!core) throw new Error('the WASM module was not sent to the worker');
-    const results = await sweep(message.options, {
+    // What `initscope run` does with one thread: every (seed, run) unit in order, then the document
+    // (with --seeds K: the first seed's runs with bands and each run's seedVerdicts).
+    const config = resolveSweepConfig(message.options);
+    const units = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
+    const runs = await sweepUnits(config, units, {
       core: await core,
       signal: controller.signal,
       onProgress: (done, total) => {
@@ -67,9 +83,17 @@ async function run(message: RunMessage, controller: AbortController): Promise<vo
         scope.postMessage({ type: 'progress', id: message.id, done, total });
       },
     });
+    const results = resultsOfUnits(config, runs);
     const json = `${JSON.stringify(results, null, 2)}\n`;
     finished = { id: message.id, results };
-    scope.postMessage({ type: 'done', id: message.id, json, ms: performance.now() - started });
+    const view = explorerRunView(results, message.lang);
+    scope.postMessage({
+      type: 'done',
+      id: message.id,
+      json,
+      view,
+      ms: performance.now() - started,
+    });
   } catch (error) {
     if (controller.signal.aborted) return;
     scope.postMessage({

@@ -10,9 +10,10 @@ export const explorerScript = `
   const t = config.text;
   const $ = (id) => document.getElementById(id);
   const defaults = { activation: 'sigmoid', alpha: '', init: 'xavier', sigma: '0', biasStd: '0', layers: '5',
-    width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', init2: '', init3: '', init4: '' };
+    width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', bands: '0', seeds: '8',
+    init2: '', init3: '', init4: '' };
   const keys = Object.keys(defaults);
-  const checks = new Set(['logCounts', 'gradients', 'theory']);
+  const checks = new Set(['logCounts', 'gradients', 'theory', 'bands']);
 
   function readControls() {
     const state = {};
@@ -57,6 +58,7 @@ export const explorerScript = `
     if (Number(state.biasStd) > 0) options.biasStd = Number(state.biasStd);
     if (state.gradients === '1') options.gradients = true;
     if (state.theory === '1') options.theory = true;
+    if (state.bands === '1') options.seeds = Number(state.seeds);
     return options;
   }
 
@@ -65,7 +67,8 @@ export const explorerScript = `
     $('sigma-value').textContent = 'σ_w = ' + fmt(w) + ', σ_w² = ' + fmt(w * w);
     $('sigma').disabled = ![state.init, state.init2, state.init3, state.init4].includes('σ_w');
     $('alpha').disabled = !config.alphaActivations.includes(state.activation);
-    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins']) $(key + '-value').textContent = state[key];
+    $('seeds').disabled = state.bands !== '1';
+    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins', 'seeds']) $(key + '-value').textContent = state[key];
     for (const key of keys) {
       if (!checks.has(key)) $(key).setAttribute('aria-valuetext', key === 'sigma' ? $('sigma-value').textContent : state[key]);
     }
@@ -154,7 +157,8 @@ export const explorerScript = `
   const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
   worker.postMessage({ type: 'wasm', bytes: bytes.buffer }, [bytes.buffer]);
 
-  const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0 };
+  const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0,
+    bandViews: {}, bandEmbeds: 0, progress: null };
   window.initscopeExplorer = api;
   let nextId = 0;
   let started = 0;
@@ -172,7 +176,7 @@ export const explorerScript = `
     api.state = 'computing';
     document.body.dataset.state = 'computing';
     $('status').textContent = t.computing;
-    worker.postMessage({ type: 'run', id: nextId, options: pendingOptions });
+    worker.postMessage({ type: 'run', id: nextId, options: pendingOptions, lang: config.lang });
     requestPhase(pendingOptions);
     api.requests++;
   }
@@ -184,6 +188,11 @@ export const explorerScript = `
     if (message.type === 'progress') {
       $('progress').hidden = false;
       $('progress').value = message.done / message.total;
+      api.progress = { id: message.id, done: message.done, total: message.total };
+      if (pendingOptions.seeds) {
+        $('status').textContent = t.progress.replace('{percent}', Math.floor((100 * message.done) / message.total))
+          .replace('{seeds}', pendingOptions.seeds);
+      }
       return;
     }
     $('progress').hidden = true;
@@ -211,6 +220,9 @@ export const explorerScript = `
       rows,
     );
     if (id !== nextId) return;
+    drawVerdicts(message.view);
+    await drawBands(message.view);
+    if (id !== nextId) return;
     const body = $('stats').tBodies[0];
     body.replaceChildren(...results.runs.flatMap((run) => (run.layers ?? []).map((layer) => {
       const tr = document.createElement('tr');
@@ -227,10 +239,76 @@ export const explorerScript = `
     })));
     const failed = results.runs.find((run) => run.state !== 'completed');
     const ms = performance.now() - started;
-    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
+    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, runView: message.view, ms, workerMs: message.ms });
     $('status').textContent = failed ? t.error.replace('{message}', failed.error ?? failed.state) : t.done.replace('{ms}', Math.round(ms));
     document.body.dataset.state = 'done';
   };
+
+  // Verdicts, in the words of the static report's verdict table (the worker builds them with report's
+  // verdict cell text): the label and, with seed bands, in how many of the K seeds it holds.
+  function drawVerdicts(runView) {
+    $('verdicts-title').textContent = runView.verdictsTitles.join(' · ');
+    $('verdict-table').tBodies[0].replaceChildren(...runView.verdicts.map((v) => {
+      const tr = document.createElement('tr');
+      tr.dataset.init = v.init;
+      tr.dataset.kind = v.kind;
+      const init = document.createElement('td');
+      const code = document.createElement('code');
+      code.textContent = v.init;
+      init.append(code);
+      const cell = document.createElement('td');
+      cell.dataset.field = 'verdict';
+      const label = document.createElement('span');
+      label.className = 'verdict verdict-' + v.kind;
+      label.textContent = v.label;
+      cell.append(label);
+      if (v.inSeeds !== null) cell.append(' ' + v.inSeeds);
+      const evidence = document.createElement('td');
+      evidence.textContent = v.evidence;
+      tr.append(init, cell, evidence);
+      return tr;
+    }));
+  }
+
+  // Seed bands (K seeds): the report's own vega-lite specs (stdBandSpec, envelopeSpec, built in the
+  // worker). One view per chart, embedded when its layout changes (initializers, layers, which layers
+  // have a common-bins envelope); otherwise its data goes in by view.change like the histogram grid.
+  const bandKeys = {};
+  async function drawBandChart(name, chart) {
+    const figure = $('band-' + name + '-figure');
+    if (!chart) {
+      api.bandViews[name]?.finalize();
+      delete api.bandViews[name];
+      bandKeys[name] = '';
+      $('band-' + name).replaceChildren();
+      figure.hidden = true;
+      return;
+    }
+    figure.hidden = false;
+    $('band-' + name + '-title').textContent = chart.title;
+    $('band-' + name + '-text').textContent = chart.description;
+    const values = chart.spec.data.values;
+    const data = 'band-' + name;
+    const key = JSON.stringify([{ ...chart.spec, data: null }, [...new Set(values.map((v) => v.init + '/' + v.layer))]]);
+    const current = api.bandViews[name];
+    if (current && bandKeys[name] === key) {
+      await current.change(data, vega.changeset().remove(() => true).insert(values)).runAsync();
+      return;
+    }
+    current?.finalize();
+    $('band-' + name).replaceChildren();
+    const result = await vegaEmbed('#band-' + name, { ...chart.spec, data: { name: data, values } },
+      { renderer: 'canvas', ast: true, actions: false });
+    api.bandViews[name] = result.view;
+    bandKeys[name] = key;
+    api.bandEmbeds++;
+  }
+  async function drawBands(runView) {
+    const bands = runView.bands[0];
+    $('seed-bands').hidden = !bands;
+    await drawBandChart('std', bands ? bands.std : null);
+    await drawBandChart('envelope', bands ? bands.envelope : null);
+  }
 
   // Phase plane: χ₁ over (σ_w², σ_b²) from a second worker (same code, no WASM needed), the edge of
   // chaos (χ₁ = 1) labelled, the current initializers as points. Pressing or dragging on it sets the
