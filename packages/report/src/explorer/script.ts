@@ -146,6 +146,8 @@ export const explorerScript = `
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
+      // The phase plane follows the column's width too (a window turned or narrowed to a phone).
+      if (phaseDiagram && phaseWidth !== phasePlotWidth()) drawPhase(phaseDiagram);
       if (lastDraw && view && JSON.parse(viewLayout).columns !== Math.min(lastDraw[0].layers, columnsThatFit())) {
         draw(...lastDraw);
       }
@@ -325,10 +327,17 @@ export const explorerScript = `
     phaseWorker.postMessage({ type: 'phase', id: phaseId, options: {
       activation: options.activations[0], inits: options.inits, width: options.width, biasStd: options.biasStd ?? 0 } });
   }
-  phaseWorker.onmessage = async (event) => {
+  let phaseDiagram;
+  let phaseWidth;
+  // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
+  const phasePlotWidth = () => Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125));
+  phaseWorker.onmessage = (event) => {
     const message = event.data;
     if (message.id !== phaseId || message.type !== 'phase') return;
-    const d = message.diagram;
+    phaseDiagram = message.diagram;
+    drawPhase(message.diagram);
+  };
+  async function drawPhase(d) {
     const cells = [];
     const dw = (d.sigmaW2[1] - d.sigmaW2[0]) / 2;
     const db = (d.sigmaB2[1] - d.sigmaB2[0]) / 2;
@@ -347,8 +356,7 @@ export const explorerScript = `
     const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
     const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
     const lite = {
-      // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
-      width: Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125)), height: 220,
+      width: (phaseWidth = phasePlotWidth()), height: 220,
       title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
       layer: [
         { data: { values: cells }, mark: { type: 'rect' }, encoding: {
@@ -380,7 +388,7 @@ export const explorerScript = `
       $('biasStd').value = String(Math.sqrt(Math.max(b2, 0)).toFixed(2));
       update();
     });
-  };
+  }
 
   // The phase-plane point from the keyboard: ← → move σ_w² by 0.1, ↑ ↓ move σ_b² by 0.02 (Shift: ×10),
   // starting from the first initializer's point. Like a press, it switches that initializer to the
