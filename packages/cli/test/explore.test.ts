@@ -683,6 +683,16 @@ describe('initscope explore in Chromium, offline from file://', () => {
     });
     expect(await page.locator('#progress').isHidden()).toBe(true);
 
+    // With gradients and the mean-field overlay: bands of the gradient variance too, theory compared
+    // to 1e-10 as above, the rest byte for byte.
+    await page.locator('#gradients').check();
+    await page.locator('#theory').check();
+    await settle(page);
+    const full = await expectBandsAsCli(page);
+    expect(full.seen.options).toMatchObject({ gradients: true, theory: true, seeds: 3 });
+    const firstLayer = JSON.parse(full.cliRun.json).runs[0].layers[0];
+    expect(firstLayer.band.gradientVariance.mean).toBeGreaterThan(0);
+
     // The hash restores bands and K in a fresh page; turning bands off hides them.
     const url = page.url();
     expect(url).toMatch(/bands=1/);
