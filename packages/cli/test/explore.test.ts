@@ -588,31 +588,55 @@ describe('initscope explore in Chromium, offline from file://', () => {
     expect(await page.locator('#seeds').isDisabled()).toBe(false);
     expect(await page.locator('label[for="seeds"]').textContent()).toContain('Seeds (K)');
 
-    // The book config with K = 8: recompute + redraw time over a few seeds, by view.change only.
+    // The book config with K = 8: recompute + redraw time, all workers (the default) and one worker
+    // in turns (each change of either a seed or the worker count is one full recompute), by view.change
+    // only. The JSON is the same bytes for either count.
     const embeds = (await drawn(page)).embeds;
     const bandEmbeds = (await drawnBands(page)).embeds;
-    const times: number[] = [];
-    const workerTimes: number[] = [];
+    const all = String(await page.locator('#threads').getAttribute('max'));
+    expect(await page.locator('#threads').inputValue()).toBe(all);
+    const times: Record<string, number[]> = { [all]: [], '1': [] };
+    const workerTimes: Record<string, number[]> = { [all]: [], '1': [] };
+    const measure = async (threads: string) => {
+      await settle(page);
+      const { ms, workerMs, used } = await page.evaluate(() => {
+        const api = (
+          window as unknown as {
+            initscopeExplorer: { ms: number; workerMs: number; threads: number };
+          }
+        ).initscopeExplorer;
+        return { ms: api.ms, workerMs: api.workerMs, used: api.threads };
+      });
+      expect(used).toBe(Number(threads));
+      times[threads]?.push(ms);
+      workerTimes[threads]?.push(workerMs);
+    };
     for (const seed of ['1', '2', '3', '4', '5', '6', '7']) {
       await page.locator('#seed').fill(seed);
-      await settle(page);
-      times.push((await drawn(page)).ms);
-      workerTimes.push(
-        await page.evaluate(
-          () =>
-            (window as unknown as { initscopeExplorer: { workerMs: number } }).initscopeExplorer
-              .workerMs,
-        ),
-      );
+      await measure(all);
+      await page.locator('#threads').fill('1');
+      await measure('1');
+      if (seed === '1') await expectBandsAsCli(page);
+      await page.locator('#seed').fill(`${seed}0`);
+      await measure('1');
+      await page.locator('#threads').fill(all);
+      await measure(all);
     }
-    times.sort((a, b) => a - b);
-    workerTimes.sort((a, b) => a - b);
     expect((await drawn(page)).embeds).toBe(embeds);
     expect((await drawnBands(page)).embeds).toBe(bandEmbeds);
+    const median = (xs: number[] = []) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(
       join(outputDir, 'explore-timing-bands.json'),
-      `${JSON.stringify({ seeds: 8, times, median: times[3], workerTimes, workerMedian: workerTimes[3] })}\n`,
+      `${JSON.stringify({
+        config: 'sigmoid xavier 1000×100, 5 layers, K = 8',
+        median: Object.fromEntries(Object.keys(times).map((k) => [k, median(times[k])])),
+        workerMedian: Object.fromEntries(
+          Object.keys(workerTimes).map((k) => [k, median(workerTimes[k])]),
+        ),
+        times,
+        workerTimes,
+      })}\n`,
     );
     await expectBandsAsCli(page);
 

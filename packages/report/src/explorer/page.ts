@@ -98,6 +98,7 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
     check('theory', t.theory),
     check('bands', t.bands),
     range('seeds', t.seeds, 2, 100, 1),
+    range('threads', t.threads, 1, 8, 1),
     `<fieldset><legend>${escapeHtml(t.compare)}</legend>${[2, 3, 4].map((n) => select(`init${n}`, `${t.init} ${n}`, inits, t.none)).join('')}</fieldset>`,
   ].join('\n');
   const config = {

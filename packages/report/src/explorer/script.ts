@@ -12,6 +12,9 @@ export const explorerScript = `
   const defaults = { activation: 'sigmoid', alpha: '', init: 'xavier', sigma: '0', biasStd: '0', layers: '5',
     width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', bands: '0', seeds: '8',
     init2: '', init3: '', init4: '' };
+  // Workers that compute (like run --threads N): as many as the browser reports cores, at most 8.
+  const maxThreads = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+  defaults.threads = String(maxThreads);
   const keys = Object.keys(defaults);
   const checks = new Set(['logCounts', 'gradients', 'theory', 'bands']);
 
@@ -68,7 +71,7 @@ export const explorerScript = `
     $('sigma').disabled = ![state.init, state.init2, state.init3, state.init4].includes('σ_w');
     $('alpha').disabled = !config.alphaActivations.includes(state.activation);
     $('seeds').disabled = state.bands !== '1';
-    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins', 'seeds']) $(key + '-value').textContent = state[key];
+    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins', 'seeds', 'threads']) $(key + '-value').textContent = state[key];
     for (const key of keys) {
       if (!checks.has(key)) $(key).setAttribute('aria-valuetext', key === 'sigma' ? $('sigma-value').textContent : state[key]);
     }
@@ -155,12 +158,24 @@ export const explorerScript = `
   });
 
   const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
-  const worker = new Worker(workerUrl);
-  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
-  worker.postMessage({ type: 'wasm', bytes: bytes.buffer }, [bytes.buffer]);
+  const wasmBytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  // The compute workers, each with its own WASM instance; started when first needed. Worker 0 runs a
+  // whole sweep alone, assembles the parts of a split one, and renders "export report".
+  const workers = [];
+  function poolOf(n) {
+    while (workers.length < n) {
+      const w = new Worker(workerUrl);
+      const copy = wasmBytes.slice();
+      w.postMessage({ type: 'wasm', bytes: copy.buffer }, [copy.buffer]);
+      w.onmessage = onRunMessage;
+      workers.push(w);
+    }
+    return workers;
+  }
+  const worker = poolOf(1)[0];
 
   const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0,
-    bandViews: {}, bandEmbeds: 0, progress: null };
+    bandViews: {}, bandEmbeds: 0, progress: null, threads: 1 };
   window.initscopeExplorer = api;
   let nextId = 0;
   let started = 0;
@@ -178,27 +193,63 @@ export const explorerScript = `
     api.state = 'computing';
     document.body.dataset.state = 'computing';
     $('status').textContent = t.computing;
-    worker.postMessage({ type: 'run', id: nextId, options: pendingOptions, lang: config.lang });
+    dispatch(nextId, pendingOptions, Math.min(maxThreads, Number(state.threads) || 1));
     requestPhase(pendingOptions);
     api.requests++;
   }
 
-  worker.onmessage = async (event) => {
+  // A sweep's (seed, run) units (seed-major, as run --seeds) split into contiguous slices over up to
+  // \`threads\` workers, like run --threads; the parts come back in any order and are assembled in unit
+  // order by worker 0, so the JSON is the same bytes for any split. One unit: worker 0 alone.
+  let job;
+  function dispatch(id, options, threads) {
+    const units = options.activations.length * options.inits.length * (options.seeds ?? 1);
+    const n = Math.max(1, Math.min(threads, units));
+    const steps = options.layers * (options.gradients ? 2 : 1);
+    const sizes = Array.from({ length: n }, (_, i) => Math.floor(units / n) + (i < units % n ? 1 : 0));
+    job = { id, options, parts: new Array(n), remaining: n, done: sizes.map(() => 0), total: sizes.map((size) => size * steps) };
+    api.threads = n;
+    if (n === 1) {
+      worker.postMessage({ type: 'run', id, options, lang: config.lang });
+    } else {
+      const pool = poolOf(n);
+      let start = 0;
+      sizes.forEach((size, part) => {
+        pool[part].postMessage({ type: 'units', id, part, options, units: Array.from({ length: size }, (_, k) => start + k) });
+        start += size;
+      });
+    }
+    for (let i = n; i < workers.length; i++) workers[i].postMessage({ type: 'cancel' });
+  }
+
+  async function onRunMessage(event) {
     const message = event.data;
     if (message.type === 'report' || message.type === 'report-error') return onReport(message);
-    if (message.id !== nextId) return;
+    if (message.id !== nextId || !job || job.id !== message.id) return;
     if (message.type === 'progress') {
+      job.done[message.part] = message.done;
+      const done = job.done.reduce((a, b) => a + b, 0);
+      const total = job.total.reduce((a, b) => a + b, 0);
       $('progress').hidden = false;
-      $('progress').value = message.done / message.total;
-      api.progress = { id: message.id, done: message.done, total: message.total };
+      $('progress').value = done / total;
+      api.progress = { id: message.id, done, total };
       if (pendingOptions.seeds) {
-        $('status').textContent = t.progress.replace('{percent}', Math.floor((100 * message.done) / message.total))
+        $('status').textContent = t.progress.replace('{percent}', Math.floor((100 * done) / total))
           .replace('{seeds}', pendingOptions.seeds);
       }
       return;
     }
+    if (message.type === 'units-done') {
+      job.parts[message.part] = message.runs;
+      if (--job.remaining === 0) {
+        worker.postMessage({ type: 'assemble', id: job.id, options: job.options, lang: config.lang, runs: job.parts.flat() });
+      }
+      return;
+    }
     $('progress').hidden = true;
+    const workerMs = performance.now() - started;
     if (message.type === 'error') {
+      job = undefined;
       api.state = 'error';
       document.body.dataset.state = 'error';
       $('status').textContent = t.error.replace('{message}', message.message);
@@ -241,7 +292,7 @@ export const explorerScript = `
     })));
     const failed = results.runs.find((run) => run.state !== 'completed');
     const ms = performance.now() - started;
-    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, runView: message.view, ms, workerMs: message.ms });
+    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, runView: message.view, ms, workerMs });
     $('status').textContent = failed ? t.error.replace('{message}', failed.error ?? failed.state) : t.done.replace('{ms}', Math.round(ms));
     document.body.dataset.state = 'done';
   };
@@ -462,6 +513,7 @@ export const explorerScript = `
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
+  $('threads').max = String(maxThreads);
   writeControls(fromHash());
   $('controls').addEventListener('input', update);
   $('controls').addEventListener('change', update);
