@@ -41,6 +41,7 @@ describe('renderExplorerPage', () => {
       'seed',
       'bins',
       'seeds',
+      'threads',
     ]) {
       expect(html).toContain(`<label for="${id}">`);
     }
