@@ -1,10 +1,12 @@
-// Bundles browser/explorer-worker.ts (sim + core-wasm + report's renderReport) into
+// Bundles browser/explorer-worker.ts (sim + core-wasm + report's renderReport and explorer views) into
 // dist/explorer-worker.js, one classic script for a blob-URL Web Worker. The WASM bytes are not in it
-// (the page inlines them once), nor are the vega bundles: report's bundles.js (node:fs) is swapped for
-// browser/vega-bundles.ts, which returns the texts the page hands over from its own <script> tags.
+// (the page inlines them once), nor are the vega bundles: @initscope/report is taken from its Node entry
+// (no static Node import; its "browser" entry would carry the vega texts as module text), and the
+// page hands the worker the texts it already inlines (report's provideVegaBundles) for "export report".
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-const vegaBundlesShim = new URL('../browser/vega-bundles.ts', import.meta.url).pathname;
+const reportNodeEntry = createRequire(import.meta.url).resolve('@initscope/report');
 
 await build({
   entryPoints: [new URL('../browser/explorer-worker.ts', import.meta.url).pathname],
@@ -19,13 +21,9 @@ await build({
   define: { 'import.meta.url': '"file:///initscope/explorer-worker.js"' },
   plugins: [
     {
-      name: 'report-vega-bundles',
+      name: 'report-without-vega-texts',
       setup(b) {
-        b.onResolve({ filter: /^\.\.?\/bundles\.js$/ }, (args) =>
-          /[\\/]report[\\/](dist|src)[\\/]/.test(args.importer)
-            ? { path: vegaBundlesShim }
-            : undefined,
-        );
+        b.onResolve({ filter: /^@initscope\/report$/ }, () => ({ path: reportNodeEntry }));
       },
     },
   ],

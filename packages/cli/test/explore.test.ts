@@ -114,6 +114,7 @@ async function runCli(
     ...(options.biasStd === undefined ? [] : ['--bias-std', String(options.biasStd)]),
     ...(options.gradients ? ['--gradients'] : []),
     ...(options.theory ? ['--theory'] : []),
+    ...(options.seeds === undefined ? [] : ['--seeds', String(options.seeds)]),
   ];
   const { code, stderr } = await cli(
     'run',
@@ -221,6 +222,133 @@ async function expectSameAsCli(page: Page) {
 }
 
 const timeout = 60_000;
+
+interface Band {
+  mean: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+}
+interface BandedRun {
+  init: string;
+  layers: {
+    layer: number;
+    histogram: { edges: number[] };
+    band: { std: Band; histogram?: { median: number[]; p10: number[]; p90: number[] } };
+  }[];
+}
+
+/** The text of an HTML fragment: tags removed, the report's escapes undone. */
+function plainText(html: string): string {
+  const entities: Record<string, string> = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+  };
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => entities[e] ?? e);
+}
+
+/** The static report's verdict table rows: initializer, verdict cell, evidence (as text). */
+function reportVerdicts(html: string): string[][] {
+  const table = /<table class="verdicts">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+  return [...table.matchAll(/<tr id="[^"]*"><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map(
+    (row) => row.slice(1, 4).map(plainText),
+  );
+}
+
+/** What the page drew for seed bands: the band charts' data and the verdict table. */
+async function drawnBands(page: Page) {
+  return page.evaluate(() => {
+    type View = { data(name: string): Record<string, number | string>[] };
+    const api = (
+      window as unknown as {
+        initscopeExplorer: { bandViews: Record<string, View>; bandEmbeds: number };
+      }
+    ).initscopeExplorer;
+    const visible = (id: string) => !(document.getElementById(id) as HTMLElement).hidden;
+    return {
+      std: visible('band-std-figure')
+        ? (api.bandViews.std?.data('band-std') ?? []).map(({ init, layer, mean, lo, hi, sd }) => ({
+            init,
+            layer,
+            mean,
+            lo,
+            hi,
+            sd,
+          }))
+        : null,
+      envelope: visible('band-envelope-figure')
+        ? (api.bandViews.envelope?.data('band-envelope') ?? []).map(
+            ({ init, layer, x, median, p10, p90 }) => ({ init, layer, x, median, p10, p90 }),
+          )
+        : null,
+      titles: [
+        document.getElementById('band-std-title')?.textContent,
+        document.getElementById('band-envelope-title')?.textContent,
+      ],
+      bandsShown: visible('seed-bands'),
+      embeds: api.bandEmbeds,
+      verdicts: [...document.querySelectorAll('#verdict-table tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      ),
+    };
+  });
+}
+
+/**
+ * The page's drawn statistics and exported JSON equal `run --json --seeds K`, its band charts hold
+ * exactly the CLI's bands (std: mean, min, max, sd per layer; envelopes: median, p10, p90 per bin on
+ * the first seed's bins), and its verdict table reads like `run --out --seeds K`'s.
+ */
+async function expectBandsAsCli(page: Page) {
+  const seen = await expectSameAsCli(page);
+  const seeds = seen.options.seeds as number;
+  const cliRun = await runCli(seen.options);
+  const runs = JSON.parse(cliRun.json).runs as BandedRun[];
+  const bands = await drawnBands(page);
+  expect(bands.bandsShown).toBe(true);
+  const std = runs.flatMap((run) =>
+    run.layers.flatMap(({ layer, band }) =>
+      band.std.min !== null && band.std.min > 0
+        ? [
+            {
+              init: run.init,
+              layer,
+              mean: band.std.mean,
+              lo: band.std.min,
+              hi: band.std.max,
+              sd: band.std.sd,
+            },
+          ]
+        : [],
+    ),
+  );
+  expect(std.length).toBeGreaterThan(0);
+  expect(bands.std).toEqual(std);
+  const envelope = runs.flatMap((run) =>
+    run.layers.flatMap(({ layer, band, histogram }) => {
+      const h = band.histogram;
+      if (!h) return [];
+      return h.median.map((median, b) => ({
+        init: run.init,
+        layer,
+        x: ((histogram.edges[b] as number) + (histogram.edges[b + 1] as number)) / 2,
+        median,
+        p10: h.p10[b],
+        p90: h.p90[b],
+      }));
+    }),
+  );
+  expect(bands.envelope).toEqual(envelope.length > 0 ? envelope : null);
+  expect(bands.titles[0]).toContain(String(seeds));
+  const verdicts = reportVerdicts(cliRun.html);
+  expect(verdicts.length).toBe(runs.length);
+  expect(bands.verdicts).toEqual(verdicts);
+  for (const [, cell] of bands.verdicts) expect(cell).toMatch(new RegExp(`/${seeds}\\b`));
+  return { seen, bands, cliRun };
+}
 
 describe('initscope explore in Chromium, offline from file://', () => {
   it(
@@ -446,6 +574,166 @@ describe('initscope explore in Chromium, offline from file://', () => {
     },
     timeout,
   );
+
+  it('seed bands: K seeds drawn as bands, envelopes and seed-agreement verdicts, as run --seeds K', async () => {
+    const file = join(tempDir(), 'explore.html');
+    const { code, stderr } = await cli('explore', '--quiet', '--out', file);
+    expect([code, stderr]).toEqual([0, '']);
+    const network: string[] = [];
+    const errors: string[] = [];
+    const page = await openPage(`${pathToFileURL(file).href}#bands=1`, network, errors);
+    const first = await expectBandsAsCli(page);
+    expect(first.seen.options).toMatchObject({ activations: ['sigmoid'], inits: ['xavier'] });
+    expect(first.seen.options.seeds).toBe(8);
+    expect(await page.locator('#seeds').isDisabled()).toBe(false);
+    expect(await page.locator('label[for="seeds"]').textContent()).toContain('Seeds (K)');
+
+    // The book config with K = 8: recompute + redraw time, all workers (the default) and one worker
+    // in turns (each change of either a seed or the worker count is one full recompute), by view.change
+    // only. The JSON is the same bytes for either count.
+    const embeds = (await drawn(page)).embeds;
+    const bandEmbeds = (await drawnBands(page)).embeds;
+    const all = String(await page.locator('#threads').getAttribute('max'));
+    expect(await page.locator('#threads').inputValue()).toBe(all);
+    const times: Record<string, number[]> = { [all]: [], '1': [] };
+    const workerTimes: Record<string, number[]> = { [all]: [], '1': [] };
+    const measure = async (threads: string) => {
+      await settle(page);
+      const { ms, workerMs, used } = await page.evaluate(() => {
+        const api = (
+          window as unknown as {
+            initscopeExplorer: { ms: number; workerMs: number; threads: number };
+          }
+        ).initscopeExplorer;
+        return { ms: api.ms, workerMs: api.workerMs, used: api.threads };
+      });
+      expect(used).toBe(Number(threads));
+      times[threads]?.push(ms);
+      workerTimes[threads]?.push(workerMs);
+    };
+    for (const seed of ['1', '2', '3', '4', '5', '6', '7']) {
+      await page.locator('#seed').fill(seed);
+      await measure(all);
+      await page.locator('#threads').fill('1');
+      await measure('1');
+      if (seed === '1') await expectBandsAsCli(page);
+      await page.locator('#seed').fill(`${seed}0`);
+      await measure('1');
+      await page.locator('#threads').fill(all);
+      await measure(all);
+    }
+    expect((await drawn(page)).embeds).toBe(embeds);
+    expect((await drawnBands(page)).embeds).toBe(bandEmbeds);
+    const median = (xs: number[] = []) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(
+      join(outputDir, 'explore-timing-bands.json'),
+      `${JSON.stringify({
+        config: 'sigmoid xavier 1000×100, 5 layers, K = 8',
+        median: Object.fromEntries(Object.keys(times).map((k) => [k, median(times[k])])),
+        workerMedian: Object.fromEntries(
+          Object.keys(workerTimes).map((k) => [k, median(workerTimes[k])]),
+        ),
+        times,
+        workerTimes,
+      })}\n`,
+    );
+    await expectBandsAsCli(page);
+
+    // K from the keyboard: the slider steps by one seed.
+    await page.locator('#seeds').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    expect(await page.locator('#seeds-value').textContent()).toBe('4');
+    expect((await expectBandsAsCli(page)).seen.options.seeds).toBe(4);
+
+    // Another control: initializers std:0.01 and xavier, compared as rows.
+    await page.locator('#init').selectOption('std:0.01');
+    await page.locator('#init2').selectOption('xavier');
+    await settle(page);
+    const compared = await expectBandsAsCli(page);
+    expect(compared.seen.options.inits).toEqual(['std:0.01', 'xavier']);
+    expect(compared.bands.verdicts[0]?.[1]).toMatch(/in 4\/4 seeds/);
+    await page.screenshot({ path: join(outputDir, 'explore-bands-en.png'), fullPage: true });
+
+    // "export JSON" and "export report" are `run --json --seeds 4` and `run --out --seeds 4`.
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export-json').click(),
+    ]);
+    expect(readFileSync((await json.path()) as string, 'utf8')).toBe(compared.cliRun.json);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export-report').click(),
+    ]);
+    const exported = readFileSync((await report.path()) as string, 'utf8');
+    expect(exported.length).toBe(compared.cliRun.html.length);
+    expect(exported === compared.cliRun.html, 'exported report = run --out --seeds bytes').toBe(
+      true,
+    );
+
+    // A phone (390 px, one column): the band charts scroll inside their own boxes, the page never sideways.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.screenshot({ path: join(outputDir, 'explore-bands-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // ReLU's default range is each seed's own 0…max: no common bins, so no envelope (as the report).
+    await page.locator('#activation').selectOption('relu');
+    await settle(page);
+    const relu = await expectBandsAsCli(page);
+    expect(relu.bands.envelope).toBeNull();
+
+    // A large K shows progress, and a change while it runs supersedes it.
+    await page.locator('#activation').selectOption('tanh');
+    await page.locator('#seeds').fill('100');
+    await page.waitForFunction(() => {
+      const api = (
+        window as unknown as {
+          initscopeExplorer: { requests: number; progress: { id: number } | null };
+        }
+      ).initscopeExplorer;
+      return (
+        api.progress?.id === api.requests &&
+        !(document.getElementById('progress') as HTMLProgressElement).hidden
+      );
+    });
+    expect(await page.locator('#status').textContent()).toMatch(/% \(100 seeds\)/);
+    await page.locator('#seeds').fill('3');
+    await settle(page);
+    expect((await expectBandsAsCli(page)).seen.options).toMatchObject({
+      activations: ['tanh'],
+      seeds: 3,
+    });
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+
+    // With gradients and the mean-field overlay: bands of the gradient variance too, theory compared
+    // to 1e-10 as above, the rest byte for byte.
+    await page.locator('#gradients').check();
+    await page.locator('#theory').check();
+    await settle(page);
+    const full = await expectBandsAsCli(page);
+    expect(full.seen.options).toMatchObject({ gradients: true, theory: true, seeds: 3 });
+    const firstLayer = JSON.parse(full.cliRun.json).runs[0].layers[0];
+    expect(firstLayer.band.gradientVariance.mean).toBeGreaterThan(0);
+
+    // The hash restores bands and K in a fresh page; turning bands off hides them.
+    const url = page.url();
+    expect(url).toMatch(/bands=1/);
+    expect(url).toMatch(/seeds=3/);
+    const again = await openPage(url, network, errors);
+    expect((await drawn(again)).json).toBe((await drawn(page)).json);
+    await again.close();
+    await page.locator('#bands').uncheck();
+    await settle(page);
+    const off = await expectSameAsCli(page);
+    expect(off.options.seeds).toBeUndefined();
+    expect((await drawnBands(page)).bandsShown).toBe(false);
+    expect(await page.locator('#seeds').isDisabled()).toBe(true);
+    await page.close();
+    expect(network, 'network requests').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  }, 120_000);
 
   it('refuses a bad --port and --port without --serve with exit code 2', async () => {
     expect((await cli('explore', '--serve', '--port', 'x')).stderr).toContain('Invalid --port "x"');

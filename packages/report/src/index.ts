@@ -1,5 +1,13 @@
+export { provideVegaBundles } from './bundles.js';
 export type { ExplorerPageInput } from './explorer/page.js';
 export { explorerContentSecurityPolicy, renderExplorerPage } from './explorer/page.js';
+export type {
+  ExplorerBands,
+  ExplorerChart,
+  ExplorerRunView,
+  ExplorerVerdict,
+} from './explorer/run-view.js';
+export { explorerRunView } from './explorer/run-view.js';
 export type { GradientTrend } from './gradients.js';
 export { gradientKeptFactor, gradientTrend, predictedGradientVariance } from './gradients.js';
 export type { Lang } from './lang.js';

@@ -16,7 +16,8 @@ import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
 import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
 import { chartConfig, type SpecContext } from './specs/theme.js';
-import { type Verdict, type VerdictKind, verdict, verdictKinds } from './verdict.js';
+import { type Verdict, verdict, verdictKinds } from './verdict.js';
+import { verdictCell } from './verdict-cell.js';
 import { vegaVersions } from './versions.js';
 import { weightsSection, weightsTitle } from './weights-table.js';
 
@@ -252,17 +253,6 @@ function gradientSection(
 <div class="figure-row">${chartBlock(gradients.figure)}<aside><p>${escapeHtml(m.gradientFigureText)}</p>${zeros}</aside></div>
 <div class="charts-row">${summaries}</div>
 </div>`;
-}
-
-function verdictCell(m: Messages, v: Verdict, run?: RunResult, seeds?: number): string {
-  const label = `<span class="verdict verdict-${v.kind}">${escapeHtml(m.verdictLabels[v.kind])}</span>`;
-  const counts = run?.seedVerdicts;
-  if (seeds === undefined || counts === undefined) return label;
-  const others = Object.entries(counts)
-    .filter(([kind]) => kind !== v.kind)
-    .map(([kind, n]) => `${m.verdictLabels[kind as VerdictKind] ?? kind} ${n}/${seeds}`);
-  const text = `${m.inSeeds(counts[v.kind] ?? 0, seeds)}${others.length > 0 ? ` (${others.join(', ')})` : ''}`;
-  return `${label} ${escapeHtml(text)}`;
 }
 
 /** The gradients verdict of a run, with its evidence, or a dash when it has none. */

@@ -40,9 +40,13 @@ describe('renderExplorerPage', () => {
       'samples',
       'seed',
       'bins',
+      'seeds',
+      'threads',
     ]) {
       expect(html).toContain(`<label for="${id}">`);
     }
+    expect(html).toContain('<label class="check" for="bands"><input type="checkbox" id="bands"');
+    expect(html).toContain('<table id="verdict-table">');
   });
 
   it('speaks Japanese with --lang ja', () => {
@@ -50,5 +54,7 @@ describe('renderExplorerPage', () => {
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('活性化関数');
     expect(html).toContain('カオスの縁');
+    expect(html).toContain('シードの帯');
+    expect(html).toContain('<th>判定</th>');
   });
 });

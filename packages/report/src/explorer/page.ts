@@ -46,6 +46,12 @@ td, th { padding: 2px 8px; border-bottom: 1px solid #d8dee4; text-align: right; 
 #chart, #chart.vega-embed { display: block; overflow-x: auto; }
 main > section { min-width: 0; }
 figure { margin: 0 0 12px; } figcaption { color: #59636e; font-size: 13px; }
+h2 { font-size: 1.05rem; margin: 16px 0 6px; }
+#verdict-table td, #verdict-table th { text-align: left; }
+.verdict-healthy { color: #1a7f37; }
+.verdict-saturated, .verdict-collapsed, .verdict-exploding, .verdict-dead { color: #9a6700; }
+.verdict-overflow, .verdict-errored { color: #c0392b; }
+.chart-scroll { overflow-x: auto; max-width: 100%; }
 #phase { touch-action: none; }
 #phase-point { width: fit-content; }
 #phase-point:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
@@ -90,6 +96,9 @@ export function renderExplorerPage(input: ExplorerPageInput): string {
     check('logCounts', t.logCounts),
     check('gradients', t.gradients),
     check('theory', t.theory),
+    check('bands', t.bands),
+    range('seeds', t.seeds, 2, 100, 1),
+    range('threads', t.threads, 1, 8, 1),
     `<fieldset><legend>${escapeHtml(t.compare)}</legend>${[2, 3, 4].map((n) => select(`init${n}`, `${t.init} ${n}`, inits, t.none)).join('')}</fieldset>`,
   ].join('\n');
   const config = {
@@ -123,6 +132,10 @@ ${form}
 <section aria-label="${escapeHtml(t.results)}">
 <figure id="phase-plane"><figcaption>${escapeHtml(t.phase)}</figcaption><div id="phase-point" tabindex="0" role="slider" aria-roledescription="2D slider" aria-label="${escapeHtml(t.phasePoint)}" aria-valuemin="0" aria-valuemax="100"><div id="phase"></div></div><output id="phase-value" for="phase-point"></output></figure>
 <div id="chart"></div>
+<section id="verdicts" aria-labelledby="verdicts-title"><h2 id="verdicts-title"></h2><div class="table-scroll"><table id="verdict-table"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.verdict)}</th><th>${escapeHtml(t.evidence)}</th></tr></thead><tbody></tbody></table></div></section>
+<section id="seed-bands" aria-label="${escapeHtml(t.bands)}" hidden>
+${['std', 'envelope'].map((name) => `<figure id="band-${name}-figure"><figcaption><strong id="band-${name}-title"></strong> <span id="band-${name}-text"></span></figcaption><div class="chart-scroll"><div id="band-${name}"></div></div></figure>`).join('\n')}
+</section>
 <div class="table-scroll"><table id="stats"><thead><tr><th>${escapeHtml(t.init)}</th><th>${escapeHtml(t.layer)}</th><th>mean</th><th>std</th><th>min</th><th>max</th></tr></thead><tbody></tbody></table></div>
 </section>
 </main>

@@ -10,9 +10,13 @@ export const explorerScript = `
   const t = config.text;
   const $ = (id) => document.getElementById(id);
   const defaults = { activation: 'sigmoid', alpha: '', init: 'xavier', sigma: '0', biasStd: '0', layers: '5',
-    width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', init2: '', init3: '', init4: '' };
+    width: '100', samples: '1000', seed: '42', bins: '30', logCounts: '0', gradients: '0', theory: '0', bands: '0', seeds: '8',
+    init2: '', init3: '', init4: '' };
+  // Workers that compute (like run --threads N): as many as the browser reports cores, at most 8.
+  const maxThreads = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+  defaults.threads = String(maxThreads);
   const keys = Object.keys(defaults);
-  const checks = new Set(['logCounts', 'gradients', 'theory']);
+  const checks = new Set(['logCounts', 'gradients', 'theory', 'bands']);
 
   function readControls() {
     const state = {};
@@ -57,6 +61,7 @@ export const explorerScript = `
     if (Number(state.biasStd) > 0) options.biasStd = Number(state.biasStd);
     if (state.gradients === '1') options.gradients = true;
     if (state.theory === '1') options.theory = true;
+    if (state.bands === '1') options.seeds = Number(state.seeds);
     return options;
   }
 
@@ -65,7 +70,8 @@ export const explorerScript = `
     $('sigma-value').textContent = 'σ_w = ' + fmt(w) + ', σ_w² = ' + fmt(w * w);
     $('sigma').disabled = ![state.init, state.init2, state.init3, state.init4].includes('σ_w');
     $('alpha').disabled = !config.alphaActivations.includes(state.activation);
-    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins']) $(key + '-value').textContent = state[key];
+    $('seeds').disabled = state.bands !== '1';
+    for (const key of ['biasStd', 'layers', 'width', 'samples', 'bins', 'seeds', 'threads']) $(key + '-value').textContent = state[key];
     for (const key of keys) {
       if (!checks.has(key)) $(key).setAttribute('aria-valuetext', key === 'sigma' ? $('sigma-value').textContent : state[key]);
     }
@@ -143,6 +149,8 @@ export const explorerScript = `
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
+      // The phase plane follows the column's width too (a window turned or narrowed to a phone).
+      if (phaseDiagram && phaseWidth !== phasePlotWidth()) drawPhase(phaseDiagram);
       if (lastDraw && view && JSON.parse(viewLayout).columns !== Math.min(lastDraw[0].layers, columnsThatFit())) {
         draw(...lastDraw);
       }
@@ -150,11 +158,24 @@ export const explorerScript = `
   });
 
   const workerUrl = URL.createObjectURL(new Blob([$('initscope-worker').textContent], { type: 'text/javascript' }));
-  const worker = new Worker(workerUrl);
-  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
-  worker.postMessage({ type: 'wasm', bytes: bytes.buffer }, [bytes.buffer]);
+  const wasmBytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  // The compute workers, each with its own WASM instance; started when first needed. Worker 0 runs a
+  // whole sweep alone, assembles the parts of a split one, and renders "export report".
+  const workers = [];
+  function poolOf(n) {
+    while (workers.length < n) {
+      const w = new Worker(workerUrl);
+      const copy = wasmBytes.slice();
+      w.postMessage({ type: 'wasm', bytes: copy.buffer }, [copy.buffer]);
+      w.onmessage = onRunMessage;
+      workers.push(w);
+    }
+    return workers;
+  }
+  const worker = poolOf(1)[0];
 
-  const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0 };
+  const api = { state: 'idle', options: null, json: null, results: null, ms: null, requests: 0, embeds: 0,
+    bandViews: {}, bandEmbeds: 0, progress: null, threads: 1 };
   window.initscopeExplorer = api;
   let nextId = 0;
   let started = 0;
@@ -172,22 +193,63 @@ export const explorerScript = `
     api.state = 'computing';
     document.body.dataset.state = 'computing';
     $('status').textContent = t.computing;
-    worker.postMessage({ type: 'run', id: nextId, options: pendingOptions });
+    dispatch(nextId, pendingOptions, Math.min(maxThreads, Number(state.threads) || 1));
     requestPhase(pendingOptions);
     api.requests++;
   }
 
-  worker.onmessage = async (event) => {
+  // A sweep's (seed, run) units (seed-major, as run --seeds) split into contiguous slices over up to
+  // \`threads\` workers, like run --threads; the parts come back in any order and are assembled in unit
+  // order by worker 0, so the JSON is the same bytes for any split. One unit: worker 0 alone.
+  let job;
+  function dispatch(id, options, threads) {
+    const units = options.activations.length * options.inits.length * (options.seeds ?? 1);
+    const n = Math.max(1, Math.min(threads, units));
+    const steps = options.layers * (options.gradients ? 2 : 1);
+    const sizes = Array.from({ length: n }, (_, i) => Math.floor(units / n) + (i < units % n ? 1 : 0));
+    job = { id, options, parts: new Array(n), remaining: n, done: sizes.map(() => 0), total: sizes.map((size) => size * steps) };
+    api.threads = n;
+    if (n === 1) {
+      worker.postMessage({ type: 'run', id, options, lang: config.lang });
+    } else {
+      const pool = poolOf(n);
+      let start = 0;
+      sizes.forEach((size, part) => {
+        pool[part].postMessage({ type: 'units', id, part, options, units: Array.from({ length: size }, (_, k) => start + k) });
+        start += size;
+      });
+    }
+    for (let i = n; i < workers.length; i++) workers[i].postMessage({ type: 'cancel' });
+  }
+
+  async function onRunMessage(event) {
     const message = event.data;
     if (message.type === 'report' || message.type === 'report-error') return onReport(message);
-    if (message.id !== nextId) return;
+    if (message.id !== nextId || !job || job.id !== message.id) return;
     if (message.type === 'progress') {
+      job.done[message.part] = message.done;
+      const done = job.done.reduce((a, b) => a + b, 0);
+      const total = job.total.reduce((a, b) => a + b, 0);
       $('progress').hidden = false;
-      $('progress').value = message.done / message.total;
+      $('progress').value = done / total;
+      api.progress = { id: message.id, done, total };
+      if (pendingOptions.seeds) {
+        $('status').textContent = t.progress.replace('{percent}', Math.floor((100 * done) / total))
+          .replace('{seeds}', pendingOptions.seeds);
+      }
+      return;
+    }
+    if (message.type === 'units-done') {
+      job.parts[message.part] = message.runs;
+      if (--job.remaining === 0) {
+        worker.postMessage({ type: 'assemble', id: job.id, options: job.options, lang: config.lang, runs: job.parts.flat() });
+      }
       return;
     }
     $('progress').hidden = true;
+    const workerMs = performance.now() - started;
     if (message.type === 'error') {
+      job = undefined;
       api.state = 'error';
       document.body.dataset.state = 'error';
       $('status').textContent = t.error.replace('{message}', message.message);
@@ -211,6 +273,9 @@ export const explorerScript = `
       rows,
     );
     if (id !== nextId) return;
+    drawVerdicts(message.view);
+    await drawBands(message.view);
+    if (id !== nextId) return;
     const body = $('stats').tBodies[0];
     body.replaceChildren(...results.runs.flatMap((run) => (run.layers ?? []).map((layer) => {
       const tr = document.createElement('tr');
@@ -227,10 +292,76 @@ export const explorerScript = `
     })));
     const failed = results.runs.find((run) => run.state !== 'completed');
     const ms = performance.now() - started;
-    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, ms, workerMs: message.ms });
+    Object.assign(api, { state: 'done', view, options: pendingOptions, json: message.json, results, runView: message.view, ms, workerMs });
     $('status').textContent = failed ? t.error.replace('{message}', failed.error ?? failed.state) : t.done.replace('{ms}', Math.round(ms));
     document.body.dataset.state = 'done';
   };
+
+  // Verdicts, in the words of the static report's verdict table (the worker builds them with report's
+  // verdict cell text): the label and, with seed bands, in how many of the K seeds it holds.
+  function drawVerdicts(runView) {
+    $('verdicts-title').textContent = runView.verdictsTitles.join(' · ');
+    $('verdict-table').tBodies[0].replaceChildren(...runView.verdicts.map((v) => {
+      const tr = document.createElement('tr');
+      tr.dataset.init = v.init;
+      tr.dataset.kind = v.kind;
+      const init = document.createElement('td');
+      const code = document.createElement('code');
+      code.textContent = v.init;
+      init.append(code);
+      const cell = document.createElement('td');
+      cell.dataset.field = 'verdict';
+      const label = document.createElement('span');
+      label.className = 'verdict verdict-' + v.kind;
+      label.textContent = v.label;
+      cell.append(label);
+      if (v.inSeeds !== null) cell.append(' ' + v.inSeeds);
+      const evidence = document.createElement('td');
+      evidence.textContent = v.evidence;
+      tr.append(init, cell, evidence);
+      return tr;
+    }));
+  }
+
+  // Seed bands (K seeds): the report's own vega-lite specs (stdBandSpec, envelopeSpec, built in the
+  // worker). One view per chart, embedded when its layout changes (initializers, layers, which layers
+  // have a common-bins envelope); otherwise its data goes in by view.change like the histogram grid.
+  const bandKeys = {};
+  async function drawBandChart(name, chart) {
+    const figure = $('band-' + name + '-figure');
+    if (!chart) {
+      api.bandViews[name]?.finalize();
+      delete api.bandViews[name];
+      bandKeys[name] = '';
+      $('band-' + name).replaceChildren();
+      figure.hidden = true;
+      return;
+    }
+    figure.hidden = false;
+    $('band-' + name + '-title').textContent = chart.title;
+    $('band-' + name + '-text').textContent = chart.description;
+    const values = chart.spec.data.values;
+    const data = 'band-' + name;
+    const key = JSON.stringify([{ ...chart.spec, data: null }, [...new Set(values.map((v) => v.init + '/' + v.layer))]]);
+    const current = api.bandViews[name];
+    if (current && bandKeys[name] === key) {
+      await current.change(data, vega.changeset().remove(() => true).insert(values)).runAsync();
+      return;
+    }
+    current?.finalize();
+    $('band-' + name).replaceChildren();
+    const result = await vegaEmbed('#band-' + name, { ...chart.spec, data: { name: data, values } },
+      { renderer: 'canvas', ast: true, actions: false });
+    api.bandViews[name] = result.view;
+    bandKeys[name] = key;
+    api.bandEmbeds++;
+  }
+  async function drawBands(runView) {
+    const bands = runView.bands[0];
+    $('seed-bands').hidden = !bands;
+    await drawBandChart('std', bands ? bands.std : null);
+    await drawBandChart('envelope', bands ? bands.envelope : null);
+  }
 
   // Phase plane: χ₁ over (σ_w², σ_b²) from a second worker (same code, no WASM needed), the edge of
   // chaos (χ₁ = 1) labelled, the current initializers as points. Pressing or dragging on it sets the
@@ -247,10 +378,17 @@ export const explorerScript = `
     phaseWorker.postMessage({ type: 'phase', id: phaseId, options: {
       activation: options.activations[0], inits: options.inits, width: options.width, biasStd: options.biasStd ?? 0 } });
   }
-  phaseWorker.onmessage = async (event) => {
+  let phaseDiagram;
+  let phaseWidth;
+  // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
+  const phasePlotWidth = () => Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125));
+  phaseWorker.onmessage = (event) => {
     const message = event.data;
     if (message.id !== phaseId || message.type !== 'phase') return;
-    const d = message.diagram;
+    phaseDiagram = message.diagram;
+    drawPhase(message.diagram);
+  };
+  async function drawPhase(d) {
     const cells = [];
     const dw = (d.sigmaW2[1] - d.sigmaW2[0]) / 2;
     const db = (d.sigmaB2[1] - d.sigmaB2[0]) / 2;
@@ -269,8 +407,7 @@ export const explorerScript = `
     const x = { type: 'quantitative', title: 'σ_w²', scale: { domain: [0, wMax], nice: false, clamp: true } };
     const y = { type: 'quantitative', title: 'σ_b²', scale: { domain: [0, bMax], nice: false, clamp: true } };
     const lite = {
-      // 300 px wide, narrower when the column is (a phone): the plot, its axes and legend fit.
-      width: Math.max(160, Math.min(300, $('phase-plane').clientWidth - 125)), height: 220,
+      width: (phaseWidth = phasePlotWidth()), height: 220,
       title: d.activation + ': χ₁' + (edge.length === 0 ? ' (' + t.noEdge + ')' : ''),
       layer: [
         { data: { values: cells }, mark: { type: 'rect' }, encoding: {
@@ -302,7 +439,7 @@ export const explorerScript = `
       $('biasStd').value = String(Math.sqrt(Math.max(b2, 0)).toFixed(2));
       update();
     });
-  };
+  }
 
   // The phase-plane point from the keyboard: ← → move σ_w² by 0.1, ↑ ↓ move σ_b² by 0.02 (Shift: ×10),
   // starting from the first initializer's point. Like a press, it switches that initializer to the
@@ -376,6 +513,7 @@ export const explorerScript = `
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
+  $('threads').max = String(maxThreads);
   writeControls(fromHash());
   $('controls').addEventListener('input', update);
   $('controls').addEventListener('change', update);
