@@ -45,13 +45,7 @@ function run(
 describe('curveBand()', () => {
   it('gives per index the median and NumPy-linear 10th/90th percentiles of the finite values', () => {
     // index 0: 1, 2, 3, 4, 5 → median 3, p10 1.4, p90 4.6; index 1: NaN skipped → 10, 20 → 15, 11, 19
-    const band = curveBand([
-      [3, 10],
-      [1, Number.NaN],
-      [5, 20],
-      [2],
-      [4],
-    ]);
+    const band = curveBand([[3, 10], [1, Number.NaN], [5, 20], [2], [4]]);
     expect(band.median).toEqual([3, 15]);
     expect(band.p10[0]).toBeCloseTo(1.4, 12);
     expect(band.p90[0]).toBeCloseTo(4.6, 12);
