@@ -64,7 +64,7 @@ async function trainHere(
   for (let s = 0; s < seeds; s++) {
     perSeedRuns.push(
       await train(data, { ...config, seed: config.seed + s }, (run, iteration) => {
-        if (iteration % checkEvery === 0) {
+        if (iteration % checkEvery === 0 || iteration === perRun) {
           io.signal?.throwIfAborted();
           progress?.update(s * perSeed + run * perRun + iteration, total);
         }
