@@ -56,7 +56,7 @@ describe('initscope train', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('');
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
-  });
+  }, 180_000);
 
   it('refuses bad input with one line and exit code 2, writing nothing', async () => {
     const dir = tempDir();
@@ -125,6 +125,21 @@ describe('initscope train --threads', () => {
       const lines = stderr.split('\n').filter((line) => line.startsWith('training'));
       expect(lines.at(-1)).toBe('training: 90/90 iterations');
     }
+  }, 180_000);
+
+  it('stops every worker on abort and writes nothing', async () => {
+    const dir = tempDir();
+    const controller = new AbortController();
+    const pending = cliWith(
+      { signal: controller.signal },
+      ...words(`train --threads 2 --out ${join(dir, 't.html')} --json ${join(dir, 't.json')}`),
+    );
+    // the book's 3 × 2000 iterations are well under way after a few seconds, far from done
+    setTimeout(() => controller.abort(new Error('interrupted')), 4000);
+    const { code, stderr } = await pending;
+    expect(code).toBe(130);
+    expect(stderr).toBe('initscope: interrupted; no file was written or changed.\n');
+    expect(readdirSync(dir)).toEqual([]);
   }, 180_000);
 
   it('refuses a bad --threads with one line and exit code 2, writing nothing', async () => {
