@@ -17,7 +17,7 @@ const text = {
     title: 'Does it learn? Training on MNIST',
     loss: 'Loss on each batch after its update (thin: raw, thick: the book’s smooth_curve)',
     lossBands: (k: number) =>
-      `Loss on each batch after its update over ${k} seeds (thin: the first seed’s raw loss; thick: median over the seeds of each seed’s smooth_curve; shaded: 10–90% of the seeds)`,
+      `Loss on each batch after its update over ${k} seeds (thin, faint: the first seed’s raw loss; thick: median over the seeds of each seed’s smooth_curve; shaded: 10–90% of the seeds)`,
     accuracy: 'Test accuracy at each evaluation',
     accuracyBands: (k: number) =>
       `Test accuracy at each evaluation over ${k} seeds (line: mean; shaded: min–max of the seeds)`,
@@ -67,7 +67,7 @@ const text = {
     title: '学習は進むか: MNIST での学習',
     loss: '各バッチの更新後の損失（細線: そのまま、太線: 書籍の smooth_curve）',
     lossBands: (k: number) =>
-      `${k} 個のシードでの各バッチの更新後の損失（細線: 最初のシードの損失そのまま、太線: 各シードの smooth_curve のシード間の中央値、帯: シードの 10–90%）`,
+      `${k} 個のシードでの各バッチの更新後の損失（薄い細線: 最初のシードの損失そのまま、太線: 各シードの smooth_curve のシード間の中央値、帯: シードの 10–90%）`,
     accuracy: '各評価時のテスト認識精度',
     accuracyBands: (k: number) =>
       `${k} 個のシードでの各評価時のテスト認識精度（線: 平均、帯: シード間の最小–最大）`,
@@ -140,7 +140,14 @@ interface Band {
 
 /** An SVG line chart of series over x, y clamped to [lo, hi], over optional shaded bands. */
 function chart(
-  series: { name: string; xs: number[]; ys: number[]; width: number; color: string }[],
+  series: {
+    name: string;
+    xs: number[];
+    ys: number[];
+    width: number;
+    color: string;
+    opacity?: number;
+  }[],
   lo: number,
   hi: number,
   bands: Band[] = [],
@@ -157,7 +164,8 @@ function chart(
           Number.isFinite(s.ys[i]) ? `${px(x).toFixed(1)},${py(s.ys[i] as number).toFixed(1)}` : '',
         )
         .filter(Boolean);
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="${s.width}" points="${pts.join(' ')}"><title>${html(s.name)}</title></polyline>`;
+      const opacity = s.opacity === undefined ? '' : ` stroke-opacity="${s.opacity}"`;
+      return `<polyline fill="none" stroke="${s.color}" stroke-width="${s.width}"${opacity} points="${pts.join(' ')}"><title>${html(s.name)}</title></polyline>`;
     })
     .join('');
   // one polygon per run of consecutive x where both bounds exist: the upper edge, then the lower back
@@ -250,7 +258,9 @@ export function renderTrainPage(
           color,
         }
       : { name: `${r.init} smooth_curve`, xs, ys: smoothCurve(r.loss), width: 2, color };
-    return [{ name: `${r.init} raw`, xs, ys: r.loss, width: 0.5, color }, smooth];
+    // with bands the first seed's raw loss stays faint, under the median and its band
+    const raw = { name: `${r.init} raw`, xs, ys: r.loss, width: 0.5, color };
+    return [r.band ? { ...raw, opacity: 0.3 } : raw, smooth];
   });
   const lossBands = runs.flatMap((r, i) =>
     r.band
