@@ -147,7 +147,7 @@ export async function trainCommand(flags: TrainFlags, io: CommandIO): Promise<vo
   }
 }
 
-/** `  over K seeds: learned 3/3, …` after a run's line when it has a band. */
+/** `  | K seeds: learned 3/3, …, test accuracy mean …` after a run's line when it has a band. */
 function seedLine(run: BandedTrainRun): string {
   const band = run.band;
   if (!band) return '';
