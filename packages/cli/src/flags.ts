@@ -77,9 +77,13 @@ export interface TrainFlags {
   batch?: string;
   iterations?: string;
   seed?: string;
+  /** `--seeds K`: train each initializer for seeds seed … seed+K−1 and add loss and accuracy bands. */
+  seeds?: string;
   evalEvery?: string;
   checkpoints?: string;
   data?: string;
+  /** Worker threads (`--threads`); default: the machine's available parallelism. */
+  threads?: string;
   out: string;
   json?: string;
   lang: 'en' | 'ja';

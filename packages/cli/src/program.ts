@@ -156,6 +156,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     .option('--batch <n>', 'mini-batch size (default: 128)')
     .option('--iterations <n>', 'updates per initializer (default: 2000)')
     .option('--seed <n>', 'random seed for weights and batches (default: 1)')
+    .option(
+      '--seeds <k>',
+      'train each initializer for seeds seed … seed+k−1 and add loss and accuracy bands over them (default: 1)',
+    )
     .option('--eval-every <n>', 'iterations between evaluations (default: 100)')
     .option(
       '--checkpoints <list>',
@@ -169,6 +173,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
     )
     .option('-j, --json <file>', 'also write the results as JSON ("-" for standard output)')
     .addOption(new Option('--lang <lang>', 'page language').choices(langs).default('en'))
+    .option(
+      '-t, --threads <n>',
+      'worker threads, one training run (initializer × seed) at a time each, with its own WASM instance; 1 trains in this thread (default: all cores); the JSON is the same for any value',
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: TrainFlags) => commands.train(flags));
   return program;

@@ -31,3 +31,22 @@ const ja: TerminalText = {
 export function terminalText(lang: Lang | undefined): TerminalText {
   return lang === 'ja' ? ja : en;
 }
+
+const trainEn: TerminalText = {
+  progressBar: 'training [{bar}] {percentage}% | {value}/{total} iterations | {eta}s left',
+  progressLine: (done, total) => `training: ${done}/${total} iterations`,
+  report: (path) => `Training report: ${path}`,
+  json: (path) => `JSON: ${path}`,
+};
+
+const trainJa: TerminalText = {
+  progressBar: '学習中 [{bar}] {percentage}% | {value}/{total} 反復 | 残り {eta} 秒',
+  progressLine: (done, total) => `学習中: ${done}/${total} 反復`,
+  report: (path) => `学習レポート: ${path}`,
+  json: (path) => `JSON（結果）: ${path}`,
+};
+
+/** The terminal text of `initscope train` for `lang` (English by default). */
+export function trainTerminalText(lang: Lang | undefined): TerminalText {
+  return lang === 'ja' ? trainJa : trainEn;
+}

@@ -7,17 +7,20 @@ import {
   type SweepTask,
   sweepTask,
 } from '@initscope/sim';
+import { type TrainRun, type TrainTask, trainTask } from '@initscope/train';
 
 /**
  * What a pool worker computes. Each kind names a task function of a package that touches no file;
  * a new kind (e.g. a training run) is one more case here.
  */
-export type PoolTask = SweepTask | PhaseTask;
+export type PoolTask = SweepTask | PhaseTask | TrainTask;
 
 /** What a task returns, by kind. */
 export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
   ? RunResult[]
-  : PhaseRow[];
+  : T extends TrainTask
+    ? TrainRun
+    : PhaseRow[];
 
 /**
  * The worker thread's entry (piscina loads the built `dist/worker.js`): runs one task with this
@@ -34,6 +37,8 @@ export default async function runPoolTask(message: {
         return await sweepTask(task, { onStep: () => port?.postMessage(1) });
       case 'phase':
         return phaseTask(task);
+      case 'train':
+        return await trainTask(task, { onStep: () => port?.postMessage(1) });
       default:
         throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
     }

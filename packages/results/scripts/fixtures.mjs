@@ -34,6 +34,10 @@ const recipes = {
     'run --activations tanh,relu --inits he,std:1e40 --layers 3 --width 16 --samples 16 --bins 10',
   'phase-tanh': 'phase --activation tanh',
   'phase-relu': 'phase --activation relu',
+  // a small net trained briefly on MNIST for two seeds: every run has a `band`
+  'train-seeds':
+    'train --widths 784,16,10 --inits std:0.01,he --iterations 20 --eval-every 10 ' +
+    '--checkpoints 0,20 --seeds 2',
 };
 
 if (!existsSync(cliBuild)) {

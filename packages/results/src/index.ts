@@ -13,8 +13,8 @@ export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
 export type { SeedBand, SeedSummary } from './seed-band.js';
-export type { Training } from './training.js';
-export { trainingSchema } from './training.js';
+export type { TrainBand, Training } from './training.js';
+export { trainBandSchema, trainingSchema } from './training.js';
 export type { ValidateOptions, Validation } from './validate.js';
 export {
   maxErrors,

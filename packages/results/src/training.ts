@@ -4,6 +4,7 @@ import { schemaDialect } from './dialect.js';
 import { histogramSchema } from './histogram.js';
 import { nullable } from './nullable.js';
 import { phaseSchema } from './phase.js';
+import { seedSummarySchema } from './seed-band.js';
 import { activationVerdictSchema, gradientVerdictSchema } from './verdict.js';
 
 const fraction = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
@@ -29,6 +30,64 @@ const valueStats = (what: string) =>
     { description: `Statistics of the layer's ${what} on the checkpoint's batch.` },
   );
 
+const curveBand = (what: string) =>
+  Type.Object(
+    {
+      median: Type.Array(nullable(Type.Number()), {
+        description: `Per iteration, the median of ${what} over the seeds that have a finite value there (null: none has).`,
+      }),
+      p10: Type.Array(nullable(Type.Number()), {
+        description: `Per iteration, the 10th percentile of ${what} over those seeds (linear interpolation, as NumPy).`,
+      }),
+      p90: Type.Array(nullable(Type.Number()), {
+        description: `Per iteration, the 90th percentile of ${what} over those seeds (linear interpolation, as NumPy).`,
+      }),
+    },
+    {
+      description: `${what} over the seeds, one entry per iteration of the longest seed (a diverged seed stops contributing where its curve ends).`,
+    },
+  );
+
+const counts = (description: string) =>
+  Type.Record(Type.String(), Type.Integer({ minimum: 1 }), { description });
+
+/** Schema of a training run's band over seeds (`initscope train --seeds K`). */
+export const trainBandSchema = Type.Object(
+  {
+    seeds: Type.Integer({ minimum: 2, description: 'K: the seeds `seed … seed + K − 1`.' }),
+    loss: curveBand('the book’s loss curve (`loss`)'),
+    smoothLoss: curveBand('each seed’s smoothed loss (the book’s smooth_curve of `loss`)'),
+    evals: Type.Array(
+      Type.Object({
+        iteration: Type.Integer({ minimum: 0 }),
+        seeds: Type.Integer({ minimum: 1, description: 'Seeds evaluated at this iteration.' }),
+        testAccuracy: seedSummarySchema,
+        testLoss: seedSummarySchema,
+        trainAccuracy: seedSummarySchema,
+      }),
+      { description: 'Per evaluation iteration, each measure summarized over the seeds.' },
+    ),
+    outcomes: counts(
+      'How many of the K seeds had each outcome (learned, learned slowly, did not learn, diverged; the training page’s thresholds); outcomes that did not occur are absent.',
+    ),
+    diagnoses: Type.Object(
+      {
+        activations: counts(
+          'How many of the K seeds gave each activations verdict at initialization; absent codes did not occur.',
+        ),
+        gradients: counts(
+          'How many of the K seeds gave each gradients verdict at initialization; absent codes did not occur (empty with no hidden layer).',
+        ),
+      },
+      { description: 'The diagnosis at initialization of every seed, counted by code.' },
+    ),
+  },
+  {
+    description:
+      'The run over seeds `seed … seed + K − 1` (`--seeds K`; each seed draws its own weights and mini-batches, every initializer of a seed the same batches). The run’s other fields are the first seed’s.',
+  },
+);
+
 /** JSON Schema of the `initscope train --json` document ({@link Training}). */
 export const trainingSchema = Type.Object(
   {
@@ -48,6 +107,13 @@ export const trainingSchema = Type.Object(
         batch: Type.Integer({ minimum: 1 }),
         iterations: Type.Integer({ minimum: 1 }),
         seed: Type.Integer({ minimum: 0 }),
+        seeds: Type.Optional(
+          Type.Integer({
+            minimum: 2,
+            description:
+              'Seeds per initializer (`--seeds K`): `seed … seed + seeds − 1`; every run then has a `band`. Absent for one seed.',
+          }),
+        ),
         evalEvery: Type.Integer({ minimum: 1 }),
         checkpoints: Type.Array(Type.Integer({ minimum: 0 })),
       },
@@ -121,6 +187,7 @@ export const trainingSchema = Type.Object(
             ),
           }),
         ),
+        band: Type.Optional(trainBandSchema),
       }),
     ),
   },
@@ -134,3 +201,6 @@ export const trainingSchema = Type.Object(
 
 /** The `initscope train` document. */
 export type Training = Static<typeof trainingSchema>;
+
+/** A training run's band over seeds (`initscope train --seeds K`). */
+export type TrainBand = Static<typeof trainBandSchema>;

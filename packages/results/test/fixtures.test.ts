@@ -1,7 +1,13 @@
 /** The fixtures the real CLI wrote (`npm run fixtures`): valid, consistent, and covering the contract. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Results, validatePhaseDiagram, validateResults } from '../src/index.js';
+import {
+  type Results,
+  type Training,
+  validatePhaseDiagram,
+  validateResults,
+  validateTraining,
+} from '../src/index.js';
 
 const folder = new URL('../fixtures/', import.meta.url);
 const names = readdirSync(folder)
@@ -10,6 +16,7 @@ const names = readdirSync(folder)
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`${name}.json`, folder), 'utf8'));
 const isPhase = (name: string) => name.startsWith('phase-');
+const isTrain = (name: string) => name.startsWith('train-');
 
 /** Every fixture's errors (empty when valid), closed: a field the schema does not describe is one. */
 function errorsOf(name: string): string[] {
@@ -17,11 +24,15 @@ function errorsOf(name: string): string[] {
   const closed = { closed: true };
   const outcome = isPhase(name)
     ? validatePhaseDiagram(json, closed)
-    : validateResults(json, closed);
+    : isTrain(name)
+      ? validateTraining(json, closed)
+      : validateResults(json, closed);
   return outcome.valid ? [] : outcome.errors;
 }
 
-const results = names.filter((name) => !isPhase(name)).map((name) => read(name) as Results);
+const results = names
+  .filter((name) => !isPhase(name) && !isTrain(name))
+  .map((name) => read(name) as Results);
 
 /** Every value found at each `a.b[].c` path of the results fixtures. */
 function valuesByPath(): Map<string, unknown[]> {
@@ -48,6 +59,7 @@ describe('the fixtures', () => {
       'overflow',
       'phase-relu',
       'phase-tanh',
+      'train-seeds',
       'zoo',
     ]);
     const bytes = names.reduce(
@@ -62,6 +74,27 @@ describe('the fixtures', () => {
       expect(errorsOf(name)).toEqual([]);
     });
   }
+
+  it('train-seeds: every run has a band over config.seeds seeds that counts each seed once', () => {
+    const doc = read('train-seeds') as Training;
+    const seeds = doc.config.seeds as number;
+    expect(seeds).toBe(2);
+    for (const run of doc.runs) {
+      const band = run.band;
+      expect(band?.seeds).toBe(seeds);
+      expect(band?.loss.median).toHaveLength(run.loss.length);
+      expect(band?.smoothLoss.p90).toHaveLength(run.loss.length);
+      expect(band?.evals.map((e) => e.iteration)).toEqual(run.evals.map((e) => e.iteration));
+      const sum = (counts: Record<string, number>) =>
+        Object.values(counts).reduce((a, b) => a + b, 0);
+      expect(sum(band?.outcomes ?? {})).toBe(seeds);
+      expect(sum(band?.diagnoses.activations ?? {})).toBe(seeds);
+      const last = band?.evals.at(-1)?.testAccuracy;
+      const first = run.evals.at(-1)?.testAccuracy as number;
+      expect(first).toBeGreaterThanOrEqual(last?.min as number);
+      expect(first).toBeLessThanOrEqual(last?.max as number);
+    }
+  });
 
   it('count every value of every layer: Σcounts + below + above + nonFinite = samples × width', () => {
     for (const doc of results) {

@@ -17,6 +17,7 @@ export interface TrainInput {
   batch?: string;
   iterations?: string;
   seed?: string;
+  seeds?: string;
   evalEvery?: string;
   checkpoints?: string;
 }
@@ -30,6 +31,7 @@ const flags: Record<keyof TrainInput, string> = {
   batch: '--batch',
   iterations: '--iterations',
   seed: '--seed',
+  seeds: '--seeds',
   evalEvery: '--eval-every',
   checkpoints: '--checkpoints',
 };
@@ -54,6 +56,15 @@ function list(name: keyof TrainInput, text: string): string[] {
   return items;
 }
 
+/** Most seeds `--seeds` accepts (each is one training run per initializer). */
+export const maxTrainSeeds = 10_000;
+
+/** The training configuration after defaults, with the number of seeds per initializer. */
+export interface ResolvedTrainConfig extends TrainConfig {
+  /** `--seeds K`: seeds `seed … seed + K − 1` per initializer; absent for one seed (as `run`'s config). */
+  seeds?: number;
+}
+
 /**
  * The training configuration from typed options (defaults: the book's fig. 6-15; the learning rate
  * defaults to the optimizer's book default). Checkpoints beyond --iterations are dropped from the
@@ -62,7 +73,7 @@ function list(name: keyof TrainInput, text: string): string[] {
 export function resolveTrainConfig(
   input: TrainInput,
   sizes: { pixels: number; classes: number },
-): TrainConfig {
+): ResolvedTrainConfig {
   const config: TrainConfig = { ...bookTrainConfig };
   if (input.widths !== undefined) {
     config.widths = list('widths', input.widths).map((w) => integer('widths', w, 1, 100_000));
@@ -120,5 +131,13 @@ export function resolveTrainConfig(
   } else {
     config.checkpoints = bookTrainConfig.checkpoints.filter((c) => c <= config.iterations);
   }
-  return config;
+  const seeds = input.seeds === undefined ? 1 : integer('seeds', input.seeds, 1, maxTrainSeeds);
+  if (config.seed + seeds - 1 > 2 ** 32 - 1) {
+    throw new TrainConfigError(
+      `Invalid --seeds "${input.seeds}": seeds ${config.seed} … ${config.seed + seeds - 1} go past the largest seed ${2 ** 32 - 1}; lower --seed or --seeds.`,
+    );
+  }
+  if (seeds === 1) return config;
+  const { evalEvery, checkpoints, ...head } = config;
+  return { ...head, seeds, evalEvery, checkpoints };
 }

@@ -1,7 +1,9 @@
 // @initscope/train: MNIST-layout IDX data for training initscope's networks.
 
-export type { TrainInput } from './config.js';
-export { resolveTrainConfig, TrainConfigError } from './config.js';
+export type { BandedTrainRun, CurveBand, EvalBand, TrainBand, TrainSeedSummary } from './bands.js';
+export { curveBand, trainBand, withTrainBands } from './bands.js';
+export type { ResolvedTrainConfig, TrainInput } from './config.js';
+export { maxTrainSeeds, resolveTrainConfig, TrainConfigError } from './config.js';
 export type { Dataset, Split } from './dataset.js';
 export { defaultClasses, splitFromIdx } from './dataset.js';
 export type { ActivationDiagnosis, GradientDiagnosis, TrainDiagnosis } from './diagnosis.js';
@@ -14,6 +16,8 @@ export { learnedAccuracy, notLearnedAccuracy, outcomeOf } from './outcome.js';
 export type { TrainLang } from './page.js';
 export { renderTrainPage, trainLangs } from './page.js';
 export { kaiser, smoothCurve } from './smooth.js';
+export type { TrainTask, TrainTaskHooks, TrainUnit } from './task.js';
+export { sharedDataset, trainTask, trainUnits } from './task.js';
 export type {
   CheckpointLayer,
   Optimizer,

@@ -1,8 +1,9 @@
 // The training page: loss curves (raw and the book's smooth_curve), accuracy, update ratio per layer,
 // per-layer activation std over the checkpoints, and "diagnosis at init → outcome". Offline (inline SVG).
 import { criticalTolerance, verdictThresholds as vt } from '@initscope/sim';
+import type { BandedTrainRun, TrainBand } from './bands.js';
 import type { TrainDiagnosis } from './diagnosis.js';
-import { learnedAccuracy, notLearnedAccuracy, outcomeOf } from './outcome.js';
+import { learnedAccuracy, notLearnedAccuracy, type Outcome, outcomeOf } from './outcome.js';
 import { smoothCurve } from './smooth.js';
 import type { TrainConfig, TrainRun, ValueHistogram } from './train.js';
 
@@ -15,7 +16,16 @@ const text = {
   en: {
     title: 'Does it learn? Training on MNIST',
     loss: 'Loss on each batch after its update (thin: raw, thick: the book’s smooth_curve)',
+    lossBands: (k: number) =>
+      `Loss on each batch after its update over ${k} seeds (thin, faint: the first seed’s raw loss; thick: median over the seeds of each seed’s smooth_curve; shaded: 10–90% of the seeds)`,
     accuracy: 'Test accuracy at each evaluation',
+    accuracyBands: (k: number) =>
+      `Test accuracy at each evaluation over ${k} seeds (line: mean; shaded: min–max of the seeds)`,
+    inSeeds: (n: number, k: number) => ` in ${n}/${k} seeds`,
+    seedSummary: (mean: string, sd: string, min: string, max: string, k: number) =>
+      `mean ${mean} ± ${sd} (${min}–${max}) over ${k} seeds`,
+    seedNote: (seed: number, k: number) =>
+      `Seeds ${seed} … ${seed + k - 1}: each seed draws its own weights and mini-batches (every initializer of a seed trains on the same batches). Diagnoses, outcomes and histograms name the first seed’s run; counts say how many of the ${k} seeds agree.`,
     table: 'Diagnosis at init → outcome',
     init: 'initializer',
     diagActs: 'activations at init',
@@ -56,7 +66,16 @@ const text = {
   ja: {
     title: '学習は進むか: MNIST での学習',
     loss: '各バッチの更新後の損失（細線: そのまま、太線: 書籍の smooth_curve）',
+    lossBands: (k: number) =>
+      `${k} 個のシードでの各バッチの更新後の損失（薄い細線: 最初のシードの損失そのまま、太線: 各シードの smooth_curve のシード間の中央値、帯: シードの 10–90%）`,
     accuracy: '各評価時のテスト認識精度',
+    accuracyBands: (k: number) =>
+      `${k} 個のシードでの各評価時のテスト認識精度（線: 平均、帯: シード間の最小–最大）`,
+    inSeeds: (n: number, k: number) => `（${k} シード中 ${n}）`,
+    seedSummary: (mean: string, sd: string, min: string, max: string, k: number) =>
+      `${k} シードの平均 ${mean} ± ${sd}（${min}–${max}）`,
+    seedNote: (seed: number, k: number) =>
+      `シード ${seed} … ${seed + k - 1}: シードごとに重みとミニバッチを引き直す（同じシードの初期値はすべて同じバッチで学習）。診断・結果・ヒストグラムは最初のシードの学習を示し、件数は ${k} シードのうちいくつが一致したかを示す。`,
     table: '初期化時の診断 → 学習の結果',
     init: '初期値',
     diagActs: '初期化時のアクティベーション',
@@ -110,11 +129,28 @@ function html(s: string): string {
   );
 }
 
-/** An SVG line chart of series over x, y clamped to [lo, hi]. */
+/** A shaded range between two curves over the same x (null: no value there, a gap). */
+interface Band {
+  name: string;
+  xs: number[];
+  lower: (number | null)[];
+  upper: (number | null)[];
+  color: string;
+}
+
+/** An SVG line chart of series over x, y clamped to [lo, hi], over optional shaded bands. */
 function chart(
-  series: { name: string; xs: number[]; ys: number[]; width: number; color: string }[],
+  series: {
+    name: string;
+    xs: number[];
+    ys: number[];
+    width: number;
+    color: string;
+    opacity?: number;
+  }[],
   lo: number,
   hi: number,
+  bands: Band[] = [],
 ): string {
   const [w, h, pad] = [640, 260, 40];
   const xmax = Math.max(1, ...series.flatMap((s) => s.xs));
@@ -128,11 +164,32 @@ function chart(
           Number.isFinite(s.ys[i]) ? `${px(x).toFixed(1)},${py(s.ys[i] as number).toFixed(1)}` : '',
         )
         .filter(Boolean);
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="${s.width}" points="${pts.join(' ')}"><title>${html(s.name)}</title></polyline>`;
+      const opacity = s.opacity === undefined ? '' : ` stroke-opacity="${s.opacity}"`;
+      return `<polyline fill="none" stroke="${s.color}" stroke-width="${s.width}"${opacity} points="${pts.join(' ')}"><title>${html(s.name)}</title></polyline>`;
+    })
+    .join('');
+  // one polygon per run of consecutive x where both bounds exist: the upper edge, then the lower back
+  const shaded = bands
+    .flatMap((b) => {
+      const pieces: number[][] = [[]];
+      b.xs.forEach((_, i) => {
+        const ok = b.lower[i] != null && b.upper[i] != null;
+        if (ok) (pieces.at(-1) as number[]).push(i);
+        else if ((pieces.at(-1) as number[]).length > 0) pieces.push([]);
+      });
+      return pieces
+        .filter((p) => p.length > 1)
+        .map((p) => {
+          const at = (i: number, ys: (number | null)[]) =>
+            `${px(b.xs[i] as number).toFixed(1)},${py(ys[i] as number).toFixed(1)}`;
+          const upper = p.map((i) => at(i, b.upper));
+          const lower = [...p].reverse().map((i) => at(i, b.lower));
+          return `<polygon fill="${b.color}" fill-opacity="0.2" stroke="none" points="${[...upper, ...lower].join(' ')}"><title>${html(b.name)}</title></polygon>`;
+        });
     })
     .join('');
   const axes = `<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#555"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#555"/><text x="${pad - 4}" y="${pad}" text-anchor="end" font-size="11">${hi}</text><text x="${pad - 4}" y="${h - pad}" text-anchor="end" font-size="11">${lo}</text><text x="${w - pad}" y="${h - pad + 16}" text-anchor="end" font-size="11">${xmax}</text>`;
-  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${axes}${lines}</svg>`;
+  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${axes}${shaded}${lines}</svg>`;
 }
 
 /** A TensorBoard-style histogram-over-time: one filled curve per checkpoint, earliest on top. */
@@ -166,44 +223,108 @@ function ridgeline(
   return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img">${paths}${axis}</svg>`;
 }
 
+/** "learned in 3/3 seeds" style counts of a band's outcomes, most frequent first. */
+function outcomeCounts(band: TrainBand, t: (typeof text)[TrainLang]): string {
+  return Object.entries(band.outcomes)
+    .sort((a, b) => (b[1] as number) - (a[1] as number))
+    .map(([o, n]) => `${t.outcomes[o as Outcome]}${t.inSeeds(n as number, band.seeds)}`)
+    .join('; ');
+}
+
 function legend(runs: TrainRun[]): string {
   return `<p>${runs.map((r, i) => `<span style="color:${colors[i % colors.length]}">■ ${html(r.init)}</span>`).join(' &nbsp; ')}</p>`;
 }
 
-/** The training page for `runs` in `lang`. */
+/**
+ * The training page for `runs` in `lang`; runs with a `band` (`--seeds K`) get loss and accuracy
+ * bands and seed counts in the diagnosis → outcome table.
+ */
 export function renderTrainPage(
-  runs: TrainRun[],
-  config: TrainConfig,
+  runs: BandedTrainRun[],
+  config: TrainConfig & { seeds?: number },
   lang: TrainLang = 'en',
 ): string {
   const t = text[lang];
+  const seeds = runs.find((r) => r.band)?.band?.seeds;
   const lossSeries = runs.flatMap((r, i) => {
     const xs = r.loss.map((_, k) => k);
     const color = colors[i % colors.length] as string;
-    return [
-      { name: `${r.init} raw`, xs, ys: r.loss, width: 0.5, color },
-      { name: `${r.init} smooth_curve`, xs, ys: smoothCurve(r.loss), width: 2, color },
-    ];
+    const smooth = r.band
+      ? {
+          name: `${r.init} median smooth_curve`,
+          xs: r.band.smoothLoss.median.map((_, k) => k),
+          ys: r.band.smoothLoss.median.map((v) => v ?? Number.NaN),
+          width: 2,
+          color,
+        }
+      : { name: `${r.init} smooth_curve`, xs, ys: smoothCurve(r.loss), width: 2, color };
+    // with bands the first seed's raw loss stays faint, under the median and its band
+    const raw = { name: `${r.init} raw`, xs, ys: r.loss, width: 0.5, color };
+    return [r.band ? { ...raw, opacity: 0.3 } : raw, smooth];
   });
+  const lossBands = runs.flatMap((r, i) =>
+    r.band
+      ? [
+          {
+            name: `${r.init} 10–90%`,
+            xs: r.band.smoothLoss.p10.map((_, k) => k),
+            lower: r.band.smoothLoss.p10,
+            upper: r.band.smoothLoss.p90,
+            color: colors[i % colors.length] as string,
+          },
+        ]
+      : [],
+  );
   const accSeries = runs.map((r, i) => ({
     name: r.init,
-    xs: r.evals.map((e) => e.iteration),
-    ys: r.evals.map((e) => e.testAccuracy),
+    xs: (r.band?.evals ?? r.evals).map((e) => e.iteration),
+    ys: r.band
+      ? r.band.evals.map((e) => e.testAccuracy.mean ?? Number.NaN)
+      : r.evals.map((e) => e.testAccuracy),
     width: 2,
     color: colors[i % colors.length] as string,
   }));
+  const accBands = runs.flatMap((r, i) =>
+    r.band
+      ? [
+          {
+            name: `${r.init} min–max`,
+            xs: r.band.evals.map((e) => e.iteration),
+            lower: r.band.evals.map((e) => e.testAccuracy.min),
+            upper: r.band.evals.map((e) => e.testAccuracy.max),
+            color: colors[i % colors.length] as string,
+          },
+        ]
+      : [],
+  );
   const rows = runs
     .map((r) => {
       const d: TrainDiagnosis = r.diagnosis;
+      const band = r.band;
+      const agree = (counts: Record<string, number> | undefined, code: string) =>
+        band && counts ? t.inSeeds(counts[code] ?? 0, band.seeds) : '';
       const a = d.activations;
-      const acts = `${t.verdicts[a.code]}${a.value === null ? '' : ` (${t.layer} ${a.layer}: ${num(a.value)})`}`;
+      const acts = `${t.verdicts[a.code]}${a.value === null ? '' : ` (${t.layer} ${a.layer}: ${num(a.value)})`}${agree(band?.diagnoses.activations, a.code)}`;
       const g = d.gradients;
       const grads =
         g === undefined
           ? '—'
-          : `${t.gradients[g.code]}${g.value === null ? '' : ` (${num(g.value)})`}`;
+          : `${t.gradients[g.code]}${g.value === null ? '' : ` (${num(g.value)})`}${agree(band?.diagnoses.gradients, g.code)}`;
       const last = r.evals.at(-1);
-      return `<tr><td>${html(r.init)}</td><td>${acts}</td><td>${grads}</td><td>${d.chi1 === null ? '—' : num(d.chi1)}</td><td>${d.phase === null ? '—' : t.phases[d.phase]}</td><td>${last ? last.testAccuracy.toFixed(4) : '—'}</td><td>${last ? last.testLoss.toFixed(4) : '—'}</td><td>${t.outcomes[outcomeOf(r)]}${r.state === 'diverged' ? ` (${t.iteration} ${r.divergedAt})` : ''}</td></tr>`;
+      const summary = (
+        pick: (e: TrainBand['evals'][number]) => TrainBand['evals'][number]['testAccuracy'],
+      ) => {
+        const s = band?.evals.at(-1);
+        if (!band || !s) return '';
+        const v = pick(s);
+        if (v.mean === null) return '';
+        const f = (x: number | null) => (x === null ? '—' : x.toFixed(4));
+        return `<br><small>${t.seedSummary(f(v.mean), f(v.sd), f(v.min), f(v.max), s.seeds)}</small>`;
+      };
+      const outcome = band
+        ? outcomeCounts(band, t)
+        : `${t.outcomes[outcomeOf(r)]}${r.state === 'diverged' ? ` (${t.iteration} ${r.divergedAt})` : ''}`;
+      return `<tr><td>${html(r.init)}</td><td>${acts}</td><td>${grads}</td><td>${d.chi1 === null ? '—' : num(d.chi1)}</td><td>${d.phase === null ? '—' : t.phases[d.phase]}</td><td>${last ? last.testAccuracy.toFixed(4) : '—'}${summary((e) => e.testAccuracy)}</td><td>${last ? last.testLoss.toFixed(4) : '—'}${summary((e) => e.testLoss)}</td><td>${outcome}</td></tr>`;
     })
     .join('');
   const perLayer = (
@@ -243,14 +364,15 @@ export function renderTrainPage(
       return `<h3>${html(r.init)}</h3><table><tr><th>${t.layer}</th><th>${t.histActs}</th><th>${t.histGrads}</th></tr>${cells}</table>`;
     })
     .join('');
-  const recipe = `widths ${config.widths.join(',')} · ${config.activation} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${config.iterations} iterations · seed ${config.seed}`;
+  const recipe = `widths ${config.widths.join(',')} · ${config.activation} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${config.iterations} iterations · seed ${config.seed}${seeds ? ` … ${config.seed + seeds - 1}` : ''}`;
+  const seedNote = seeds ? `<p>${t.seedNote(config.seed, seeds)}</p>` : '';
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${t.title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}</style></head>
-<body><h1>${t.title}</h1><p>${html(recipe)}</p>
+<body><h1>${t.title}</h1><p>${html(recipe)}</p>${seedNote}
 <h2>${t.table}</h2><table><tr><th>${t.init}</th><th>${t.diagActs}</th><th>${t.grads}</th><th>${t.chi}</th><th>${t.phase}</th><th>${t.final}</th><th>${t.finalLoss}</th><th>${t.outcome}</th></tr>${rows}</table><p>${t.thresholds}</p>
-<h2>${t.loss}</h2>${legend(runs)}${chart(lossSeries, 0, 2.5)}
-<h2>${t.accuracy}</h2>${legend(runs)}${chart(accSeries, 0, 1)}
+<h2>${seeds ? t.lossBands(seeds) : t.loss}</h2>${legend(runs)}${chart(lossSeries, 0, 2.5, lossBands)}
+<h2>${seeds ? t.accuracyBands(seeds) : t.accuracy}</h2>${legend(runs)}${chart(accSeries, 0, 1, accBands)}
 <h2>${t.update}</h2>${perLayer((l) => l.updateRatio)}
 <h2>${t.acts}</h2>${perLayer((l) => l.activations.std)}
 <h2>${t.histograms}</h2>${histograms}
