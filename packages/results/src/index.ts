@@ -1,5 +1,6 @@
 export type { Histogram } from './histogram.js';
 export type { LayerGradients } from './layer-gradients.js';
+export { quantileBins, quantileLevels } from './layer-quantiles.js';
 export type { LayerStats } from './layer-stats.js';
 export type { LayerTheory } from './layer-theory.js';
 export type { Phase } from './phase.js';

@@ -1,0 +1,92 @@
+import type { Core, F32Block } from '@initscope/core-wasm';
+import { quantileBins, quantileLevels } from '@initscope/results';
+
+/** A stretch of sorted values: `count` of them spread evenly over [lo, hi] (lo = hi: a point mass). */
+interface Segment {
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+/**
+ * The quantiles at `levels` of n finite values from their counts in equal bins on [min, max]
+ * (min and max their exact extremes), NumPy's default definition: rank h = p·(n − 1), linear
+ * between the order statistics x₍⌊h⌋₎ and x₍⌊h⌋+1₎. Order statistic k is placed evenly inside its
+ * bin, e_i + (k − C_i + ½)/c_i · w (C_i values lie below bin i), so it stays in the bin of the true
+ * x₍k₎: |error| < w = (max − min)/bins, also after interpolating two of them. x₍0₎ = min and
+ * x₍n−1₎ = max are exact; `zeros` exact zeros at an end of the range (ReLU's min 0) sit at 0 exactly.
+ * The others are rounded to 7 significant digits of the range (`roundToRange`).
+ */
+export function quantilesFromCounts(
+  counts: readonly number[],
+  min: number,
+  max: number,
+  zeros: number,
+  levels: readonly number[] = quantileLevels,
+): number[] {
+  const bins = counts.length;
+  const edge = (i: number) => (i === bins ? max : min + ((max - min) * i) / bins);
+  const segments: Segment[] = counts.map((count, i) => ({ lo: edge(i), hi: edge(i + 1), count }));
+  // Exact zeros counted in the first bin (min 0) or the last (max 0) are a point mass at its end.
+  const first = segments[0];
+  const last = segments[bins - 1];
+  if (zeros > 0 && min === 0 && first && first.count >= zeros) {
+    segments.splice(0, 1, { lo: 0, hi: 0, count: zeros }, { ...first, count: first.count - zeros });
+  } else if (zeros > 0 && max === 0 && last && last.count >= zeros) {
+    segments.splice(-1, 1, { ...last, count: last.count - zeros }, { lo: 0, hi: 0, count: zeros });
+  }
+  const n = counts.reduce((sum, count) => sum + count, 0);
+  if (n === 0) return levels.map(() => Number.NaN);
+  // The estimate of order statistic k, walking the segments once per level (levels ascend).
+  const orderStatistic = (k: number): number => {
+    if (k <= 0) return min;
+    if (k >= n - 1) return max;
+    let below = 0;
+    for (const segment of segments) {
+      if (k < below + segment.count) {
+        return segment.lo + ((k - below + 0.5) / segment.count) * (segment.hi - segment.lo);
+      }
+      below += segment.count;
+    }
+    return max;
+  };
+  return levels.map((p) => {
+    const h = p * (n - 1);
+    const k = Math.floor(h);
+    const low = orderStatistic(k);
+    const q = h === k ? low : low + (h - k) * (orderStatistic(k + 1) - low);
+    return q === min || q === max ? q : roundToRange(q, max - min);
+  });
+}
+
+/** Significant digits of the range kept in a quantile: a rounding error ≤ 5·10⁻⁷ of the range. */
+const rangeDigits = 7;
+
+/**
+ * q rounded to `rangeDigits` significant digits of `range` (short JSON, error ≤ range·5·10⁻⁷,
+ * far below the fine bins' range/1024).
+ */
+export function roundToRange(q: number, range: number): number {
+  if (q === 0 || !(range > 0)) return q;
+  const digits = Math.floor(Math.log10(Math.abs(q))) - Math.floor(Math.log10(range)) + rangeDigits;
+  return Number(q.toPrecision(Math.min(17, Math.max(1, digits))));
+}
+
+/**
+ * A layer's quantiles at `quantileLevels` (results contract) from one more counting pass of the
+ * kernel on [min, max] in `quantileBins` bins; null without finite values. `min`, `max` and `zeros`
+ * are the layer's exact extremes and exact-zero count from its measured pass.
+ */
+export function layerQuantiles(
+  core: Core,
+  values: F32Block,
+  finite: number,
+  min: number,
+  max: number,
+  zeros: number,
+): number[] | null {
+  if (finite === 0) return null;
+  if (min === max) return quantileLevels.map(() => min);
+  const { counts } = core.countsOf(values, { lo: min, hi: max, bins: quantileBins });
+  return quantilesFromCounts(counts, min, max, zeros);
+}
