@@ -1,5 +1,6 @@
 import type { RunResult } from '@initscope/results';
 import { layerTicks } from '../grid-layers.js';
+import { labelGap } from './histogram-grid.js';
 import { compactNumberExpr, initPalette, type SpecContext } from './theme.js';
 
 /**
@@ -87,7 +88,14 @@ export function distributionSpec(
     field: 'layer',
     type: 'quantitative',
     scale: { domain: [1, Math.max(2, layers)], nice: false },
-    axis: { title: m.layerAxis, values: layerTicks(layers), format: 'd', labelFlush: true },
+    axis: {
+      title: m.layerAxis,
+      values: layerTicks(layers),
+      format: 'd',
+      labelFlush: true,
+      labelOverlap: true,
+      labelSeparation: labelGap,
+    },
   };
   const y = {
     type: 'quantitative',
@@ -97,6 +105,7 @@ export function distributionSpec(
       tickCount: 4,
       labelExpr: compactNumberExpr,
       labelOverlap: true,
+      labelSeparation: labelGap,
       labelFlush: true,
     },
   };

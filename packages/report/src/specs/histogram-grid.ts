@@ -49,6 +49,9 @@ export function rowDomains(panels: readonly Panel[]): Map<string, [number, numbe
 /** Expected counts below this share of the panel's total are not drawn: they would only trace the axis. */
 const fitFloor = 1e-4;
 
+/** Least gap between two tick labels, px: closer ones are dropped, not run together ("1e+372e+37"). */
+export const labelGap = 4;
+
 /** Height of one histogram panel, px. */
 const panelHeight = 74;
 /** Height of one line of a panel's notes, px. */
@@ -175,6 +178,8 @@ export function histogramGridSpec(
       tickCount: 3,
       tickMinStep: 1,
       labelFontSize: 8,
+      labelOverlap: true,
+      labelSeparation: labelGap,
       labelExpr: "format(datum.value, '~s')",
       ...(options.yMax !== undefined ? { values: [0, options.yMax / 2, options.yMax] } : {}),
     },
@@ -273,6 +278,7 @@ export function histogramGridSpec(
                 labelFontSize: 8,
                 labelFlush: true,
                 labelOverlap: true,
+                labelSeparation: labelGap,
                 labelExpr: compactNumberExpr,
               },
             },

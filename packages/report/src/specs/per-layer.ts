@@ -1,4 +1,5 @@
 import { layerTicks } from '../grid-layers.js';
+import { labelGap } from './histogram-grid.js';
 import { compactNumberExpr, initColor, type SpecContext } from './theme.js';
 
 /** One point of a per-layer line: an initializer's value at a layer. */
@@ -127,7 +128,13 @@ export function perLayerSpec(
     axis.kind === 'log'
       ? {
           scale: { type: 'log' },
-          axis: { title: axis.title, labelExpr: compactNumberExpr, tickCount: 6 },
+          axis: {
+            title: axis.title,
+            labelExpr: compactNumberExpr,
+            tickCount: 6,
+            labelOverlap: true,
+            labelSeparation: labelGap,
+          },
         }
       : { scale: { domain: [0, 1] }, axis: { title: axis.title, format: '.0%' } };
   const inits = [...new Set([...points, ...(predicted?.points ?? [])].map((point) => point.init))];
@@ -137,7 +144,13 @@ export function perLayerSpec(
       field: 'layer',
       type: 'ordinal',
       scale: { domain: Array.from({ length: layers }, (_, i) => i + 1) },
-      axis: { title: context.messages.layerAxis, labelAngle: 0, values: layerTicks(layers) },
+      axis: {
+        title: context.messages.layerAxis,
+        labelAngle: 0,
+        values: layerTicks(layers),
+        labelOverlap: true,
+        labelSeparation: labelGap,
+      },
     },
     y: { field: 'value', type: 'quantitative', ...y },
     color: {
