@@ -23,8 +23,8 @@ describe('renderReport() for a 20-layer stack', () => {
 
   it('states the quantiles’ resolution as the results contract defines it', () => {
     expect(quantileBins).toBe(contractQuantileBins);
-    expect(html).toContain('counts in 1,024 equal bins');
-    expect(html).toContain('by less than 0.098 % of the layer’s range');
+    expect(html).toContain('counts in 256 equal bins');
+    expect(html).toContain('by less than 0.39 % of the layer’s range');
   });
 
   it('draws every layer of every run in the distribution chart: its quantiles as 4 bands and the median', () => {

@@ -8,7 +8,7 @@ import { nullable } from './nullable.js';
 export const quantileLevels = [0, 0.07, 0.16, 0.31, 0.5, 0.69, 0.84, 0.93, 1] as const;
 
 /** Bins of the fine count the quantiles are read from: their error is below (max − min) / quantileBins. */
-export const quantileBins = 1024;
+export const quantileBins = 256;
 
 /** Schema of `LayerStats.quantiles`. */
 export const layerQuantilesSchema = nullable(

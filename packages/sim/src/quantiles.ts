@@ -1,13 +1,6 @@
 import type { Core, F32Block } from '@initscope/core-wasm';
 import { quantileBins, quantileLevels } from '@initscope/results';
 
-/** A stretch of sorted values: `count` of them spread evenly over [lo, hi] (lo = hi: a point mass). */
-interface Segment {
-  lo: number;
-  hi: number;
-  count: number;
-}
-
 /**
  * The quantiles at `levels` of n finite values from their counts in equal bins on [min, max]
  * (min and max their exact extremes), NumPy's default definition: rank h = p·(n − 1), linear
@@ -26,29 +19,44 @@ export function quantilesFromCounts(
 ): number[] {
   const bins = counts.length;
   const edge = (i: number) => (i === bins ? max : min + ((max - min) * i) / bins);
-  const segments: Segment[] = counts.map((count, i) => ({ lo: edge(i), hi: edge(i + 1), count }));
-  // Exact zeros counted in the first bin (min 0) or the last (max 0) are a point mass at its end.
-  const first = segments[0];
-  const last = segments[bins - 1];
-  if (zeros > 0 && min === 0 && first && first.count >= zeros) {
-    segments.splice(0, 1, { lo: 0, hi: 0, count: zeros }, { ...first, count: first.count - zeros });
-  } else if (zeros > 0 && max === 0 && last && last.count >= zeros) {
-    segments.splice(-1, 1, { ...last, count: last.count - zeros }, { lo: 0, hi: 0, count: zeros });
+  // Segments: bins, with exact zeros counted in the first bin (min 0) or the last (max 0) split
+  // off as a point mass at that end. below[s] values lie before segment s.
+  const splitFirst = zeros > 0 && min === 0 && (counts[0] ?? 0) >= zeros;
+  const splitLast = !splitFirst && zeros > 0 && max === 0 && (counts[bins - 1] ?? 0) >= zeros;
+  const size = bins + (splitFirst || splitLast ? 1 : 0);
+  const lo = new Float64Array(size);
+  const hi = new Float64Array(size);
+  const count = new Float64Array(size);
+  let s = 0;
+  if (splitFirst) {
+    count[s++] = zeros;
   }
-  const n = counts.reduce((sum, count) => sum + count, 0);
+  for (let i = 0; i < bins; i++, s++) {
+    lo[s] = edge(i);
+    hi[s] = edge(i + 1);
+    count[s] =
+      (counts[i] as number) -
+      ((i === 0 && splitFirst) || (i === bins - 1 && splitLast) ? zeros : 0);
+  }
+  if (splitLast) count[s] = zeros;
+  const below = new Float64Array(size + 1);
+  for (let i = 0; i < size; i++) below[i + 1] = (below[i] as number) + (count[i] as number);
+  const n = below[size] as number;
   if (n === 0) return levels.map(() => Number.NaN);
-  // The estimate of order statistic k, walking the segments once per level (levels ascend).
+  // The estimate of order statistic k: the last segment with below[s] ≤ k (binary search).
   const orderStatistic = (k: number): number => {
     if (k <= 0) return min;
     if (k >= n - 1) return max;
-    let below = 0;
-    for (const segment of segments) {
-      if (k < below + segment.count) {
-        return segment.lo + ((k - below + 0.5) / segment.count) * (segment.hi - segment.lo);
-      }
-      below += segment.count;
+    let a = 0;
+    let b = size - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if ((below[mid] as number) <= k) a = mid;
+      else b = mid - 1;
     }
-    return max;
+    const c = count[a] as number;
+    const from = lo[a] as number;
+    return from + ((k - (below[a] as number) + 0.5) / c) * ((hi[a] as number) - from);
   };
   return levels.map((p) => {
     const h = p * (n - 1);
@@ -64,7 +72,7 @@ const rangeDigits = 7;
 
 /**
  * q rounded to `rangeDigits` significant digits of `range` (short JSON, error ≤ range·5·10⁻⁷,
- * far below the fine bins' range/1024).
+ * far below the fine bins' range/256).
  */
 export function roundToRange(q: number, range: number): number {
   if (q === 0 || !(range > 0)) return q;

@@ -110,7 +110,7 @@ describe('quantilesFromCounts()', () => {
 });
 
 describe('layerQuantiles() against NumPy', () => {
-  it("a 20-layer zoo: the kernel's fine counts give every layer within (max − min)/1024 of np.quantile of the same values (≤ 1% of the range)", async () => {
+  it("a 20-layer zoo: the kernel's fine counts give every layer within (max − min)/256 of np.quantile of the same values (≤ 1% of the range)", async () => {
     const options = {
       activations: 'relu,tanh,gelu,leaky-relu:0.2,sigmoid,softsign,elu',
       inits: 'he,xavier,std:1,orthogonal:auto,std:0.05',

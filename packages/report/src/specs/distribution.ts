@@ -7,7 +7,7 @@ import { compactNumberExpr, initPalette, type SpecContext } from './theme.js';
  * Bins of the fine count sim reads the quantiles from (`quantileBins` of `@initscope/results`,
  * which the report takes types only from; a test checks they agree): the error bound the chart states.
  */
-export const quantileBins = 1024;
+export const quantileBins = 256;
 
 /** Opacity of each band; nested bands add up, so the middle of the distribution is darkest. */
 const bandOpacity = [0.16, 0.2, 0.26, 0.34];
