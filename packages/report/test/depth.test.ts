@@ -21,6 +21,15 @@ describe('renderReport() for a 20-layer stack', () => {
     );
   });
 
+  it('says which layers the grid shows and what the distribution chart is in Japanese too', () => {
+    const ja = renderReport(resultsFixture('deep'), { lang: 'ja' });
+    expect(ja).toContain('20 層のうち、ヒストグラムは 1, 2, 5, 10, 20 層目を表示しています');
+    expect(ja).toContain('下の分布図はすべての層を示します');
+    expect(ja).toContain('relu: 深さ方向の各層の値の分布');
+    expect(ja).toContain('[最小, 最大] を 256 等分して数えた度数');
+    expect(chartRows(ja, 'relu-distribution').some((row) => row.band === '7〜93 %')).toBe(true);
+  });
+
   it('states the quantiles’ resolution as the results contract defines it', () => {
     expect(quantileBins).toBe(contractQuantileBins);
     expect(html).toContain('counts in 256 equal bins');
