@@ -1,12 +1,12 @@
 export type { Histogram } from './histogram.js';
 export type { LayerGradients } from './layer-gradients.js';
-export { quantileBins, quantileLevels } from './layer-quantiles.js';
 export type { LayerStats } from './layer-stats.js';
 export type { LayerTheory } from './layer-theory.js';
 export type { Phase } from './phase.js';
 export { phases } from './phase.js';
 export type { PhaseDiagram } from './phase-diagram.js';
 export { phaseDiagramSchema } from './phase-diagram.js';
+export { quantileBins, quantileLevels } from './quantile-levels.js';
 export type { Results } from './results.js';
 export { resultsSchema } from './results.js';
 export type { ResultsConfig } from './results-config.js';
