@@ -1,5 +1,6 @@
 import type { RunResult } from '@initscope/results';
 import { predictedGradientVariance } from './gradients.js';
+import { allGridLayersUpTo, gridLayers } from './grid-layers.js';
 import { gradientPanels } from './histogram-panels.js';
 import type { PageChart } from './page.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
@@ -33,7 +34,10 @@ export function gradientCharts(
   const figure: PageChart = {
     id: `${id}-gradient-histograms`,
     title: m.gradientFigureTitle(activation),
-    description: m.sharedDomainNote,
+    description:
+      layers > allGridLayersUpTo
+        ? `${m.sharedDomainNote} ${m.gridLayersNote(gridLayers(layers), layers, 'lines')}`
+        : m.sharedDomainNote,
     spec: withConfig(
       histogramGridSpec(panels, context, { logCounts: false, book: false, layers, sharedX: true }),
     ),

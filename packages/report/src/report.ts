@@ -3,6 +3,7 @@ import { activationName, activationProfile } from './activation-profile.js';
 import { formatCount, formatNumber, formatRange } from './format.js';
 import { type GradientCharts, gradientCharts } from './gradient-charts.js';
 import { gradientTrend } from './gradients.js';
+import { allGridLayersUpTo, gridLayers } from './grid-layers.js';
 import { histogramPanels } from './histogram-panels.js';
 import { anchors, escapeHtml } from './html.js';
 import type { Messages } from './i18n/messages.js';
@@ -12,6 +13,7 @@ import { layerTotal } from './layer-total.js';
 import { chartBlock, type PageChart, renderPage } from './page.js';
 import { bookYLimited, bookYMax } from './rebin.js';
 import { saturationFraction, saturationZone } from './saturation.js';
+import { distributionSpec, quantileBins } from './specs/distribution.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
 import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
@@ -88,6 +90,8 @@ function activationCharts(
   options: ResolvedReportOptions,
 ): {
   figure?: PageChart;
+  /** Deep runs: the quantile bands of every layer of every run. */
+  distribution?: PageChart;
   summaries: PageChart[];
   gradients?: GradientCharts;
   approximate: boolean;
@@ -106,11 +110,31 @@ function activationCharts(
     options.book && !options.logCounts && bookYLimited.includes(activationName(activation))
       ? bookYMax
       : undefined;
+  // Deep runs: the grid shows some layers, the distribution chart all of them.
+  const distributionChart =
+    layers > allGridLayersUpTo ? distributionSpec(completed, layers, context) : undefined;
+  const distribution: PageChart | undefined = distributionChart
+    ? {
+        id: `${id}-distribution`,
+        title: m.distributionTitle(activation),
+        description: m.distributionText(
+          formatCount(quantileBins),
+          `${Number((100 / quantileBins).toPrecision(2))} %`,
+        ),
+        spec: withConfig(distributionChart),
+      }
+    : undefined;
+  const notes = [
+    ...(sharedX ? [m.sharedDomainNote] : []),
+    ...(yMax !== undefined ? [m.bookYLimitNote(formatCount(yMax))] : []),
+    ...(layers > allGridLayersUpTo
+      ? [m.gridLayersNote(gridLayers(layers), layers, distribution ? 'distribution' : 'lines')]
+      : []),
+  ];
   const figure: PageChart = {
     id: `${id}-histograms`,
     title: options.book ? m.bookFigureTitle(activation) : m.figureTitle(activation),
-    ...(sharedX ? { description: m.sharedDomainNote } : {}),
-    ...(yMax !== undefined ? { description: m.bookYLimitNote(formatCount(yMax)) } : {}),
+    ...(notes.length > 0 ? { description: notes.join(' ') } : {}),
     spec: withConfig(
       histogramGridSpec(panels, context, {
         logCounts: options.logCounts,
@@ -208,6 +232,7 @@ function activationCharts(
   const gradients = gradientCharts(activation, id, completed, layers, context);
   return {
     figure,
+    ...(distribution ? { distribution } : {}),
     summaries,
     ...(gradients ? { gradients } : {}),
     approximate: panels.some((panel) => panel.approximate),
@@ -397,6 +422,11 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
         ? `<p>${escapeHtml(m.figureTheoryText)}</p>`
         : '';
       figureRow = `<div class="figure-row">${chartBlock(built.figure)}<aside><p>${escapeHtml(text)}</p>${theoryText}</aside></div>`;
+      if (built.distribution) {
+        charts.push(built.distribution);
+        entries.push(`<li>${link(built.distribution.id, built.distribution.title)}</li>`);
+        figureRow += `\n${chartBlock(built.distribution)}`;
+      }
     } else {
       figureRow = `<p class="muted">${escapeHtml(m.noCompletedRuns)}</p>`;
     }

@@ -1,19 +1,53 @@
 /** The report for deep stacks and for stacks that overflow f32, drawn from the CLI's fixtures. */
+import { quantileBins as contractQuantileBins } from '@initscope/results';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src/index.js';
+import { quantileBins } from '../src/specs/distribution.js';
 import { resultsFixture, runOf } from './fixtures.js';
 import { chartRows, chartSpec, chartsOf, ownPartOf, renderSvg } from './page-parts.js';
 
 describe('renderReport() for a 20-layer stack', () => {
   const html = renderReport(resultsFixture('deep'));
 
-  it('draws one column per layer, each panel with the run’s own bins', () => {
+  it('draws the chosen layers 1, 2, 5, 10, 20 as columns, each panel with the run’s own bins, and says so', () => {
     const rows = chartRows(html, 'tanh-histograms');
     expect(new Set(rows.map((row) => row.column))).toEqual(
-      new Set(Array.from({ length: 20 }, (_, i) => `${i + 1}-layer`)),
+      new Set(['1-layer', '2-layer', '5-layer', '10-layer', '20-layer']),
     );
-    // 2 initializers × 20 layers × 10 bins
-    expect(rows.filter((row) => row.k === 'bin')).toHaveLength(400);
+    // 2 initializers × 5 layers × 10 bins
+    expect(rows.filter((row) => row.k === 'bin')).toHaveLength(100);
+    expect(html).toContain(
+      '20 layers: the grid shows layers 1, 2, 5, 10, 20 (the first, the last, and the steps 1, 2, 5, 10, 20, 50, … between); the distribution chart below covers every layer.',
+    );
+  });
+
+  it('says which layers the grid shows and what the distribution chart is in Japanese too', () => {
+    const ja = renderReport(resultsFixture('deep'), { lang: 'ja' });
+    expect(ja).toContain('20 層のうち、ヒストグラムは 1, 2, 5, 10, 20 層目を表示しています');
+    expect(ja).toContain('下の分布図はすべての層を示します');
+    expect(ja).toContain('relu: 深さ方向の各層の値の分布');
+    expect(ja).toContain('[最小, 最大] を 256 等分して数えた度数');
+    expect(chartRows(ja, 'relu-distribution').some((row) => row.band === '7〜93 %')).toBe(true);
+  });
+
+  it('states the quantiles’ resolution as the results contract defines it', () => {
+    expect(quantileBins).toBe(contractQuantileBins);
+    expect(html).toContain('counts in 256 equal bins');
+    expect(html).toContain('by less than 0.39 % of the layer’s range');
+  });
+
+  it('draws every layer of every run in the distribution chart: its quantiles as 4 bands and the median', () => {
+    const rows = chartRows(html, 'relu-distribution');
+    const results = resultsFixture('deep');
+    for (const init of ['xavier', 'he']) {
+      const layers = runOf(results, 'relu', init).layers;
+      const medians = rows.filter((row) => row.k === 'median' && row.init === init);
+      expect(medians.map((row) => row.median)).toEqual(layers.map((l) => l.quantiles?.[4]));
+      const bands = rows.filter((row) => row.k === 'band' && row.init === init);
+      expect(bands).toHaveLength(4 * 20);
+      const widest = bands.filter((row) => row.band === 'min–max');
+      expect(widest.map((row) => [row.lo, row.hi])).toEqual(layers.map((l) => [l.min, l.max]));
+    }
   });
 
   it('plots the std of every layer of every run', () => {
@@ -75,6 +109,7 @@ describe('renderReport() for stacks that overflow f32', () => {
   it('still compiles and renders every chart, empty ones included', async () => {
     expect(chartsOf(html).map((chart) => chart.id)).toEqual([
       'relu-histograms',
+      'relu-distribution',
       'relu-std',
       'relu-dead',
       'relu-gradient-histograms',

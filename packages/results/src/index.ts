@@ -6,6 +6,7 @@ export type { Phase } from './phase.js';
 export { phases } from './phase.js';
 export type { PhaseDiagram } from './phase-diagram.js';
 export { phaseDiagramSchema } from './phase-diagram.js';
+export { quantileBins, quantileLevels } from './quantile-levels.js';
 export type { Results } from './results.js';
 export { resultsSchema } from './results.js';
 export type { ResultsConfig } from './results-config.js';

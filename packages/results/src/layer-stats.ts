@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import Type from 'typebox';
 import { histogramSchema } from './histogram.js';
 import { layerGradientsSchema } from './layer-gradients.js';
+import { layerQuantilesSchema } from './layer-quantiles.js';
 import { layerTheorySchema } from './layer-theory.js';
 import { nullable } from './nullable.js';
 import { seedBandSchema } from './seed-band.js';
@@ -43,6 +44,7 @@ export const layerStatsSchema = Type.Object(
       ),
     ),
     histogram: histogramSchema,
+    quantiles: Type.Optional(layerQuantilesSchema),
     gradients: Type.Optional(layerGradientsSchema),
     theory: Type.Optional(layerTheorySchema),
     band: Type.Optional(seedBandSchema),

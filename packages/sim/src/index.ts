@@ -34,6 +34,7 @@ export type { PhaseTask } from './phase-diagram.js';
 export { phaseDiagramDocument, phaseGridOf, phaseTask } from './phase-diagram.js';
 export type { PhaseOptions, ResolvedPhaseOptions } from './phase-options.js';
 export { resolvePhaseOptions } from './phase-options.js';
+export { layerQuantiles, quantilesFromCounts } from './quantiles.js';
 export { layerBand, quantileSorted, seedSummary, withSeedBands } from './seed-bands.js';
 export type { SimulateHooks } from './simulate.js';
 export {

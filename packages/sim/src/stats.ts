@@ -7,6 +7,7 @@ import type {
   StatsRequest,
 } from '@initscope/core-wasm';
 import type { LayerGradients, LayerStats } from '@initscope/results';
+import { layerQuantiles } from './quantiles.js';
 
 /** Histogram edges `lo + (hi − lo)·i / bins`, i = 0…bins, with the last edge exactly `hi`. */
 export function histogramEdges(lo: number, hi: number, bins: number): number[] {
@@ -109,7 +110,8 @@ export function statsFromPass(
 /**
  * Runs `measure` (a fused pass) and completes it into layer statistics: with a fixed range the pass
  * bins the values itself; a range that depends on the layer's extremes (ReLU's [0, max]) is binned by
- * one more `histogramOf` pass once the extremes are known.
+ * one more `histogramOf` pass once the extremes are known. One more counting pass on [min, max]
+ * gives the layer's quantiles (see `layerQuantiles`).
  */
 export function measureLayer(
   core: Core,
@@ -122,16 +124,20 @@ export function measureLayer(
   bounds: readonly [number, number] | null = null,
 ): LayerStats {
   const saturation = bounds ? { lo: bounds[0], hi: bounds[1] } : undefined;
+  const withQuantiles = (stats: LayerStats, pass: LayerPass): LayerStats => ({
+    ...stats,
+    quantiles: layerQuantiles(core, values, pass.finite, pass.min, pass.max, pass.zeros),
+  });
   if (fixed) {
     const [lo, hi] = fixed;
     const pass = measure({ lo, hi, bins }, saturation) as MeasuredPass;
-    return statsFromPass(pass, layer, lo, hi, bins, bounds !== null);
+    return withQuantiles(statsFromPass(pass, layer, lo, hi, bins, bounds !== null), pass);
   }
   const pass = measure('moments', saturation);
   const hasFinite = pass.finite > 0;
   const [lo, hi] = hasFinite ? range(pass.min, pass.max) : range(Number.NaN, Number.NaN);
   const histogram = core.countsOf(values, { lo, hi, bins });
-  return statsFromPass(
+  const stats = statsFromPass(
     { ...pass, counts: histogram.counts, below: histogram.below, above: histogram.above },
     layer,
     lo,
@@ -139,4 +145,5 @@ export function measureLayer(
     bins,
     bounds !== null,
   );
+  return withQuantiles(stats, pass);
 }

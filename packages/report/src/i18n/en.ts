@@ -188,6 +188,14 @@ export const en: Messages = {
   aboveNote: (p) => `${p} ▶`,
   nonFiniteNote: (p) => `NaN/Inf ${p}`,
   hiddenNote: (count, p) => `hides ${count} (${p})`,
+  gridLayersNote: (shown, layers, rest) =>
+    `${layers} layers: the grid shows layers ${shown.join(', ')} (the first, the last, and the steps 1, 2, 5, 10, 20, 50, … between); ${rest === 'distribution' ? 'the distribution chart below covers every layer' : 'the per-layer charts below cover every layer'}.`,
+  distributionTitle: (a) => `${a}: distribution of each layer’s values over depth`,
+  distributionText: (bins, error) =>
+    `One panel per initializer, TensorBoard-style: at every layer the bands hold the middle 38 %, 68 %, 86 % and all (min–max) of the layer’s values (quantiles 31–69 %, 16–84 %, 7–93 %, 0–100 %; darker is more central); the line is the median. The quantiles come from the kernel’s counts in ${bins} equal bins on each layer’s [min, max]: each differs from the exact quantile by less than ${error} of the layer’s range. Each panel has its own value axis.`,
+  distributionLegend: 'share of values',
+  distributionBands: ['min–max', '7–93 %', '16–84 %', '31–69 %'],
+  medianLabel: 'median',
 
   initializer: 'Initializer',
   verdict: 'Verdict',

@@ -196,6 +196,14 @@ export const ja: Messages = {
   aboveNote: (p) => `${p} ▶`,
   nonFiniteNote: (p) => `NaN/Inf ${p}`,
   hiddenNote: (count, p) => `非表示 ${count}（${p}）`,
+  gridLayersNote: (shown, layers, rest) =>
+    `${layers} 層のうち、ヒストグラムは ${shown.join(', ')} 層目を表示しています（最初と最後、その間は 1, 2, 5, 10, 20, 50, … 層目）。${rest === 'distribution' ? '下の分布図はすべての層を示します' : '下の層ごとのグラフはすべての層を示します'}。`,
+  distributionTitle: (a) => `${a}: 深さ方向の各層の値の分布`,
+  distributionText: (bins, error) =>
+    `初期値ごとに 1 枚のパネル（TensorBoard の分布図と同じ形式）。各層で、帯は値の中央 38 %・68 %・86 %・全体（最小〜最大）を表します（分位点 31〜69 %、16〜84 %、7〜93 %、0〜100 %。濃いほど中央寄り）。線は中央値です。分位点はカーネルが各層の [最小, 最大] を ${bins} 等分して数えた度数から求めたもので、誤差はその層の値の範囲の ${error} 以内です。縦軸はパネルごとに別です。`,
+  distributionLegend: '値の割合',
+  distributionBands: ['最小〜最大', '7〜93 %', '16〜84 %', '31〜69 %'],
+  medianLabel: '中央値',
 
   initializer: '初期値',
   verdict: '判定',

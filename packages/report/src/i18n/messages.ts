@@ -140,6 +140,22 @@ export interface Messages {
   aboveNote: (percent: string) => string;
   nonFiniteNote: (percent: string) => string;
   hiddenNote: (count: string, percent: string) => string;
+  /** The histogram grid of a deep run shows some layers: which, and what covers every layer. */
+  gridLayersNote: (
+    shown: readonly number[],
+    layers: number,
+    rest: 'distribution' | 'lines',
+  ) => string;
+  /** Title of an activation's distribution chart over depth (quantile bands per run). */
+  distributionTitle: (activation: string) => string;
+  /** What the bands are, and how exact: `error` the largest error as a share of the layer's range. */
+  distributionText: (bins: string, error: string) => string;
+  /** Legend title of the bands. */
+  distributionLegend: string;
+  /** Band labels, widest first: min–max, 7–93 %, 16–84 %, 31–69 %. */
+  distributionBands: [string, string, string, string];
+  /** Label of the median line. */
+  medianLabel: string;
 
   initializer: string;
   verdict: string;

@@ -1,4 +1,5 @@
 import { formatCount, formatNumber, formatPercent } from '../format.js';
+import { gridLayers } from '../grid-layers.js';
 import type { Panel } from '../histogram-panels.js';
 import {
   compactNumberExpr,
@@ -14,7 +15,7 @@ export interface GridOptions {
   logCounts: boolean;
   /** Panels come from book mode: note what each hides. */
   book: boolean;
-  /** Layers of the deepest run: the number of columns. */
+  /** Layers of the deepest run; the columns are its {@link gridLayers} (every layer up to 8). */
   layers: number;
   /**
    * The panels of a row share one x domain across layers (unbounded activations, gradients), so
@@ -47,6 +48,9 @@ export function rowDomains(panels: readonly Panel[]): Map<string, [number, numbe
 
 /** Expected counts below this share of the panel's total are not drawn: they would only trace the axis. */
 const fitFloor = 1e-4;
+
+/** Least gap between two tick labels, px: closer ones are dropped, not run together ("1e+372e+37"). */
+export const labelGap = 4;
 
 /** Height of one histogram panel, px. */
 const panelHeight = 74;
@@ -88,20 +92,22 @@ function panelNotes(panel: Panel, context: SpecContext, options: GridOptions) {
 
 /**
  * The book's figure for one activation: a grid of histograms, rows = initializers, columns =
- * "1-layer" … "N-layer". Every panel has its own y scale; x is the data's histogram edges, shared
+ * "1-layer" … "N-layer" (deeper than 8 layers: the {@link gridLayers}, 1, 2, 5, 10, 20, …, N). Every panel has its own y scale; x is the data's histogram edges, shared
  * across a row when `sharedX` (invisible `span` points carry the row's extent into every panel).
  * Each panel notes its layer's std; values outside the range, NaN/Inf, ReLU's exact zeros and
  * (book mode) hidden values are noted too.
  */
 export function histogramGridSpec(
-  panels: readonly Panel[],
+  allPanels: readonly Panel[],
   context: SpecContext,
   options: GridOptions,
 ): object {
   const m = context.messages;
-  const width = panelWidth(options.layers);
+  const shown = gridLayers(options.layers);
+  const width = panelWidth(shown.length);
+  const panels = allPanels.filter((panel) => shown.includes(panel.layer));
   const inits = context.inits.filter((init) => panels.some((panel) => panel.init === init));
-  const columns = Array.from({ length: options.layers }, (_, i) => m.layerLabel(i + 1));
+  const columns = shown.map((layer) => m.layerLabel(layer));
   const values: object[] = [];
   const domains = options.sharedX ? rowDomains(panels) : new Map<string, [number, number]>();
   const span = (cell: object, init: string) => {
@@ -172,6 +178,8 @@ export function histogramGridSpec(
       tickCount: 3,
       tickMinStep: 1,
       labelFontSize: 8,
+      labelOverlap: true,
+      labelSeparation: labelGap,
       labelExpr: "format(datum.value, '~s')",
       ...(options.yMax !== undefined ? { values: [0, options.yMax / 2, options.yMax] } : {}),
     },
@@ -270,6 +278,7 @@ export function histogramGridSpec(
                 labelFontSize: 8,
                 labelFlush: true,
                 labelOverlap: true,
+                labelSeparation: labelGap,
                 labelExpr: compactNumberExpr,
               },
             },

@@ -20,6 +20,7 @@ import { version } from '../version.js';
 import { naiveActivate, naiveBackward } from './activate.js';
 import { layerStatsOf } from './layer-stats.js';
 import { product, transpose } from './matmul.js';
+import { exactQuantiles } from './quantiles.js';
 import { referenceWeights } from './weights.js';
 
 // Dimension legend: samples rows; layer l maps fanIn = widths[l − 1] features to fanOut = widths[l].
@@ -78,7 +79,10 @@ function forward(
     }
     const z = naiveActivate(activation.name, a, new Float32Array(a.length), alpha);
     hooks.onValues?.({ activation: activation.id, init: init.id, layer, kind: 'activations' }, z);
-    result.layers.push(layerStatsOf(z, layer, bins, range, bounds));
+    result.layers.push({
+      ...layerStatsOf(z, layer, bins, range, bounds),
+      quantiles: exactQuantiles(z),
+    });
     result.weights.push(w);
     result.pre.push(a);
     x = z;
