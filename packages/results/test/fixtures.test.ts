@@ -66,7 +66,9 @@ describe('the fixtures', () => {
       (sum, name) => sum + readFileSync(new URL(`${name}.json`, folder)).length,
       0,
     );
-    expect(bytes).toBeLessThan(600_000);
+    // 638 kB after quantiles per layer and the log-spaced 81 × 51 phase grid; the packed results
+    // tarball stays under 200 kB (the consumer check prints its size)
+    expect(bytes).toBeLessThan(700_000);
   });
 
   for (const name of names) {
