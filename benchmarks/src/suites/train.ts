@@ -10,6 +10,7 @@ import {
 import type { EngineName } from '../engine.js';
 import * as initscope from '../engines/initscope.js';
 import {
+  type NumpyReport,
   numpyAvailability,
   numpyCase,
   numpyFacts,
@@ -155,33 +156,15 @@ async function numpyTrain(
     });
     return;
   }
-  const { config } = inputs;
   let result: BenchResult;
   try {
-    const report = await withScratch(async (dir) => {
-      await writeTrainInputs(dir, inputs);
-      return runNumpy(
-        {
-          suite: 'train',
-          seed: config.seed,
-          ...numpyTiming(context.settings),
-          train: {
-            case: work.case,
-            dir,
-            data: bundledMnistDir(),
-            widths: config.widths,
-            activation: config.activation,
-            inits: config.inits,
-            lr: config.lr,
-            batch: config.batch,
-            iterations: config.iterations,
-            eval_every: config.evalEvery,
-            subset: trainAccuracySubset,
-          },
-        },
-        python,
-      );
-    });
+    const report = await numpyTrainReport(
+      work.case,
+      inputs,
+      bundledMnistDir(),
+      numpyTiming(context.settings),
+      python,
+    );
     out.versions.numpy = report.numpy;
     out.versions.python = report.python;
     out.peers.numpy ??= numpyFacts(report);
@@ -198,6 +181,44 @@ async function numpyTrain(
   }
   context.log(progressLine(result));
   out.results.push(result);
+}
+
+/**
+ * Runs the book's training code in Python on `inputs` (their weights and batches written to a
+ * scratch folder; the images read from the IDX files in `dataDir`, which must hold inputs.data).
+ */
+export async function numpyTrainReport(
+  name: string,
+  inputs: TrainInputs,
+  dataDir: string,
+  timing: ReturnType<typeof numpyTiming>,
+  python: string = pythonCommand(),
+): Promise<NumpyReport> {
+  const { config } = inputs;
+  return withScratch(async (dir) => {
+    await writeTrainInputs(dir, inputs);
+    return runNumpy(
+      {
+        suite: 'train',
+        seed: config.seed,
+        ...timing,
+        train: {
+          case: name,
+          dir,
+          data: dataDir,
+          widths: config.widths,
+          activation: config.activation,
+          inits: config.inits,
+          lr: config.lr,
+          batch: config.batch,
+          iterations: config.iterations,
+          eval_every: config.evalEvery,
+          subset: trainAccuracySubset,
+        },
+      },
+      python,
+    );
+  });
 }
 
 /** The initial weights (`w<run>-<layer>.f32`) and batch indices (`indices.u32`) for the Python side. */
