@@ -99,7 +99,7 @@ describe('train/book validation', () => {
   it('rejects other weights or batches, a drifted curve, accuracy and a missing reference', () => {
     const cases: [string, (o: TrainOutcome) => void, string][] = [
       ['first', (o) => ((o.runs[1] as { loss: number[] }).loss[0] = 2.3 * 1.001), 'first loss'],
-      ['final', (o) => (o.runs[2] as { loss: number[] }).loss.fill(1.6, 150), 'final loss'],
+      ['final', (o) => (o.runs[2] as { loss: number[] }).loss.fill(2.3, 100), 'final loss'],
       [
         'accuracy',
         (o) => ((o.runs[0]?.evals.at(-1) as { testAccuracy: number }).testAccuracy += 0.03),
