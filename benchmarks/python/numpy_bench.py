@@ -16,6 +16,8 @@ timed function that does more than the operation shows.
 Engines:
   numpy      the book's ch06 code as printed: float64, np.random.randn, np.dot, np.histogram
              (sweep); float32 with out= ufuncs (components).
+  numpy      (train) the book's fig. 6-15 code as printed: MultiLayerNet, Affine/Relu/SoftmaxWithLoss,
+             SGD, float64 weights on float32 images, on initscope's initial weights and batches.
   numpy-f32  the same experiment as a NumPy expert writes it: float32, buffers allocated once,
              out= ufuncs, np.matmul(..., out=), a bincount histogram with initscope's exact bin rule.
 """
@@ -29,6 +31,7 @@ import platform
 import sys
 import time
 import timeit
+from collections import OrderedDict
 
 import numpy as np
 
@@ -439,6 +442,246 @@ def layer_stats_request(request):
 # What NumPy runs on
 
 
+# ---------------------------------------------------------------------------------------------
+# Training: the book's fig. 6-15 (ch06/weight_init_compare.py) with common/layers.py,
+# common/multi_layer_net.py and common/optimizer.py as printed (float64 weights, float32 images
+# as load_mnist(normalize=True)), on initscope's initial weights and mini-batches, plus the
+# evaluation initscope train makes by default (test accuracy and loss, train accuracy on the first
+# 10,000 training images, every eval_every iterations and after the last).
+
+
+def load_idx(path):
+    raw = open(path, "rb").read()
+    rank = raw[3]
+    dims = [int.from_bytes(raw[4 + 4 * d : 8 + 4 * d], "big") for d in range(rank)]
+    return np.frombuffer(raw, np.uint8, offset=4 + 4 * rank).reshape(dims)
+
+
+def load_mnist(directory):
+    """dataset/mnist.py's load_mnist(normalize=True, flatten=True, one_hot_label=False)."""
+    out = []
+    for images, labels in (("train-images-idx3-ubyte", "train-labels-idx1-ubyte"), ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")):
+        x = load_idx(os.path.join(directory, images))
+        x = x.reshape(x.shape[0], -1).astype(np.float32)
+        x /= 255.0
+        out += [x, load_idx(os.path.join(directory, labels))]
+    return out
+
+
+def softmax(x):
+    x = x - np.max(x, axis=-1, keepdims=True)
+    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+
+
+def cross_entropy_error(y, t):
+    if y.ndim == 1:
+        t = t.reshape(1, t.size)
+        y = y.reshape(1, y.size)
+    if t.size == y.size:
+        t = t.argmax(axis=1)
+    batch_size = y.shape[0]
+    return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
+
+
+class Relu:
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        self.mask = x <= 0
+        out = x.copy()
+        out[self.mask] = 0
+        return out
+
+    def backward(self, dout):
+        dout[self.mask] = 0
+        dx = dout
+        return dx
+
+
+class Sigmoid:
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        out = sigmoid(x)
+        self.out = out
+        return out
+
+    def backward(self, dout):
+        dx = dout * (1.0 - self.out) * self.out
+        return dx
+
+
+class Affine:
+    def __init__(self, W, b):
+        self.W = W
+        self.b = b
+        self.x = None
+        self.original_x_shape = None
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        self.original_x_shape = x.shape
+        x = x.reshape(x.shape[0], -1)
+        self.x = x
+        out = np.dot(self.x, self.W) + self.b
+        return out
+
+    def backward(self, dout):
+        dx = np.dot(dout, self.W.T)
+        self.dW = np.dot(self.x.T, dout)
+        self.db = np.sum(dout, axis=0)
+        dx = dx.reshape(*self.original_x_shape)
+        return dx
+
+
+class SoftmaxWithLoss:
+    def __init__(self):
+        self.loss = None
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        self.t = t
+        self.y = softmax(x)
+        self.loss = cross_entropy_error(self.y, self.t)
+        return self.loss
+
+    def backward(self, dout=1):
+        batch_size = self.t.shape[0]
+        if self.t.size == self.y.size:
+            dx = (self.y - self.t) / batch_size
+        else:
+            dx = self.y.copy()
+            dx[np.arange(batch_size), self.t] -= 1
+            dx = dx / batch_size
+        return dx
+
+
+class MultiLayerNet:
+    """common/multi_layer_net.py with the initial weights given (the book draws them with
+    np.random.randn times the initializer's scale; here they are initscope's draws)."""
+
+    def __init__(self, weights, activation="relu", weight_decay_lambda=0):
+        self.hidden_layer_num = len(weights) - 1
+        self.weight_decay_lambda = weight_decay_lambda
+        self.params = {}
+        for idx, W in enumerate(weights, 1):
+            self.params["W" + str(idx)] = W.copy()
+            self.params["b" + str(idx)] = np.zeros(W.shape[1])
+        activation_layer = {"sigmoid": Sigmoid, "relu": Relu}
+        self.layers = OrderedDict()
+        for idx in range(1, self.hidden_layer_num + 1):
+            self.layers["Affine" + str(idx)] = Affine(self.params["W" + str(idx)], self.params["b" + str(idx)])
+            self.layers["Activation_function" + str(idx)] = activation_layer[activation]()
+        idx = self.hidden_layer_num + 1
+        self.layers["Affine" + str(idx)] = Affine(self.params["W" + str(idx)], self.params["b" + str(idx)])
+        self.last_layer = SoftmaxWithLoss()
+
+    def predict(self, x):
+        for layer in self.layers.values():
+            x = layer.forward(x)
+        return x
+
+    def loss(self, x, t):
+        y = self.predict(x)
+        weight_decay = 0
+        for idx in range(1, self.hidden_layer_num + 2):
+            W = self.params["W" + str(idx)]
+            weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
+        return self.last_layer.forward(y, t) + weight_decay
+
+    def accuracy(self, x, t):
+        y = self.predict(x)
+        y = np.argmax(y, axis=1)
+        if t.ndim != 1:
+            t = np.argmax(t, axis=1)
+        accuracy = np.sum(y == t) / float(x.shape[0])
+        return accuracy
+
+    def gradient(self, x, t):
+        self.loss(x, t)
+        dout = 1
+        dout = self.last_layer.backward(dout)
+        layers = list(self.layers.values())
+        layers.reverse()
+        for layer in layers:
+            dout = layer.backward(dout)
+        grads = {}
+        for idx in range(1, self.hidden_layer_num + 2):
+            grads["W" + str(idx)] = self.layers["Affine" + str(idx)].dW + self.weight_decay_lambda * self.layers["Affine" + str(idx)].W
+            grads["b" + str(idx)] = self.layers["Affine" + str(idx)].db
+        return grads
+
+
+class SGD:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for key in params.keys():
+            params[key] -= self.lr * grads[key]
+
+
+def book_train(spec, data, weights, indices):
+    """weight_init_compare.py's loop (batches given), every network on each batch in turn."""
+    x_train, t_train, x_test, t_test = data
+    subset = min(spec["subset"], x_train.shape[0])
+    iterations, eval_every = spec["iterations"], spec["eval_every"]
+    networks = {key: MultiLayerNet(weights[key], spec["activation"]) for key in spec["inits"]}
+    optimizer = SGD(lr=spec["lr"])
+    train_loss = {key: [] for key in spec["inits"]}
+    evals = {key: [] for key in spec["inits"]}
+
+    def record(i):
+        if i % eval_every != 0 and i != iterations:
+            return
+        for key, network in networks.items():
+            evals[key].append(
+                {
+                    "iteration": i,
+                    "testAccuracy": float(network.accuracy(x_test, t_test)),
+                    "testLoss": float(network.loss(x_test, t_test)),
+                    "trainAccuracy": float(network.accuracy(x_train[:subset], t_train[:subset])),
+                }
+            )
+
+    for i in range(iterations):
+        record(i)
+        batch_mask = indices[i]
+        x_batch = x_train[batch_mask]
+        t_batch = t_train[batch_mask]
+        for key in spec["inits"]:
+            grads = networks[key].gradient(x_batch, t_batch)
+            optimizer.update(networks[key].params, grads)
+            loss = networks[key].loss(x_batch, t_batch)
+            train_loss[key].append(loss)
+    record(iterations)
+    return train_loss, evals
+
+
+def train_cases(request):
+    spec = request["train"]
+    data = load_mnist(spec["data"])
+    layers = len(spec["widths"]) - 1
+    weights = {}
+    for r, key in enumerate(spec["inits"]):
+        weights[key] = [
+            read_f32(spec["dir"], f"w{r}-{l}.f32").astype(np.float64).reshape(spec["widths"][l], spec["widths"][l + 1])
+            for l in range(layers)
+        ]
+    indices = np.fromfile(os.path.join(spec["dir"], "indices.u32"), dtype=np.uint32)
+    indices = indices.astype(np.intp).reshape(spec["iterations"], spec["batch"])
+
+    def keep(result):
+        train_loss, evals = result
+        return {"runs": [{"init": key, "loss": [float(v) for v in train_loss[key]], "evals": evals[key]} for key in spec["inits"]]}
+
+    return [timed(spec["case"], "numpy", lambda: book_train(spec, data, weights, indices), request, keep=keep)]
+
+
 def openblas_path():
     """The OpenBLAS library NumPy loaded: from the process's memory map, else NumPy's bundled one."""
     try:
@@ -505,6 +748,8 @@ def main():
         cases = matmul(request)
     elif suite == "stats":
         cases = layer_stats_request(request)
+    elif suite == "train":
+        cases = train_cases(request)
     else:
         raise SystemExit(f"unknown suite {suite!r}")
     report = {

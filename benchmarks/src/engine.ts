@@ -2,13 +2,15 @@
  * Every engine a suite can time: initscope and its peers. `numpy` is the book's own code where the
  * book has one (the sweep: float64, `np.histogram`); `numpy-f32` is NumPy as an expert writes it
  * for speed (float32, buffers allocated once, `out=` ufuncs, `np.matmul(..., out=)`, a bincount
- * histogram).
+ * histogram). `tfjs-wasm-customgrad` is the train suite's second tf.js variant: its products' gradients
+ * are a `tf.customGrad` with explicit transposes (see engines/tfjs-train.ts).
  */
 export const engineNames = [
   'initscope',
   'naive-js',
   'tfjs-cpu',
   'tfjs-wasm',
+  'tfjs-wasm-customgrad',
   'numpy',
   'numpy-f32',
 ] as const;

@@ -3,8 +3,17 @@ import { writeResults } from './results.js';
 import { runBenchmarks } from './run.js';
 import { benchSettings } from './settings.js';
 import { formatTable } from './table.js';
+import { trainIterations } from './train-book.js';
 
 // `npm run bench` (BENCH_QUICK=1 for the quick mode): run, write results/latest.{json,html}, print.
+
+// a bad setting stops the run before anything is timed or written: one line, exit 2
+try {
+  trainIterations();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
 
 const settings = benchSettings();
 const started = performance.now();

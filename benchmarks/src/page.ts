@@ -23,6 +23,7 @@ export const engineColors: Readonly<Record<EngineName, string>> = {
   'naive-js': '#9d755d',
   'tfjs-cpu': '#f58518',
   'tfjs-wasm': '#4c78a8',
+  'tfjs-wasm-customgrad': '#72b7b2',
   numpy: '#54a24b',
   'numpy-f32': '#88d27a',
 };

@@ -21,7 +21,13 @@ export const performanceStart =
 export const performanceEnd = '<!-- performance:end -->';
 
 /** The peers the table shows, fastest kinds first (tfjs-cpu stays in the JSON and on the page). */
-const tablePeers: readonly EngineName[] = ['numpy-f32', 'numpy', 'tfjs-wasm', 'naive-js'];
+const tablePeers: readonly EngineName[] = [
+  'numpy-f32',
+  'numpy',
+  'tfjs-wasm',
+  'tfjs-wasm-customgrad',
+  'naive-js',
+];
 
 function resultOf(document: ResultsDocument, work: BenchCase, engine: EngineName) {
   return document.results.find(

@@ -9,7 +9,7 @@ import type { BenchMode } from './settings.js';
 import { keepSamples } from './timing-samples.js';
 
 /** The suites, in the order they run. */
-export const suiteNames = ['matmul', 'matmul-readback', 'sweep', 'components'] as const;
+export const suiteNames = ['matmul', 'matmul-readback', 'sweep', 'components', 'train'] as const;
 
 /** A suite's name as it appears in results. */
 export type SuiteName = (typeof suiteNames)[number];

@@ -7,6 +7,7 @@ import { emptyOutput, type Log, type SuiteContext, type SuiteOutput } from './su
 import { runComponentsSuite } from './suites/components.js';
 import { runMatmulReadbackSuite, runMatmulSuite } from './suites/matmul.js';
 import { runSweepSuite } from './suites/sweep.js';
+import { runTrainSuite } from './suites/train.js';
 
 /** The suites in the order they run. */
 export const suites: readonly {
@@ -17,6 +18,7 @@ export const suites: readonly {
   { name: 'matmul-readback', run: runMatmulReadbackSuite },
   { name: 'sweep', run: runSweepSuite },
   { name: 'components', run: runComponentsSuite },
+  { name: 'train', run: runTrainSuite },
 ];
 
 /** Options of one benchmark run. */

@@ -8,9 +8,11 @@ import {
   sweepUnitCount,
   sweepUnits,
 } from '@initscope/sim';
+import { type Dataset, type TrainConfig, train } from '@initscope/train';
 import { type BookActivation, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
+import type { TrainOutcome } from '../train-book.js';
 
 // initscope itself: core-wasm kernels on blocks of WASM memory (zero-copy), and sim's sweep.
 
@@ -184,5 +186,21 @@ export async function prepareThreadedSweep(
     },
     output: () => last,
     dispose: () => void pool.destroy(),
+  };
+}
+
+/**
+ * `initscope train` with its defaults on `config`: `train(data, config)` as the CLI calls it
+ * (it loads its own core, trains every initializer, evaluates and takes the checkpoints).
+ */
+export function prepareTrain(data: Dataset, config: TrainConfig): Prepared<TrainOutcome> {
+  let last: TrainOutcome = { runs: [] };
+  return {
+    run: async () => {
+      const runs = await train(data, config);
+      last = { runs: runs.map(({ init, loss, evals }) => ({ init, loss, evals })) };
+    },
+    output: () => last,
+    dispose() {},
   };
 }

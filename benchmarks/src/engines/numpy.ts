@@ -99,7 +99,7 @@ export type NumpySweepEngine = Extract<EngineName, 'numpy' | 'numpy-f32'>;
 
 /** What the Python side is asked to run. */
 export interface NumpyRequest {
-  suite: 'sweep' | 'components' | 'matmul' | 'stats';
+  suite: 'sweep' | 'components' | 'matmul' | 'stats' | 'train';
   seed: number;
   time_ms: number;
   min_samples: number;
@@ -121,6 +121,24 @@ export interface NumpyRequest {
   components?: { dir: string; bins: number };
   /** Inputs `<case>.a.f32` and `<case>.b.f32` in `dir`; products come back as `<case>.c.f32`. */
   matmul?: { dir: string; shapes: { case: string; m: number; k: number; n: number }[] };
+  /**
+   * The book's training loop (`numpy`) on initscope's initial weights `w<run>-<layer>.f32` and
+   * batches `indices.u32` (iterations × batch, uint32) in `dir`, IDX data in `data`; results named `case`.
+   */
+  train?: {
+    case: string;
+    dir: string;
+    data: string;
+    widths: readonly number[];
+    activation: string;
+    inits: readonly string[];
+    lr: number;
+    batch: number;
+    iterations: number;
+    eval_every: number;
+    /** Training images whose accuracy is measured (the first ones). */
+    subset: number;
+  };
   /** numpy-f32's layer statistics of the values in `dir/file` (used by tests). */
   stats?: { dir: string; file: string; activation: string; bins: number };
 }

@@ -127,8 +127,24 @@ export interface CoreExports {
     beta1: number,
     beta2: number,
   ): void;
-  /** out (m, n) = x (m, k) · w (k, n), skipping zero x values. */
-  matmulSkipZeros(x: number, w: number, out: number, m: number, k: number, n: number): void;
-  /** out (k, n) = xᵀ · d, x (m, k), d (m, n), skipping zero x values. */
-  matmulTransASkipZeros(x: number, d: number, out: number, m: number, k: number, n: number): void;
+  /** out (m, n) = x (m, k) · w (k, n), skipping zero x values; list: scratch for k i32. */
+  matmulSkipZeros(
+    x: number,
+    w: number,
+    out: number,
+    m: number,
+    k: number,
+    n: number,
+    list: number,
+  ): void;
+  /** out (k, n) = xᵀ · d, x (m, k), d (m, n), skipping zero x values; list: scratch for m i32. */
+  matmulTransASkipZeros(
+    x: number,
+    d: number,
+    out: number,
+    m: number,
+    k: number,
+    n: number,
+    list: number,
+  ): void;
 }

@@ -4,8 +4,11 @@
 import { Block } from './block.js';
 import type { Heap } from './heap.js';
 
-/** The scratch areas: the copying forms' first and second input and their output, and histogram counters. */
-export const scratchSlots = ['first', 'second', 'out', 'counts'] as const;
+/**
+ * The scratch areas: the copying forms' first and second input and their output, histogram
+ * counters, and the zero-skipping products' lists of non-zero indices.
+ */
+export const scratchSlots = ['first', 'second', 'out', 'counts', 'indices'] as const;
 
 /** The name of a scratch area. */
 export type ScratchSlot = (typeof scratchSlots)[number];

@@ -324,6 +324,8 @@ describe('matmulSkipZerosInto() and matmulTransASkipZerosInto()', () => {
     [13, 29, 10],
     [128, 784, 100],
     [5, 33, 101],
+    [40, 3, 70],
+    [7, 64, 37],
   ];
 
   it.each(cases)(

@@ -306,14 +306,21 @@ function gather(split: Split, indices: ArrayLike<number>, buf: Buffers): void {
   }
 }
 
+/** Copies rows start … start + rows − 1 of a split into buf.x and buf.labels (one copy each). */
+function gatherRange(split: Split, start: number, rows: number, buf: Buffers): void {
+  const pixels = split.rows * split.cols;
+  buf.x.array.set(split.images.subarray(start * pixels, (start + rows) * pixels));
+  const labels = buf.labels.array;
+  for (let r = 0; r < rows; r++) labels[r] = split.labels[start + r] as number;
+}
+
 /** Accuracy and mean loss over the first `count` images of a split, in chunks of `evalChunk`. */
 function evaluate(net: Network, buf: Buffers, split: Split, count: number, classes: number) {
   let correct = 0;
   let lossSum = 0;
   for (let start = 0; start < count; start += buf.rows) {
     const rows = Math.min(buf.rows, count - start);
-    const indices = Array.from({ length: rows }, (_, r) => start + r);
-    gather(split, indices, buf);
+    gatherRange(split, start, rows, buf);
     const logits = forward(net, buf, rows);
     const loss = net.core.softmaxCrossEntropyInto(
       logits,

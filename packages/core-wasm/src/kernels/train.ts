@@ -255,6 +255,8 @@ export function runSkipZeros(
   if (overlaps(out.ptr, outLength, x.ptr, m * k) || overlaps(out.ptr, outLength, b.ptr, bLength)) {
     throw new Error(`${fn}: out overlaps an input`);
   }
-  if (transA) backend.wasm.matmulTransASkipZeros(x.ptr, b.ptr, out.ptr, m, k, n);
-  else backend.wasm.matmulSkipZeros(x.ptr, b.ptr, out.ptr, m, k, n);
+  // the indices of one output row's non-zero terms (i32, the size of an f32)
+  const list = backend.scratch.block('indices', Math.max(m, k)).ptr;
+  if (transA) backend.wasm.matmulTransASkipZeros(x.ptr, b.ptr, out.ptr, m, k, n, list);
+  else backend.wasm.matmulSkipZeros(x.ptr, b.ptr, out.ptr, m, k, n, list);
 }
