@@ -4,6 +4,7 @@ import {
   batchIndices,
   bookTrainConfig,
   type Dataset,
+  initContext,
   type TrainConfig,
   type TrainEval,
   trainAccuracySubset,
@@ -59,13 +60,14 @@ export interface TrainInputs {
  */
 export function trainInputs(core: Core, config: TrainConfig, data: Dataset): TrainInputs {
   const { widths, activation, seed } = config;
+  const context = initContext(activation);
   const weights = config.inits.map((init) => {
     const initializer = parseInit(init);
     const layers: Float32Array[] = [];
     for (let l = 1; l < widths.length; l++) {
       const [fanIn, fanOut] = [widths[l - 1] as number, widths[l] as number];
       const block = core.alloc(fanIn * fanOut);
-      const draw = initializer.draw(fanIn, fanOut, { activation });
+      const draw = initializer.draw(fanIn, fanOut, context);
       const scale = drawWeights(core, draw, block, fanIn, fanOut, seed, weightStream(l));
       const values = block.array.slice(0, fanIn * fanOut);
       core.free(block);

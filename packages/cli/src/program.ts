@@ -149,7 +149,10 @@ export function createProgram(commands: Commands, output: ProgramOutput): Comman
       '--widths <list>',
       'input size, hidden widths, classes (default: 784,100,100,100,100,10)',
     )
-    .option('--activation <name>', `hidden activation: ${activations.join(', ')} (default: relu)`)
+    .option(
+      '--activation <name>',
+      `hidden activation: ${activations.join(', ')}; leaky-relu:<α>, elu:<α> (default: relu)`,
+    )
     .option('--inits <list>', `initializers: ${initForms.join(', ')} (default: std:0.01,xavier,he)`)
     .option('--optimizer <name>', 'sgd, momentum, adagrad or adam (default: sgd)')
     .option('--lr <rate>', "learning rate (default: the optimizer's book default; sgd 0.01)")

@@ -68,6 +68,10 @@ describe('initscope train', () => {
       ],
       [['--lr', '0'], 'initscope: Invalid --lr "0": expected a finite number > 0.\n'],
       [
+        ['--activation', 'leaky-relu:-1'],
+        'initscope: Invalid activation "leaky-relu:-1": α in leaky-relu:<α> must be a finite number ≥ 0.\n',
+      ],
+      [
         ['--data', dir],
         `initscope: Missing data file ${join(dir, 'train-images-idx3-ubyte')} (or train-images-idx3-ubyte.gz) in --data ${dir}.\n`,
       ],

@@ -231,13 +231,17 @@ describe('finite-difference gradient check of a whole tiny network', () => {
     return loss / m;
   }
 
-  const cases: readonly (readonly [ActivationKernel, (v: number) => number])[] = [
+  // [kernel, φ in f64, α (leaky-relu and elu at a non-default α, as `initscope train` passes it)]
+  const cases: readonly (readonly [ActivationKernel, (v: number) => number, number?])[] = [
     ['tanh', Math.tanh],
     ['sigmoid', (v) => 1 / (1 + Math.exp(-v))],
     ['relu', (v) => Math.max(0, v)],
+    ['leaky-relu', (v) => (v > 0 ? v : 0.2 * v), 0.2],
+    ['elu', (v) => (v > 0 ? v : 0.5 * Math.expm1(v)), 0.5],
   ];
 
-  it.each(cases)('analytic gradients match finite differences (%s)', (kind, act) => {
+  it.each(cases)('analytic gradients match finite differences (%s)', (kind, act, alpha) => {
+    const options = alpha === undefined ? undefined : { alpha };
     const x = randn(m * k, 21);
     const labels = Float32Array.from({ length: m }, (_, i) => i % c);
     const init = [
@@ -259,7 +263,7 @@ describe('finite-difference gradient check of a whole tiny network', () => {
     const z = core.alloc(m * c);
     core.matmulInto(xb, w1, a1, m, k, h);
     core.addBiasInto(a1, b1, m, h);
-    core.activateInto(kind, a1, h1);
+    core.activateInto(kind, a1, h1, options);
     core.matmulInto(h1, w2, z, m, h, c);
     core.addBiasInto(z, b2, m, c);
     // backward
@@ -271,7 +275,7 @@ describe('finite-difference gradient check of a whole tiny network', () => {
     core.columnSumsInto(dz, gb2, m, c);
     const dh = core.alloc(m * h);
     core.matmulTransBInto(dz, w2, dh, m, c, h);
-    core.backwardInto(kind, a1, dh, dh);
+    core.backwardInto(kind, a1, dh, dh, options);
     const gW1 = core.alloc(k * h);
     const gb1 = core.alloc(h);
     core.matmulTransAInto(xb, dh, gW1, m, k, h);

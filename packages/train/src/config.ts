@@ -1,5 +1,5 @@
 import { optimizerDefaults } from '@initscope/core-wasm';
-import { activations, parseInit, unknownChoiceMessage } from '@initscope/sim';
+import { parseActivation, parseInit, unknownChoiceMessage } from '@initscope/sim';
 import { bookTrainConfig, type Optimizer, optimizers, type TrainConfig } from './train.js';
 
 /** A bad training option: the message names the flag, the value and the valid choices. */
@@ -89,10 +89,12 @@ export function resolveTrainConfig(
     );
   }
   if (input.activation !== undefined) {
-    if (!(activations as readonly string[]).includes(input.activation)) {
-      throw new TrainConfigError(unknownChoiceMessage('activation', input.activation, activations));
+    try {
+      parseActivation(input.activation); // a name, or leaky-relu:<α> / elu:<α>
+    } catch (error) {
+      throw new TrainConfigError((error as Error).message);
     }
-    config.activation = input.activation as TrainConfig['activation'];
+    config.activation = input.activation;
   }
   if (input.inits !== undefined) {
     config.inits = list('inits', input.inits);

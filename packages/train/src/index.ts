@@ -32,6 +32,7 @@ export {
   batchStream,
   bookTrainConfig,
   evalChunk,
+  initContext,
   optimizers,
   train,
   trainAccuracySubset,

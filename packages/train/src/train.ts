@@ -13,10 +13,12 @@ import {
 } from '@initscope/core-wasm';
 import {
   type Activation,
+  type ActivationSpec,
   activationFacts,
   defaultBins,
   drawWeights,
   histogramRange,
+  parseActivation,
   parseInit,
   weightStream,
 } from '@initscope/sim';
@@ -39,7 +41,8 @@ export const evalChunk = 1000;
 /** A training configuration after defaults (the book's fig. 6-15 unless changed). */
 export interface TrainConfig {
   widths: number[];
-  activation: Activation;
+  /** The hidden layers' activation id: a name, or `leaky-relu:<α>` / `elu:<α>` (as `initscope run`). */
+  activation: string;
   inits: string[];
   optimizer: Optimizer;
   lr: number;
@@ -105,7 +108,7 @@ export interface TrainEval {
 /** One initializer's training. */
 export interface TrainRun {
   init: string;
-  activation: Activation;
+  activation: string;
   optimizer: Optimizer;
   state: 'completed' | 'diverged';
   /** The iteration whose loss was first NaN or infinite (diverged runs only). */
@@ -142,18 +145,22 @@ class Network {
   /** Optimizer state: one or two blocks per parameter (v; h; m and v). */
   readonly state: F32Block[][] = [];
   step = 0;
+  /** The hidden activation, parsed once: its kernel name and α (leaky-relu, elu). */
+  readonly activation: ActivationSpec;
 
   constructor(
     readonly core: Core,
     readonly config: TrainConfig,
     init: string,
   ) {
-    const { widths, activation, seed } = config;
+    const { widths, seed } = config;
+    this.activation = parseActivation(config.activation);
+    const context = initContext(this.activation);
     const initializer = parseInit(init);
     for (let l = 1; l < widths.length; l++) {
       const [fanIn, fanOut] = [widths[l - 1] as number, widths[l] as number];
       const w = core.alloc(fanIn * fanOut);
-      const draw = initializer.draw(fanIn, fanOut, { activation });
+      const draw = initializer.draw(fanIn, fanOut, context);
       const scale = drawWeights(core, draw, w, fanIn, fanOut, seed, weightStream(l));
       if (scale !== 1) {
         const values = w.array;
@@ -242,10 +249,21 @@ class Buffers {
   }
 }
 
+/** What an initializer's draw depends on besides the fans: the activation's name and its α, if any. */
+export function initContext(activation: string | ActivationSpec): {
+  activation: Activation;
+  alpha?: number;
+} {
+  const { name, alpha } = typeof activation === 'string' ? parseActivation(activation) : activation;
+  return alpha === undefined ? { activation: name } : { activation: name, alpha };
+}
+
 /** a_l and h_l for the rows in buf.x; returns the logits block (a_L). */
 function forward(net: Network, buf: Buffers, rows: number): F32Block {
   const { core, config } = net;
-  const { widths, activation } = config;
+  const { widths } = config;
+  const { name, alpha } = net.activation;
+  const options = alpha === undefined ? undefined : { alpha };
   const layers = widths.length - 1;
   let input = buf.x;
   for (let l = 0; l < layers; l++) {
@@ -257,9 +275,10 @@ function forward(net: Network, buf: Buffers, rows: number): F32Block {
     core.addBiasInto(a, net.b[l] as F32Block, rows, nOut);
     if (l < layers - 1) {
       core.activateInto(
-        activation,
+        name,
         core.view(a, rows * nOut),
         core.view(buf.h[l] as F32Block, rows * nOut),
+        options,
       );
       input = buf.h[l] as F32Block;
     }
@@ -270,7 +289,9 @@ function forward(net: Network, buf: Buffers, rows: number): F32Block {
 /** Gradients of every parameter into net.gw, net.gb from δ_L already in buf.delta[L−1]. */
 function backward(net: Network, buf: Buffers, rows: number): void {
   const { core, config } = net;
-  const { widths, activation } = config;
+  const { widths } = config;
+  const { name, alpha } = net.activation;
+  const options = alpha === undefined ? undefined : { alpha };
   const layers = widths.length - 1;
   for (let l = layers - 1; l >= 0; l--) {
     const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];
@@ -285,10 +306,11 @@ function backward(net: Network, buf: Buffers, rows: number): void {
       core.matmulTransBInto(delta, net.w[l] as F32Block, below, rows, nOut, nIn);
       const n = rows * nIn;
       core.backwardInto(
-        activation,
+        name,
         core.view(buf.a[l - 1] as F32Block, n),
         core.view(below, n),
         core.view(below, n),
+        options,
       );
     }
   }

@@ -165,4 +165,27 @@ describe('the diagnosis at initialization (runs[].diagnosis)', () => {
       2;
     expect(he.diagnosis.gradients?.value).toBeCloseTo(ratio, 4);
   });
+
+  it('trains leaky-relu and elu at the α of the id (as `initscope run` takes them)', async () => {
+    const config = { ...bookTrainConfig, iterations: 30, evalEvery: 30, checkpoints: [0] };
+    const lossOf = async (activation: string, inits = ['he']) =>
+      (await train(data, { ...config, activation, inits })) as TrainRun[];
+    // the default α written out is the same training, bit for bit; another α is another network
+    const [byName] = await lossOf('leaky-relu');
+    const [written] = await lossOf('leaky-relu:0.01');
+    const [steep] = await lossOf('leaky-relu:0.3');
+    expect(written?.activation).toBe('leaky-relu:0.01');
+    expect(written?.loss).toEqual(byName?.loss);
+    expect(steep?.loss).not.toEqual(byName?.loss);
+    const [eluDefault] = await lossOf('elu');
+    const [eluOne] = await lossOf('elu:1');
+    const [eluHalf] = await lossOf('elu:0.5');
+    expect(eluOne?.loss).toEqual(eluDefault?.loss);
+    expect(eluHalf?.loss).not.toEqual(eluDefault?.loss);
+    // α reaches the initializer: orthogonal:auto's gain is √(2/(1+α²)), so α = 1 (linear) has gain 1
+    const [shallow] = await lossOf('leaky-relu:1', ['orthogonal:auto']);
+    const [relu] = await lossOf('leaky-relu:0', ['orthogonal:auto']);
+    const std = (run: TrainRun | undefined) => run?.checkpoints[0]?.layers[1]?.weightStd as number;
+    expect(std(relu) / std(shallow)).toBeCloseTo(Math.SQRT2, 6);
+  });
 });
