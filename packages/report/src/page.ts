@@ -58,8 +58,8 @@ th { font-weight: 600; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: var(--soft); padding: 0.05em 0.3em; border-radius: 4px; }
 header p { max-width: none; margin: 0.2rem 0; }
 .takeaway { font-size: 1.05rem; font-weight: 600; margin: 0.2rem 0 0.5rem; max-width: none; }
-table.matrix { margin: 0 0 0.6rem; font-size: 0.88rem; }
-table.matrix td, table.matrix th { padding: 0.1rem 0.6rem; line-height: 1.25; }
+table.matrix { margin: 0 0 0.3rem; font-size: 0.88rem; }
+table.matrix td, table.matrix th { padding: 0.05rem 0.6rem; line-height: 1.15; }
 table.matrix td a { color: inherit; display: block; font-weight: 600; }
 table.matrix td { background: #fff8c5; }
 table.matrix td.cell-healthy { background: #dafbe1; }
@@ -69,8 +69,8 @@ table.matrix td.cell-unjudged { background: var(--soft); }
 .folds { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-start; }
 .folds > details { flex: 1 1 320px; }
 details.toc, details.settings { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 0.2rem 1rem; margin: 0.4rem 0; }
-section.activation:first-of-type > h2 { margin-top: 0.8rem; }
-section.activation:first-of-type .figure-row h3 { margin-top: 0.6rem; }
+section.activation:first-of-type > h2 { margin-top: 0.4rem; }
+section.activation:first-of-type .figure-row h3 { margin-top: 0.2rem; }
 details > summary { cursor: pointer; font-weight: 600; }
 details.settings h2 { margin-top: 1rem; }
 nav.toc { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1.2rem; margin: 1.2rem 0; }

@@ -202,6 +202,14 @@ describe('the report in Chromium, from file:// with no network', () => {
         {},
         resultsFixture('gradients-theory'),
       );
+      // the first screen: takeaway, verdict matrix (both verdicts) and the first grid end within
+      // 900 px at 1400 px wide, with the most a book run adds (gradients and theory)
+      await page.setViewportSize({ width: 1400, height: 900 });
+      const firstGrid = await page.$eval(
+        '#sigmoid-histograms-view',
+        (element) => element.getBoundingClientRect().bottom + window.scrollY,
+      );
+      expect(firstGrid).toBeLessThanOrEqual(900);
       const view = (id: string) => views.find((v) => v.id === `${id}-view`);
       for (const activation of ['sigmoid', 'relu', 'tanh']) {
         // one prediction line per panel over the bars, and its legend entry

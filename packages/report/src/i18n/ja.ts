@@ -46,7 +46,7 @@ export const ja: Messages = {
   theorySetting: '平均場理論の予測',
   on: 'あり',
   generated: (v) =>
-    `initscope がヒストグラムの個数から生成しました。vega ${v.vega}、vega-lite ${v.vegaLite}、vega-embed ${v.vegaEmbed} を埋め込んであるので、ネットワークなしでファイルから表示できます。`,
+    `ヒストグラムの個数から描画。vega ${v.vega}、vega-lite ${v.vegaLite}、vega-embed ${v.vegaEmbed} を埋め込み済みで、オフラインで表示できます。`,
 
   layerLabel: (n) => `${n}層目`,
   layerAxis: '層',
