@@ -3,7 +3,9 @@
  * (no browser download), kept off the network, opening pages from file:// with every other request
  * refused and recorded.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -40,6 +42,34 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
   } catch (error) {
     throw new Error(`Chromium could not be launched from ${executablePath}: ${error}`);
   }
+}
+
+/** A test file's Chromium: launched on first use with a fresh profile in its own temp folder. */
+export interface LazyChromium {
+  /** The temp folder (pages may be written here); removed by close(). */
+  workDir: string;
+  /** The browser, launched once; a missing or broken Chromium is a clear error. */
+  browser(): Promise<BrowserContext>;
+  /** Closes the browser if it was launched and removes the temp folder (for afterAll). */
+  close(): Promise<void>;
+}
+
+/** One Chromium per test file, launched lazily; `prefix` names its temp folder. */
+export function lazyChromium(prefix: string): LazyChromium {
+  const workDir = mkdtempSync(join(tmpdir(), prefix));
+  let launched: Promise<BrowserContext> | undefined;
+  return {
+    workDir,
+    browser() {
+      launched ??= launchChromium(join(workDir, 'profile'));
+      return launched;
+    },
+    async close() {
+      const context = await launched?.catch(() => undefined);
+      await context?.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What an offline page did once every chart settled. */

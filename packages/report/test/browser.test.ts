@@ -4,13 +4,12 @@
  * Chromium missing or failing to start fails these tests; set CHROMIUM_PATH to use another binary.
  * Screenshots go to packages/report/test-output/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, type OfflinePage, openOffline } from '../../../testing/offline-browser.js';
+import { lazyChromium, type OfflinePage, openOffline } from '../../../testing/offline-browser.js';
 import { type ReportOptions, renderPhaseReport, renderReport } from '../src/index.js';
 import { phaseFixture, resultsFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
@@ -19,20 +18,9 @@ import { chartsOf } from './page-parts.js';
 const browserTimeout = 180_000;
 
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
-const workDir = mkdtempSync(join(tmpdir(), 'initscope-report-'));
-let launched: Promise<BrowserContext> | undefined;
-
-/** The browser, launched once with a fresh profile; throws a clear error when Chromium cannot start. */
-function browser(): Promise<BrowserContext> {
-  launched ??= launchChromium(join(workDir, 'profile'));
-  return launched;
-}
-
-afterAll(async () => {
-  const context = await launched?.catch(() => undefined);
-  await context?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const chromium = lazyChromium('initscope-report-');
+const { workDir, browser } = chromium;
+afterAll(() => chromium.close());
 
 /** Write a report to a temp file, open it over file://, and wait for every chart to settle. */
 async function openReport(name: string, html: string): Promise<OfflinePage> {

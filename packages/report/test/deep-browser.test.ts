@@ -5,33 +5,22 @@
  * charts' "…" buttons cover no text, and every initializer's line is visible in the per-layer charts.
  * Screenshots go to packages/report/test-output/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sweep } from '@initscope/sim';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, openOffline } from '../../../testing/offline-browser.js';
+import { lazyChromium, openOffline } from '../../../testing/offline-browser.js';
 import { gridLayers } from '../src/grid-layers.js';
 import { renderReport } from '../src/index.js';
 import { initPalette } from '../src/specs/theme.js';
 
 const browserTimeout = 300_000;
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
-const workDir = mkdtempSync(join(tmpdir(), 'initscope-deep-'));
-let launched: Promise<BrowserContext> | undefined;
-
-function browser(): Promise<BrowserContext> {
-  launched ??= launchChromium(join(workDir, 'profile'));
-  return launched;
-}
-
-afterAll(async () => {
-  const context = await launched?.catch(() => undefined);
-  await context?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const chromium = lazyChromium('initscope-deep-');
+const { workDir, browser } = chromium;
+afterAll(() => chromium.close());
 
 const activations = ['relu', 'tanh', 'gelu', 'softsign', 'selu', 'leaky-relu:0.2'];
 const inits = ['std:1', 'xavier', 'he', 'lecun', 'orthogonal:auto', 'glorot-uniform'];
