@@ -143,6 +143,96 @@ describe('renderTrainingPage()', () => {
   });
 });
 
+describe('renderTrainingPage() with seed bands', () => {
+  // three seeds of he whose final test accuracies are 0.9, 0.95 and 0.5
+  const finals = [0.9, 0.95, 0.5];
+  const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
+  const sd = Math.sqrt(finals.reduce((a, b) => a + (b - mean) ** 2, 0) / (finals.length - 1));
+  const summary = (xs: number[]) => ({
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    sd: Math.sqrt(
+      xs.reduce((a, b) => a + (b - xs.reduce((p, q) => p + q, 0) / xs.length) ** 2, 0) /
+        (xs.length - 1),
+    ),
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+  });
+  const loss = Array.from({ length: 30 }, (_, i) => 2.3 - i * 0.05);
+  const curve = { median: loss, p10: loss.map((v) => v - 0.02), p90: loss.map((v) => v + 0.02) };
+  const banded = (): Training => {
+    const first = run('he', 0.9, 'learned');
+    first.loss = loss;
+    first.lossBefore = loss;
+    first.evals = [
+      { iteration: 0, testAccuracy: 0.1, testLoss: 2.3, trainAccuracy: 0.1 },
+      { iteration: 30, testAccuracy: 0.9, testLoss: 0.3, trainAccuracy: 0.9 },
+    ];
+    first.diagnosis = {
+      activations: { code: 'healthy', measure: null, layer: null, value: null },
+      gradients: { code: 'stable', source: 'measured', value: 1 },
+      sigmaW2: 2,
+      chi1: 1,
+      phase: 'critical',
+    };
+    first.band = {
+      seeds: 3,
+      loss: curve,
+      smoothLoss: curve,
+      evals: [
+        {
+          iteration: 0,
+          seeds: 3,
+          testAccuracy: summary([0.1, 0.1, 0.1]),
+          testLoss: summary([2.3, 2.3, 2.3]),
+          trainAccuracy: summary([0.1, 0.1, 0.1]),
+        },
+        {
+          iteration: 30,
+          seeds: 3,
+          testAccuracy: summary(finals),
+          testLoss: summary([0.3, 0.25, 1.2]),
+          trainAccuracy: summary(finals),
+        },
+      ],
+      outcomes: { learned: 2, 'learned slowly': 1 },
+      diagnoses: { activations: { healthy: 3 }, gradients: { stable: 3 } },
+    };
+    const training = doc([first]);
+    training.config = { ...training.config, iterations: 30, seeds: 3 };
+    return training;
+  };
+
+  it('says how many seeds reached each outcome and agree with the diagnosis, in both languages', () => {
+    expect(mean.toFixed(4)).toBe('0.7833');
+    expect(sd.toFixed(4)).toBe('0.2466');
+    const en = renderTrainingPage(banded(), { lang: 'en' });
+    expect(en).toContain('learned in 2/3 seeds; learned slowly in 1/3 seeds');
+    expect(en).toContain('healthy in 3/3 seeds');
+    expect(en).toContain('stable (1.00) in 3/3 seeds');
+    expect(en).toContain('mean 0.7833 ± 0.2466 (0.5000–0.9500) over 3 seeds');
+    expect(en).toContain('seed 1 … 3');
+    expect(en).toContain('shaded: 10–90% of the seeds');
+    const ja = renderTrainingPage(banded(), { lang: 'ja' });
+    expect(ja).toContain('学習した（3 シード中 2）; 学習が遅い（3 シード中 1）');
+    expect(ja).toContain('3 シードの平均 0.7833 ± 0.2466（0.5000–0.9500）');
+  });
+
+  it('shades the loss (10–90%) and accuracy (min–max) bands under the lines', () => {
+    const en = renderTrainingPage(banded(), { lang: 'en' });
+    expect(en).toContain('<title>he 10–90%</title></polygon>');
+    expect(en).toContain('<title>he min–max</title></polygon>');
+    expect(en).toContain('<title>he median smooth_curve</title>');
+    const plain = banded();
+    delete plain.runs[0]?.band;
+    const { seeds: _, ...config } = plain.config;
+    plain.config = config;
+    const page = renderTrainingPage(plain, { lang: 'en' });
+    expect(page).not.toContain('fill-opacity="0.2"');
+    expect(page).not.toContain('seeds');
+    expect(page).toContain('<title>he smooth_curve</title>');
+  });
+});
+
 describe('renderTrainingPage() histograms over training', () => {
   it('draws one row per checkpoint per layer, with the layer’s saturation at each', () => {
     const stats = (saturation: number | null, counts: number[]) => ({
