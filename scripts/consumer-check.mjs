@@ -184,6 +184,11 @@ async function alone(name, tarballs) {
       '@initscope/results/fixtures/book.json',
     );
     writeFileSync(join(dir, 'results.json'), readFileSync(fixture));
+    // and its training page from any training document: the one `initscope train --seeds 2` wrote
+    const training = createRequire(join(dir, 'package.json')).resolve(
+      '@initscope/results/fixtures/train-seeds.json',
+    );
+    writeFileSync(join(dir, 'train.json'), readFileSync(training));
   }
   const readme = join(repo, 'packages', name, 'README.md');
   for (const [index, block] of codeBlocks(readme, 'sh').entries()) {

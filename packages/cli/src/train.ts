@@ -1,10 +1,10 @@
+import { renderTrainingPage } from '@initscope/report';
 import {
   type BandedTrainRun,
   DataError,
   type Dataset,
   loadIdxSet,
   type ResolvedTrainConfig,
-  renderTrainPage,
   resolveTrainConfig,
   sharedDataset,
   type TrainConfig,
@@ -12,6 +12,7 @@ import {
   type TrainRun,
   type TrainTask,
   train,
+  trainDocument,
   trainUnits,
   withTrainBands,
 } from '@initscope/train';
@@ -125,11 +126,11 @@ export async function trainCommand(flags: TrainFlags, io: CommandIO): Promise<vo
   } finally {
     progress?.stop();
   }
-  const document = { kind: 'initscope-train', config, runs };
-  const json = `${JSON.stringify(document, null, 2)}\n`;
+  const json = `${JSON.stringify(trainDocument(config, runs), null, 2)}\n`;
+  // the page reads the document as the JSON carries it (NaN and ±Inf as null), and nothing else
   await writeOutputs(
     [
-      [out, renderTrainPage(runs, config, flags.lang)],
+      [out, renderTrainingPage(JSON.parse(json), { lang: flags.lang })],
       [jsonOut, json],
     ],
     io,

@@ -39,6 +39,18 @@ describe('initscope train', () => {
       state: 'completed',
     });
     expect(results.runs[0].loss).toHaveLength(20);
+    // the document carries the thresholds its page states and each run's outcome by them
+    expect(results.outcomeThresholds).toEqual({ learned: 0.85, notLearned: 0.2 });
+    const accuracy = results.runs[0].evals.at(-1).testAccuracy;
+    expect(results.runs[0].outcome).toBe(
+      accuracy >= 0.85 ? 'learned' : accuracy >= 0.2 ? 'learned slowly' : 'did not learn',
+    );
+    const page = readFileSync(out, 'utf8');
+    const vt = results.verdictThresholds;
+    expect(page).toContain(
+      `Gradients vanish when Var δ¹ / Var δᴸ < ${vt.vanishingRatio}, explode when > ${vt.explodingRatio}`,
+    );
+    expect(page).toContain(`critical within ${results.criticalTolerance}`);
     expect(results.runs[0].evals.map((e: { iteration: number }) => e.iteration)).toEqual([
       0, 10, 20,
     ]);

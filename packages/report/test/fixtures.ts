@@ -12,15 +12,17 @@ import {
   type LayerStats,
   type PhaseDiagram,
   type Results,
+  type Training,
   validatePhaseDiagram,
   validateResults,
+  validateTraining,
 } from '@initscope/results';
 
 const require = createRequire(import.meta.url);
-const loaded = new Map<string, Results | PhaseDiagram>();
+const loaded = new Map<string, Results | PhaseDiagram | Training>();
 
 /** A fixture of `@initscope/results`, parsed and checked against the schema once. */
-function fixture<T extends Results | PhaseDiagram>(
+function fixture<T extends Results | PhaseDiagram | Training>(
   name: string,
   validate: (json: unknown) => { valid: true; value: T } | { valid: false; errors: string[] },
 ): T {
@@ -64,6 +66,14 @@ export function resultsFixture(name: ResultsFixture): Results {
 /** The χ₁ phase diagram `initscope phase --activation <activation>` writes (default grid and inits). */
 export function phaseFixture(activation: 'tanh' | 'relu' = 'tanh'): PhaseDiagram {
   return fixture(`phase-${activation}`, validatePhaseDiagram);
+}
+
+/**
+ * The training document `initscope train --widths 784,16,10 --inits std:0.01,he --iterations 20
+ * --eval-every 10 --checkpoints 0,20 --seeds 2` writes (every run has a band over 2 seeds).
+ */
+export function trainingFixture(): Training {
+  return fixture('train-seeds', validateTraining);
 }
 
 /** The completed run of (activation, init) in `results`; throws when there is none. */

@@ -14,8 +14,14 @@ export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
 export type { SeedBand, SeedSummary } from './seed-band.js';
-export type { TrainBand, Training } from './training.js';
-export { trainBandSchema, trainingSchema } from './training.js';
+export type { TrainBand, Training, TrainOutcome } from './training.js';
+export {
+  outcomeThresholdsSchema,
+  trainBandSchema,
+  trainingSchema,
+  trainOutcomeSchema,
+  trainOutcomes,
+} from './training.js';
 export type { ValidateOptions, Validation } from './validate.js';
 export {
   maxErrors,

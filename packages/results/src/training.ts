@@ -5,7 +5,11 @@ import { histogramSchema } from './histogram.js';
 import { nullable } from './nullable.js';
 import { phaseSchema } from './phase.js';
 import { seedSummarySchema } from './seed-band.js';
-import { activationVerdictSchema, gradientVerdictSchema } from './verdict.js';
+import {
+  activationVerdictSchema,
+  gradientVerdictSchema,
+  verdictThresholdsSchema,
+} from './verdict.js';
 
 const fraction = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 
@@ -48,6 +52,40 @@ const curveBand = (what: string) =>
     },
   );
 
+/** What became of a training run, by the document's `outcomeThresholds` (final evaluation). */
+export const trainOutcomes = ['learned', 'learned slowly', 'did not learn', 'diverged'] as const;
+
+/** One of {@link trainOutcomes}. */
+export type TrainOutcome = (typeof trainOutcomes)[number];
+
+/** Schema of a run's `outcome` ({@link TrainOutcome}). */
+export const trainOutcomeSchema = Type.Union(
+  [
+    Type.Literal('learned'),
+    Type.Literal('learned slowly'),
+    Type.Literal('did not learn'),
+    Type.Literal('diverged'),
+  ],
+  {
+    description:
+      'diverged: state is diverged; else by the final evaluation’s test accuracy and the document’s outcomeThresholds: learned at or above `learned`, did not learn below `notLearned`, learned slowly in between.',
+  },
+);
+
+/** Schema of the document's `outcomeThresholds`. */
+export const outcomeThresholdsSchema = Type.Object(
+  {
+    learned: fraction('Final test accuracy at or above which a run learned.'),
+    notLearned: fraction(
+      'Final test accuracy below which a run did not learn (chance is 1 / classes).',
+    ),
+  },
+  {
+    description:
+      'The thresholds every run’s `outcome` (and every band’s `outcomes`) was judged with.',
+  },
+);
+
 const counts = (description: string) =>
   Type.Record(Type.String(), Type.Integer({ minimum: 1 }), { description });
 
@@ -68,7 +106,7 @@ export const trainBandSchema = Type.Object(
       { description: 'Per evaluation iteration, each measure summarized over the seeds.' },
     ),
     outcomes: counts(
-      'How many of the K seeds had each outcome (learned, learned slowly, did not learn, diverged; the training page’s thresholds); outcomes that did not occur are absent.',
+      'How many of the K seeds had each outcome (learned, learned slowly, did not learn, diverged; the document’s outcomeThresholds); outcomes that did not occur are absent.',
     ),
     diagnoses: Type.Object(
       {
@@ -122,6 +160,13 @@ export const trainingSchema = Type.Object(
           'The training configuration after defaults (the book’s fig. 6-15 unless changed).',
       },
     ),
+    verdictThresholds: verdictThresholdsSchema,
+    criticalTolerance: Type.Number({
+      minimum: 0,
+      description:
+        'A run’s diagnosis.phase is critical when |χ₁ − 1| is at most this (sim’s criticalTolerance); ordered below, chaotic above.',
+    }),
+    outcomeThresholds: outcomeThresholdsSchema,
     runs: Type.Array(
       Type.Object({
         init: Type.String({ description: 'Initializer id.' }),
@@ -131,6 +176,7 @@ export const trainingSchema = Type.Object(
         divergedAt: Type.Optional(
           Type.Integer({ minimum: 0, description: 'Iteration whose loss was first NaN or ±Inf.' }),
         ),
+        outcome: trainOutcomeSchema,
         diagnosis: Type.Object(
           {
             activations: activationVerdictSchema,
@@ -153,7 +199,7 @@ export const trainingSchema = Type.Object(
           },
           {
             description:
-              'The diagnosis at initialization: sim’s verdicts (thresholds: sim’s verdictThresholds) measured on the hidden layers (gradients absent without one) of the network at iteration 0 on the first mini-batch (outputs φ(a), gradients ∂L/∂a of the softmax cross-entropy; source "measured"), and the mean-field χ₁ and phase.',
+              'The diagnosis at initialization: sim’s verdicts (thresholds: the document’s verdictThresholds, sim’s) measured on the hidden layers (gradients absent without one) of the network at iteration 0 on the first mini-batch (outputs φ(a), gradients ∂L/∂a of the softmax cross-entropy; source "measured"), and the mean-field χ₁ and phase.',
           },
         ),
         loss: Type.Array(nullable(Type.Number()), {

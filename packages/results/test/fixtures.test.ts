@@ -95,6 +95,18 @@ describe('the fixtures', () => {
       const first = run.evals.at(-1)?.testAccuracy as number;
       expect(first).toBeGreaterThanOrEqual(last?.min as number);
       expect(first).toBeLessThanOrEqual(last?.max as number);
+      // the first seed's outcome, by the document's own thresholds, is among the band's outcomes
+      const { learned, notLearned } = doc.outcomeThresholds;
+      const judged =
+        run.state === 'diverged'
+          ? 'diverged'
+          : first >= learned
+            ? 'learned'
+            : first >= notLearned
+              ? 'learned slowly'
+              : 'did not learn';
+      expect(run.outcome).toBe(judged);
+      expect(band?.outcomes[run.outcome]).toBeGreaterThanOrEqual(1);
     }
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   bookTrainConfig,
   curveBand,
-  renderTrainPage,
   resolveTrainConfig,
   smoothCurve,
   type TrainRun,
@@ -152,44 +151,5 @@ describe('resolveTrainConfig() --seeds', () => {
     expect(() => resolveTrainConfig({ seeds: '2', seed: '4294967295' }, mnist)).toThrow(
       'Invalid --seeds "2": seeds 4294967295 … 4294967296 go past the largest seed 4294967295; lower --seed or --seeds.',
     );
-  });
-});
-
-describe('renderTrainPage() with seed bands', () => {
-  const loss = Array.from({ length: 30 }, (_, i) => 2.3 - i * 0.05);
-  const seeds = [0.9, 0.95, 0.5].map((a, s) =>
-    run(
-      'he',
-      loss.map((v) => v - s * 0.01),
-      [
-        [0, 0.1],
-        [30, a],
-      ],
-    ),
-  );
-  const runs = withTrainBands(seeds.map((r) => [r]));
-  const config = { ...bookTrainConfig, iterations: 30, seeds: 3 };
-
-  it('says how many seeds reached each outcome and agree with the diagnosis, in both languages', () => {
-    const en = renderTrainPage(runs, config, 'en');
-    expect(en).toContain('learned in 2/3 seeds; learned slowly in 1/3 seeds');
-    expect(en).toContain('healthy in 3/3 seeds');
-    expect(en).toContain('stable (1.00) in 3/3 seeds');
-    expect(en).toContain('mean 0.7833 ± 0.2466 (0.5000–0.9500) over 3 seeds');
-    expect(en).toContain('seed 1 … 3');
-    expect(en).toContain('shaded: 10–90% of the seeds');
-    const ja = renderTrainPage(runs, config, 'ja');
-    expect(ja).toContain('学習した（3 シード中 2）; 学習が遅い（3 シード中 1）');
-    expect(ja).toContain('3 シードの平均 0.7833 ± 0.2466（0.5000–0.9500）');
-  });
-
-  it('shades the loss (10–90%) and accuracy (min–max) bands under the lines', () => {
-    const en = renderTrainPage(runs, config, 'en');
-    expect(en).toContain('<title>he 10–90%</title></polygon>');
-    expect(en).toContain('<title>he min–max</title></polygon>');
-    expect(en).toContain('<title>he median smooth_curve</title>');
-    const plain = renderTrainPage([seeds[0] as TrainRun], bookTrainConfig, 'en');
-    expect(plain).not.toContain('fill-opacity="0.2"');
-    expect(plain).not.toContain('seeds');
   });
 });

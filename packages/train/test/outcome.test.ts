@@ -1,11 +1,13 @@
+import { criticalTolerance, verdictThresholds } from '@initscope/sim';
 import { describe, expect, it } from 'vitest';
 import {
   bookTrainConfig,
   outcomeOf,
-  renderTrainPage,
+  outcomeThresholds,
   resolveTrainConfig,
   smoothCurve,
   type TrainRun,
+  trainDocument,
 } from '../src/index.ts';
 
 describe('smoothCurve()', () => {
@@ -60,6 +62,7 @@ function run(init: string, accuracy: number, state: TrainRun['state'] = 'complet
     activation: 'relu',
     optimizer: 'sgd',
     state,
+    ...(state === 'diverged' ? { divergedAt: 1 } : {}),
     diagnosis: {
       activations: { code: 'saturated', measure: 'saturation', layer: 2, value: 0.75 },
       gradients: { code: 'vanishing', source: 'measured', value: 0.000197 },
@@ -74,60 +77,47 @@ function run(init: string, accuracy: number, state: TrainRun['state'] = 'complet
   };
 }
 
-describe('renderTrainPage()', () => {
-  it('classifies outcomes by the stated thresholds and states them, in both languages', () => {
+describe('outcomeOf()', () => {
+  it('judges the final test accuracy by outcomeThresholds (at the bounds too)', () => {
+    expect(outcomeThresholds).toEqual({ learned: 0.85, notLearned: 0.2 });
     expect(outcomeOf(run('a', 0.9))).toBe('learned');
+    expect(outcomeOf(run('a', 0.85))).toBe('learned');
+    expect(outcomeOf(run('a', 0.8499))).toBe('learned slowly');
     expect(outcomeOf(run('a', 0.5))).toBe('learned slowly');
+    expect(outcomeOf(run('a', 0.2))).toBe('learned slowly');
     expect(outcomeOf(run('a', 0.11))).toBe('did not learn');
     expect(outcomeOf(run('a', 0.9, 'diverged'))).toBe('diverged');
-    const runs = [run('std:0.01', 0.1135), run('he', 0.95)];
-    const en = renderTrainPage(runs, bookTrainConfig, 'en');
-    expect(en).toContain('<td>std:0.01</td>');
-    expect(en).toContain('did not learn');
-    expect(en).toContain('learned ≥ 0.85');
-    // the diagnosis columns come from runs[].diagnosis, with sim's thresholds stated
-    expect(en).toContain(
-      '<td>saturated (layer 2: 0.750)</td><td>vanishing (0.000197)</td><td>0.0557</td><td>ordered</td>',
-    );
-    expect(en).toContain('Gradients vanish when Var δ¹ / Var δᴸ < 0.1, explode when > 10');
-    expect(en).toContain('≥ 0.3 of a layer');
-    const ja = renderTrainPage(runs, bookTrainConfig, 'ja');
-    expect(ja).toContain('<html lang="ja">');
-    expect(ja).toContain('学習しなかった');
-    expect(ja).toContain('学習した');
-    expect(ja).toContain('学習中の層ごとのヒストグラム');
-    expect(ja).toContain(
-      '<td>飽和 (層 2: 0.750)</td><td>勾配消失 (0.000197)</td><td>0.0557</td><td>秩序相</td>',
-    );
   });
 });
 
-describe('renderTrainPage() histograms over training', () => {
-  it('draws one row per checkpoint per layer, with the layer’s saturation at each', () => {
-    const stats = (saturation: number | null, counts: number[]) => ({
-      mean: 0.5,
-      std: 0.4,
-      zeroFraction: 0,
-      nonFinite: 0,
-      saturation,
-      histogram: { edges: [0, 0.5, 1], counts, below: 0, above: 0 },
-    });
-    const layer = (saturation: number) => ({
-      layer: 1,
-      activations: stats(saturation, [3, 1]),
-      gradients: stats(null, [1, 3]),
-      weightStd: 1,
-      updateRatio: 0.01,
-    });
-    const r = run('std:1', 0.5);
-    r.checkpoints = [
-      { iteration: 0, layers: [layer(0.747)] },
-      { iteration: 100, layers: [layer(0.5)] },
-    ];
-    const en = renderTrainPage([r], bookTrainConfig, 'en');
-    expect(en).toContain('Histograms over training, per layer');
-    expect(en).toContain('saturation<br>0: 0.747<br>100: 0.500');
-    // 2 checkpoints × (activations + gradients)
-    expect(en.match(/<polygon /g)).toHaveLength(4);
+describe('trainDocument()', () => {
+  it('carries the thresholds the diagnoses and outcomes were judged with, and each run’s outcome', () => {
+    const runs = [run('std:0.01', 0.1135), run('he', 0.95), run('std:1e30', 0.1, 'diverged')];
+    const doc = trainDocument(bookTrainConfig, runs);
+    expect(doc.kind).toBe('initscope-train');
+    expect(doc.config).toBe(bookTrainConfig);
+    expect(doc.verdictThresholds).toEqual(verdictThresholds);
+    expect(doc.criticalTolerance).toBe(criticalTolerance);
+    expect(doc.outcomeThresholds).toEqual(outcomeThresholds);
+    expect(doc.runs.map((r) => r.outcome)).toEqual(['did not learn', 'learned', 'diverged']);
+    // outcome right after state (and divergedAt); every other field as the run has it
+    expect(Object.keys(doc.runs[2] as object).slice(0, 6)).toEqual([
+      'init',
+      'activation',
+      'optimizer',
+      'state',
+      'divergedAt',
+      'outcome',
+    ]);
+    const { outcome: _, ...rest } = doc.runs[0] as (typeof doc.runs)[number];
+    expect(rest).toEqual(runs[0]);
+    expect(Object.keys(doc)).toEqual([
+      'kind',
+      'config',
+      'verdictThresholds',
+      'criticalTolerance',
+      'outcomeThresholds',
+      'runs',
+    ]);
   });
 });
