@@ -25,7 +25,7 @@ import {
   type MatmulSuite,
   timedResult,
 } from '../results.js';
-import { benchSeed, naiveMaxFlop } from '../settings.js';
+import { benchSeed, naiveMaxFlop, wanted } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { progressLine, trial } from '../trial.js';
 import { allCores } from './sweep.js';
@@ -138,6 +138,7 @@ async function runMatmulShapes(
   const out = emptyOutput();
   const bestGflops = new Map<EngineName, number>();
   for (const [index, [m, k, n]] of matmulShapes.entries()) {
+    if (!wanted(context.only, suite, matmulCaseName(m, k, n))) continue;
     const work = matmulWork(m, k, n, suite);
     out.cases.push(work);
     log(`${suite} ${work.case}: ${work.napkin}`);
@@ -222,11 +223,15 @@ async function numpyMatmul(
   threads = 1,
 ): Promise<void> {
   const engine = 'numpy-f32';
-  const chosen = threads > 1 ? threadedMatmulShapes : matmulShapes;
+  // the cases this run has (BENCH_ONLY may leave some out): all of them, or the threaded ones
+  const chosen = (threads > 1 ? threadedMatmulShapes : matmulShapes).filter(([m, k, n]) =>
+    out.cases.some((work) => work.suite === 'matmul' && work.case === matmulCaseName(m, k, n)),
+  );
   const works = out.cases.filter(
     (work) =>
       work.suite === 'matmul' && chosen.some(([m, k, n]) => work.case === matmulCaseName(m, k, n)),
   );
+  if (works.length === 0) return;
   const python = pythonCommand();
   const available = await numpyAvailability(python);
   if (!available.ok) {

@@ -48,8 +48,9 @@ const serve = `function serve(init, post) {
   const ctl = new Int32Array(memory.buffer, control, words);
   const f32 = new Float32Array(memory.buffer, control, words);
   const s = ${slotBase} + index * ${slotWords};
-  post({ ready: true });
+  // the generation is read before 'ready': the coordinator bumps it only after every helper is ready
   let seen = Atomics.load(ctl, ${control.generation});
+  post({ ready: true });
   for (;;) {
     Atomics.wait(ctl, ${control.generation}, seen);
     const generation = Atomics.load(ctl, ${control.generation});
@@ -88,10 +89,12 @@ export async function startHelper(init: WorkerInit): Promise<HelperThread> {
       /* @vite-ignore */ nodeWorkerSpecifier
     )) as typeof import('node:worker_threads');
     const worker = new Worker(nodeSource, { eval: true, workerData: init });
-    worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: { ready?: boolean }) => {
-        if (message.ready) resolve();
+        if (!message.ready) return;
+        // once it waits for jobs, a helper never keeps the process alive
+        worker.unref();
+        resolve();
       });
       worker.once('error', reject);
     });
