@@ -1,22 +1,19 @@
-// How a product's output rows are split among threads: contiguous row strips whose sizes are
-// multiples of the micro-kernel's row tile (MR = 5, assembly/micro.ts), the last one shorter.
+// How a product's output rows are shared among threads: chunks of whole row tiles (MR = 5,
+// assembly/micro.ts) that the threads take in turn from one atomic counter, so a thread slowed by
+// other work on the machine takes fewer. Each chunk repacks all of b: chunks of at least
+// `minChunkTiles` tiles keep that copy a few percent of the chunk's flops.
 
 /** Rows of the matmul micro-kernel's register tile (assembly/micro.ts `MR`). */
 export const rowTile = 5;
 
-/** A strip of output rows [start, end). */
-export interface Strip {
-  start: number;
-  end: number;
-}
+/** Chunks per thread when the rows allow (more: finer balance, more repacking of b). */
+export const chunksPerThread = 4;
 
-/** `rows` split into at most `parts` strips of whole row tiles, in order, none empty. */
-export function splitRows(rows: number, parts: number): Strip[] {
+/** Fewest row tiles in a chunk (40 rows: packing b is ≈ 1/80 of the chunk's multiply-adds). */
+export const minChunkTiles = 8;
+
+/** Rows per chunk for `rows` output rows on `threads` threads: whole tiles, at least `minChunkTiles`. */
+export function chunkRows(rows: number, threads: number): number {
   const tiles = Math.ceil(rows / rowTile);
-  const per = Math.ceil(tiles / parts) * rowTile;
-  const strips: Strip[] = [];
-  for (let start = 0; start < rows; start += per) {
-    strips.push({ start, end: Math.min(rows, start + per) });
-  }
-  return strips;
+  return Math.max(minChunkTiles, Math.ceil(tiles / (threads * chunksPerThread))) * rowTile;
 }

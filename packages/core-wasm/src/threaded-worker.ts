@@ -1,53 +1,78 @@
 // The helper threads of a ThreadedCore: the worker's source (plain JS, so it runs from src/ and
 // dist/ alike, in Node worker_threads and in Web Workers) and how each environment starts one.
 // Control block (Int32 words in the shared memory, at `control`):
-//   [0] generation: bumped by the coordinator to start a job (workers wait on it)
-//   [1] workers still busy: each worker subtracts 1 when done; the last notifies it
-//   [2] stop flag, [3] failure flag
-//   [slotBase + w·slotWords …] worker w's job: a, b, out, m, k, n, transA, transB, kind, scale (f32 bits), alpha (f32 bits)
+//   [0] generation: bumped by the coordinator to start a product (helpers wait on it)
+//   [1] helpers still busy: each subtracts 1 when done; the last notifies it
+//   [2] stop flag, [3] failure flag (helper index + 1)
+//   [4] next row: every thread takes its chunks with Atomics.add on it
+//   [5 …] the product: a, b, out, m, k, n, transB, chunk rows
 
 import { isNode } from './load.js';
 import type { WasmModule } from './wasm-types.js';
 
-/** Control words before the first job slot. */
-export const slotBase = 4;
-/** Int32 words per worker's job slot. */
-export const slotWords = 12;
 /** Control word indices. */
-export const control = { generation: 0, busy: 1, stop: 2, failed: 3 } as const;
+export const control = {
+  generation: 0,
+  busy: 1,
+  stop: 2,
+  failed: 3,
+  next: 4,
+  a: 5,
+  b: 6,
+  out: 7,
+  m: 8,
+  k: 9,
+  n: 10,
+  transB: 11,
+  chunk: 12,
+} as const;
 
-/** What a worker gets at start. */
+/** Int32 words of the control block. */
+export const controlWords = 16;
+
+/** What a helper gets at start. */
 export interface WorkerInit {
   module: WasmModule;
   memory: WebAssembly.Memory;
   /** Byte address of the control block. */
   control: number;
-  /** This worker's index (its job slot). */
+  /** This helper's index (in messages). */
   index: number;
-  /** Byte address of this worker's matmul packing scratch. */
+  /** Byte address of this helper's matmul packing scratch. */
   scratch: number;
 }
 
 /** A started helper thread. */
 export interface HelperThread {
-  /** Resolves when the worker has its instance and waits for jobs. */
+  /** Resolves when the worker has its instance and waits for products. */
   ready: Promise<void>;
   /** Ends the thread (after the stop flag was raised and notified). */
   terminate(): Promise<void>;
 }
 
-// The worker's loop: instantiate the module on the shared memory, then run one row strip per
-// generation until the stop flag. Nothing in it allocates; it only calls gemm on its own scratch.
-const serve = `function serve(init, post) {
+// One thread's share of a product: chunks of `chunk` rows taken from the `next` counter until
+// none is left; each chunk is gemm on rows [start, start + rows) of a and out, all of b.
+// (threaded.ts has the same loop in TS for the calling thread.)
+const takeChunks = `function takeChunks(ctl, gemm, scratch) {
+  const a = ctl[${control.a}] >>> 0, b = ctl[${control.b}] >>> 0, out = ctl[${control.out}] >>> 0;
+  const m = ctl[${control.m}], k = ctl[${control.k}], n = ctl[${control.n}];
+  const transB = ctl[${control.transB}], chunk = ctl[${control.chunk}];
+  for (let start = Atomics.add(ctl, ${control.next}, chunk); start < m; start = Atomics.add(ctl, ${control.next}, chunk)) {
+    const rows = Math.min(chunk, m - start);
+    gemm(a + start * k * 4, b, out + start * n * 4, rows, k, n, 0, transB, 0, 1, 0, scratch);
+  }
+}`;
+
+// The worker's loop: instantiate the module on the shared memory, then take chunks of each
+// product until the stop flag. Nothing in it allocates; gemm runs on this helper's own scratch.
+const serve = `${takeChunks}
+function serve(init, post) {
   const { module, memory, control, index, scratch } = init;
   const abort = () => { throw new Error('core-wasm abort'); };
   const instance = new WebAssembly.Instance(module, { env: { memory, abort } });
   if (instance.exports._initialize) instance.exports._initialize();
   const gemm = instance.exports.gemm;
-  const words = ${slotBase} + (index + 1) * ${slotWords};
-  const ctl = new Int32Array(memory.buffer, control, words);
-  const f32 = new Float32Array(memory.buffer, control, words);
-  const s = ${slotBase} + index * ${slotWords};
+  const ctl = new Int32Array(memory.buffer, control, ${controlWords});
   // the generation is read before 'ready': the coordinator bumps it only after every helper is ready
   let seen = Atomics.load(ctl, ${control.generation});
   post({ ready: true });
@@ -58,10 +83,7 @@ const serve = `function serve(init, post) {
     seen = generation;
     if (Atomics.load(ctl, ${control.stop}) !== 0) break;
     try {
-      if (ctl[s + 3] > 0) {
-        gemm(ctl[s] >>> 0, ctl[s + 1] >>> 0, ctl[s + 2] >>> 0, ctl[s + 3], ctl[s + 4], ctl[s + 5],
-          ctl[s + 6], ctl[s + 7], ctl[s + 8], f32[s + 9], f32[s + 10], scratch);
-      }
+      takeChunks(ctl, gemm, scratch);
     } catch (error) {
       Atomics.store(ctl, ${control.failed}, index + 1);
       post({ error: String(error) });

@@ -1,18 +1,19 @@
 // One product split across threads: a Core on shared WebAssembly memory (build/shared.wasm, the same
 // kernels as release.wasm) plus helper threads, each with its own instance of the module on that
-// memory and its own packing scratch. The calling thread runs the first row strip of out and the
-// helpers the others (strips.ts), started and joined with Atomics. Every out[i][j] is computed by
-// one thread with the single-thread kernel's summation order, so results are bit-identical to
-// Core.matmulInto at any thread count.
+// memory and its own packing scratch. The calling thread and the helpers take chunks of out's rows
+// (strips.ts) from one atomic counter; a product is started and joined with Atomics. Every
+// out[i][j] is computed by one thread with the single-thread kernel's summation order, so results
+// are bit-identical to Core.matmulInto at any thread count.
 // a is (m, k), b is (k, n) (or (n, k) for a·bᵀ); out is (m, n).
 
+import type { CoreExports } from './abi.js';
 import type { F32Block } from './block.js';
 import { backendOf, Core } from './core.js';
 import { show } from './errors.js';
 import { checkProduct, type Layout, type Product } from './kernels/matmul.js';
 import { readPackagedWasm } from './load.js';
-import { splitRows } from './strips.js';
-import { control, type HelperThread, slotBase, slotWords, startHelper } from './threaded-worker.js';
+import { chunkRows } from './strips.js';
+import { control, controlWords, type HelperThread, startHelper } from './threaded-worker.js';
 import type { WasmBytes, WasmModule } from './wasm-types.js';
 
 /** Largest thread count accepted. */
@@ -79,8 +80,7 @@ export class ThreadedCore {
   }
 
   #words(): Int32Array {
-    const words = slotBase + Math.max(1, this.#helpers.length) * slotWords;
-    return new Int32Array(this.core.memory.buffer, this.#control, words);
+    return new Int32Array(this.core.memory.buffer, this.#control, controlWords);
   }
 
   #run(fn: string, layout: Layout, product: Product): void {
@@ -88,64 +88,62 @@ export class ThreadedCore {
     const backend = backendOf(this.core);
     checkProduct(backend, fn, layout, product);
     const { a, b, out, m, k, n } = product;
-    const transB = layout === 'nt' ? 1 : 0;
-    const strips = splitRows(m, this.threads);
     const ctl = this.#words();
+    ctl[control.a] = a.ptr;
+    ctl[control.b] = b.ptr;
+    ctl[control.out] = out.ptr;
+    ctl[control.m] = m;
+    ctl[control.k] = k;
+    ctl[control.n] = n;
+    ctl[control.transB] = layout === 'nt' ? 1 : 0;
+    ctl[control.chunk] = chunkRows(m, this.threads);
+    Atomics.store(ctl, control.next, 0);
     const helpers = this.#helpers.length;
-    // strip w + 1 goes to helper w (an empty job when there are fewer strips than threads)
-    for (let w = 0; w < helpers; w++) {
-      const strip = strips[w + 1];
-      const s = slotBase + w * slotWords;
-      const rows = strip ? strip.end - strip.start : 0;
-      const start = strip ? strip.start : 0;
-      ctl[s] = a.ptr + start * k * 4;
-      ctl[s + 1] = b.ptr;
-      ctl[s + 2] = out.ptr + start * n * 4;
-      ctl[s + 3] = rows;
-      ctl[s + 4] = k;
-      ctl[s + 5] = n;
-      ctl[s + 6] = 0;
-      ctl[s + 7] = transB;
-      ctl[s + 8] = 0; // LINEAR (activations.ts code 0), scale 1: the plain product
-      new Float32Array(ctl.buffer, ctl.byteOffset, ctl.length).set([1, 0], s + 9);
-    }
     if (helpers > 0) {
       Atomics.store(ctl, control.busy, helpers);
       Atomics.store(ctl, control.failed, 0);
       Atomics.add(ctl, control.generation, 1);
       Atomics.notify(ctl, control.generation);
     }
-    const first = strips[0];
-    if (first) {
-      backend.wasm.gemm(
-        a.ptr,
-        b.ptr,
-        out.ptr,
-        first.end,
-        k,
-        n,
-        0,
-        transB,
-        0,
-        1,
-        0,
-        backend.matmulScratch,
+    takeChunks(ctl, backend.wasm.gemm, backend.matmulScratch);
+    if (helpers === 0) return;
+    for (
+      let busy = Atomics.load(ctl, control.busy);
+      busy !== 0;
+      busy = Atomics.load(ctl, control.busy)
+    ) {
+      Atomics.wait(ctl, control.busy, busy);
+    }
+    const failed = Atomics.load(ctl, control.failed);
+    if (failed !== 0) {
+      throw new Error(
+        `${fn}: helper thread ${failed - 1} failed (its chunks of out are not written)`,
       );
     }
-    if (helpers > 0) {
-      for (
-        let busy = Atomics.load(ctl, control.busy);
-        busy !== 0;
-        busy = Atomics.load(ctl, control.busy)
-      ) {
-        Atomics.wait(ctl, control.busy, busy);
-      }
-      const failed = Atomics.load(ctl, control.failed);
-      if (failed !== 0)
-        throw new Error(
-          `${fn}: helper thread ${failed - 1} failed (its row strip of out is not written)`,
-        );
-    }
+  }
+}
+
+/**
+ * The calling thread's share of a product: the helpers' loop (threaded-worker.ts `takeChunks`) in
+ * TS. Chunks of `chunk` rows from the `next` counter; each is gemm on those rows of a and out, all of b.
+ */
+function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number): void {
+  const a = (ctl[control.a] as number) >>> 0;
+  const b = (ctl[control.b] as number) >>> 0;
+  const out = (ctl[control.out] as number) >>> 0;
+  const m = ctl[control.m] as number;
+  const k = ctl[control.k] as number;
+  const n = ctl[control.n] as number;
+  const transB = ctl[control.transB] as number;
+  const chunk = ctl[control.chunk] as number;
+  for (
+    let start = Atomics.add(ctl, control.next, chunk);
+    start < m;
+    start = Atomics.add(ctl, control.next, chunk)
+  ) {
+    const rows = Math.min(chunk, m - start);
+    // the plain product: LINEAR (kernel code 0), scale 1
+    gemm(a + start * k * 4, b, out + start * n * 4, rows, k, n, 0, transB, 0, 1, 0, scratch);
   }
 }
 
@@ -200,8 +198,8 @@ export async function createThreadedCore(options: ThreadedOptions = {}): Promise
   const core = new Core(instance);
   const heap = backendOf(core).heap;
   const helpers = threads - 1;
-  const controlPtr = heap.alloc((slotBase + Math.max(1, helpers) * slotWords) * 4);
-  new Int32Array(memory.buffer, controlPtr, slotBase + Math.max(1, helpers) * slotWords).fill(0);
+  const controlPtr = heap.alloc(controlWords * 4);
+  new Int32Array(memory.buffer, controlPtr, controlWords).fill(0);
   const scratchBytes = backendOf(core).wasm.matmulScratchBytes();
   const started: HelperThread[] = [];
   try {

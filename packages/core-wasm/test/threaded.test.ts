@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { block, edgeValuesF32 } from '../../../testing/f32.js';
 import { type Core, createThreadedCore, type ThreadedCore } from '../src/index.js';
-import { splitRows } from '../src/strips.js';
+import { chunkRows } from '../src/strips.js';
 import { newCore, randn } from './fixtures.js';
 
 // [m, k, n]: a is (m, k), b is (k, n) (b is (n, k) for a·bᵀ); odd shapes that tile neither MR = 5
@@ -14,6 +14,7 @@ const shapes: [number, number, number][] = [
   [11, 300, 9],
   [64, 257, 513],
   [101, 600, 37],
+  [333, 77, 45],
 ];
 
 /** The f32 bits of a block's values (NaN payloads included: a stricter check than NaN = NaN). */
@@ -64,24 +65,21 @@ function threadedProduct(
   return result;
 }
 
-describe('splitRows()', () => {
-  it('covers every row once, in order, in strips of whole 5-row tiles', () => {
-    for (const [rows, parts] of [
-      [1, 3],
-      [10, 2],
-      [11, 2],
-      [1000, 3],
-      [4, 1],
+describe('chunkRows()', () => {
+  it('gives whole 5-row tiles, at least 8 tiles, about 4 chunks per thread on tall products', () => {
+    expect(chunkRows(1, 2)).toBe(40);
+    expect(chunkRows(1024, 2)).toBe(130); // 205 tiles / 8 chunks → 26 tiles
+    expect(chunkRows(4096, 2)).toBe(515); // 820 tiles / 8 → 103
+    expect(chunkRows(10000, 3)).toBe(835); // 2000 tiles / 12 → 167
+    for (const [rows, threads] of [
+      [7, 3],
+      [1000, 2],
+      [99_999, 64],
     ] as const) {
-      const strips = splitRows(rows, parts);
-      expect(strips.length).toBeLessThanOrEqual(parts);
-      expect(strips[0]?.start).toBe(0);
-      expect(strips.at(-1)?.end).toBe(rows);
-      strips.forEach((s, i) => {
-        expect(s.end).toBeGreaterThan(s.start);
-        if (i > 0) expect(s.start).toBe(strips[i - 1]?.end);
-        if (i < strips.length - 1) expect((s.end - s.start) % 5).toBe(0);
-      });
+      const chunk = chunkRows(rows, threads);
+      expect(chunk % 5).toBe(0);
+      expect(chunk).toBeGreaterThanOrEqual(40);
+      expect(Math.ceil(rows / chunk)).toBeLessThanOrEqual(Math.max(1, threads * 4));
     }
   });
 });
