@@ -81,7 +81,7 @@ export function benchThreadedCore(threads: number): Promise<ThreadedCore> {
 }
 
 /**
- * a·b split in row strips over `threads` threads (core-wasm's ThreadedCore: one shared memory,
+ * a·b with out's rows shared by `threads` threads (core-wasm's ThreadedCore: one shared memory,
  * the same kernel on each strip, bit-identical to `prepareMatmul`'s), on blocks allocated once;
  * the product stays in WASM memory (the `kernel` delivery).
  */

@@ -42,8 +42,8 @@ export const matmulShapes: readonly (readonly [number, number, number])[] = [
 ];
 
 /**
- * The cases initscope also runs on every core (core-wasm's ThreadedCore: row strips of one product
- * on {@link allCores} threads), with NumPy peers on as many BLAS threads.
+ * The cases initscope also runs on every core (core-wasm's ThreadedCore: chunks of one product's
+ * rows taken by {@link allCores} threads), with NumPy peers on as many BLAS threads.
  */
 export const threadedMatmulShapes: readonly (readonly [number, number, number])[] = [
   [1024, 1024, 1024],
@@ -184,7 +184,7 @@ async function runMatmulShapes(
         allCores > 1 &&
         runsThreaded(m, k, n)
       ) {
-        // The same product on every core: row strips of out, one per thread.
+        // The same product on every core: chunks of out's rows taken by the threads in turn.
         out.results.push(
           await trial(
             work,

@@ -58,12 +58,12 @@ export class ThreadedCore {
     this.#control = controlPtr;
   }
 
-  /** out = a · b like Core.matmulInto (a (m, k), b (k, n), out (m, n)), row strips on `threads` threads; bit-identical. */
+  /** out = a · b like Core.matmulInto (a (m, k), b (k, n), out (m, n)), rows shared by `threads` threads; bit-identical. */
   matmulInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
     this.#run('matmulInto', 'nn', { a, b, out, m, k, n });
   }
 
-  /** out = a · bᵀ like Core.matmulTransBInto (a (m, k), b (n, k), out (m, n)), row strips on `threads` threads; bit-identical. */
+  /** out = a · bᵀ like Core.matmulTransBInto (a (m, k), b (n, k), out (m, n)), rows shared by `threads` threads; bit-identical. */
   matmulTransBInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
     this.#run('matmulTransBInto', 'nt', { a, b, out, m, k, n });
   }
