@@ -99,20 +99,23 @@ export class ThreadedCore {
     ctl[control.chunk] = chunkRows(m, this.threads);
     Atomics.store(ctl, control.next, 0);
     const helpers = this.#helpers.length;
+    Atomics.store(ctl, control.busy, helpers);
     if (helpers > 0) {
-      Atomics.store(ctl, control.busy, helpers);
       Atomics.store(ctl, control.failed, 0);
       Atomics.add(ctl, control.generation, 1);
       Atomics.notify(ctl, control.generation);
     }
-    takeChunks(ctl, backend.wasm.gemm, backend.matmulScratch);
-    if (helpers === 0) return;
-    for (
-      let busy = Atomics.load(ctl, control.busy);
-      busy !== 0;
-      busy = Atomics.load(ctl, control.busy)
-    ) {
-      Atomics.wait(ctl, control.busy, busy);
+    try {
+      takeChunks(ctl, backend.wasm.gemm, backend.matmulScratch);
+    } finally {
+      // even when this thread's chunk failed: the helpers finish before the next product reuses the block
+      for (
+        let busy = Atomics.load(ctl, control.busy);
+        busy !== 0;
+        busy = Atomics.load(ctl, control.busy)
+      ) {
+        Atomics.wait(ctl, control.busy, busy);
+      }
     }
     const failed = Atomics.load(ctl, control.failed);
     if (failed !== 0) {
