@@ -131,3 +131,37 @@ describe('checkMatmul()', () => {
     expect(matmulTolerance(13)).toBeLessThan(1e-5);
   });
 });
+
+describe('initscope threaded matmul (2 threads)', () => {
+  it('passes validation on 7×13·13×5 and equals the 1-thread engine bit for bit on 37×300·300×45', async () => {
+    const small = await initscope.prepareThreadedMatmul(inputs, 2);
+    try {
+      await small.run();
+      expect(() => checkMatmul(inputs.a, inputs.b, small.output(), m, k, n)).not.toThrow();
+    } finally {
+      small.dispose();
+    }
+    const big = normalSource(2, 1);
+    const [bm, bk, bn] = [37, 300, 45];
+    const bigInputs: MatmulInputs = {
+      a: big.fill(new Float32Array(bm * bk)),
+      b: big.fill(new Float32Array(bk * bn)),
+      m: bm,
+      k: bk,
+      n: bn,
+    };
+    const outputs: Uint32Array[] = [];
+    for (const prepared of [
+      await initscope.prepareThreadedMatmul(bigInputs, 2),
+      await initscope.prepareMatmul(bigInputs),
+    ]) {
+      try {
+        await prepared.run();
+        outputs.push(new Uint32Array(prepared.output().buffer.slice(0)));
+      } finally {
+        prepared.dispose();
+      }
+    }
+    expect(outputs[0]).toEqual(outputs[1]);
+  });
+});

@@ -1,5 +1,11 @@
 import { openPool, sweepTasks } from '@initscope/cli';
-import { type Core, type F32Block, loadCore } from '@initscope/core-wasm';
+import {
+  type Core,
+  createThreadedCore,
+  type F32Block,
+  loadCore,
+  type ThreadedCore,
+} from '@initscope/core-wasm';
 import {
   resolveSweepConfig,
   type SimulateHooks,
@@ -61,6 +67,40 @@ export async function prepareMatmul(
     run: () => wasm.matmulInto(ba, bb, out, m, k, n),
     output: () => out.array.slice(),
     dispose: free,
+  };
+}
+
+const threadedCores = new Map<number, Promise<ThreadedCore>>();
+
+/** A ThreadedCore on `threads` threads the benchmarks share, started on first use (its helpers never keep the process alive). */
+export function benchThreadedCore(threads: number): Promise<ThreadedCore> {
+  let threaded = threadedCores.get(threads);
+  if (!threaded) {
+    threaded = createThreadedCore({ threads });
+    threadedCores.set(threads, threaded);
+  }
+  return threaded;
+}
+
+/**
+ * a·b with out's rows shared by `threads` threads (core-wasm's ThreadedCore: one shared memory,
+ * the same kernel on each strip, bit-identical to `prepareMatmul`'s), on blocks allocated once;
+ * the product stays in WASM memory (the `kernel` delivery).
+ */
+export async function prepareThreadedMatmul(
+  { a, b, m, k, n }: MatmulInputs,
+  threads: number,
+): Promise<Prepared<Float32Array>> {
+  const threaded = await benchThreadedCore(threads);
+  const wasm = threaded.core;
+  const blocks = [blockOf(wasm, a), blockOf(wasm, b), wasm.alloc(m * n)] as const;
+  const [ba, bb, out] = blocks;
+  return {
+    run: () => threaded.matmulInto(ba, bb, out, m, k, n),
+    output: () => out.array.slice(),
+    dispose: () => {
+      for (const block of blocks) wasm.free(block);
+    },
   };
 }
 

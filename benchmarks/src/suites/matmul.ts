@@ -25,9 +25,10 @@ import {
   type MatmulSuite,
   timedResult,
 } from '../results.js';
-import { benchSeed, naiveMaxFlop } from '../settings.js';
+import { benchSeed, naiveMaxFlop, wanted } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { progressLine, trial } from '../trial.js';
+import { allCores } from './sweep.js';
 
 // Dimension legend: a is (M, K), b is (K, N), out = a·b is (M, N), f32, row-major.
 
@@ -39,6 +40,20 @@ export const matmulShapes: readonly (readonly [number, number, number])[] = [
   [4096, 1024, 1024],
   [10000, 512, 512],
 ];
+
+/**
+ * The cases initscope also runs on every core (core-wasm's ThreadedCore: chunks of one product's
+ * rows taken by {@link allCores} threads), with NumPy peers on as many BLAS threads.
+ */
+export const threadedMatmulShapes: readonly (readonly [number, number, number])[] = [
+  [1024, 1024, 1024],
+  [4096, 1024, 1024],
+];
+
+/** Whether initscope also runs M×K×N on every core. */
+function runsThreaded(m: number, k: number, n: number): boolean {
+  return threadedMatmulShapes.some(([tm, tk, tn]) => tm === m && tk === k && tn === n);
+}
 
 /** Engines of the matmul suite, in the order they run. */
 export const matmulEngines = ['initscope', 'naive-js', 'tfjs-cpu', 'tfjs-wasm'] as const;
@@ -123,6 +138,7 @@ async function runMatmulShapes(
   const out = emptyOutput();
   const bestGflops = new Map<EngineName, number>();
   for (const [index, [m, k, n]] of matmulShapes.entries()) {
+    if (!wanted(context.only, suite, matmulCaseName(m, k, n))) continue;
     const work = matmulWork(m, k, n, suite);
     out.cases.push(work);
     log(`${suite} ${work.case}: ${work.napkin}`);
@@ -162,6 +178,24 @@ async function runMatmulShapes(
         bestGflops.set(engine, Math.max(result.gflops, rate ?? 0));
       }
       out.results.push(result);
+      if (
+        engine === 'initscope' &&
+        delivery === 'kernel' &&
+        allCores > 1 &&
+        runsThreaded(m, k, n)
+      ) {
+        // The same product on every core: chunks of out's rows taken by the threads in turn.
+        out.results.push(
+          await trial(
+            work,
+            engine,
+            () => initscope.prepareThreadedMatmul(inputs, allCores),
+            (c) => checkMatmul(inputs.a, inputs.b, c, m, k, n),
+            context,
+            allCores,
+          ),
+        );
+      }
     }
     if (numpyDir) {
       await writeF32(numpyDir, `${work.case}.a.f32`, inputs.a);
@@ -169,27 +203,46 @@ async function runMatmulShapes(
     }
   }
   out.versions.tfjs = tfjs.tfjsVersion;
-  if (numpyDir) await numpyMatmul(context, out, numpyDir);
+  if (numpyDir) {
+    await numpyMatmul(context, out, numpyDir);
+    // The peers of initscope's all-cores rows: NumPy with as many BLAS threads.
+    if (allCores > 1) await numpyMatmul(context, out, numpyDir, allCores);
+  }
   return out;
 }
 
 /**
  * `numpy-f32` on every case of `out` (whose inputs are in `dir`): np.matmul(a, b, out=c) timed
- * in Python, each product read back and checked like every engine's.
+ * in Python, each product read back and checked like every engine's. With `threads` > 1: only
+ * the {@link threadedMatmulShapes}, with as many BLAS threads.
  */
-async function numpyMatmul(context: SuiteContext, out: SuiteOutput, dir: string): Promise<void> {
+async function numpyMatmul(
+  context: SuiteContext,
+  out: SuiteOutput,
+  dir: string,
+  threads = 1,
+): Promise<void> {
   const engine = 'numpy-f32';
-  const works = out.cases.filter((work) => work.suite === 'matmul');
+  // the cases this run has (BENCH_ONLY may leave some out): all of them, or the threaded ones
+  const chosen = (threads > 1 ? threadedMatmulShapes : matmulShapes).filter(([m, k, n]) =>
+    out.cases.some((work) => work.suite === 'matmul' && work.case === matmulCaseName(m, k, n)),
+  );
+  const works = out.cases.filter(
+    (work) =>
+      work.suite === 'matmul' && chosen.some(([m, k, n]) => work.case === matmulCaseName(m, k, n)),
+  );
+  if (works.length === 0) return;
   const python = pythonCommand();
   const available = await numpyAvailability(python);
   if (!available.ok) {
+    if (threads > 1) return;
     for (const work of works) {
       out.skipped.push({ suite: 'matmul', case: work.case, engine, reason: available.reason });
     }
     context.log(`matmul ${engine}: skipped, ${available.reason}`);
     return;
   }
-  const shapes = matmulShapes.map(([m, k, n]) => ({ case: matmulCaseName(m, k, n), m, k, n }));
+  const shapes = chosen.map(([m, k, n]) => ({ case: matmulCaseName(m, k, n), m, k, n }));
   let report: Awaited<ReturnType<typeof runNumpy>> | undefined;
   let failure: unknown;
   try {
@@ -201,10 +254,12 @@ async function numpyMatmul(context: SuiteContext, out: SuiteOutput, dir: string)
         matmul: { dir, shapes },
       },
       python,
+      threads,
     );
     out.versions.numpy = report.numpy;
     out.versions.python = report.python;
-    out.peers.numpy = numpyFacts(report);
+    // The facts (BLAS threads included) of the 1-thread peers.
+    if (threads === 1) out.peers.numpy = numpyFacts(report);
   } catch (error) {
     failure = error;
   }
@@ -220,14 +275,16 @@ async function numpyMatmul(context: SuiteContext, out: SuiteOutput, dir: string)
         outputArray(dir, found),
       ]);
       checkMatmul(a, b, c, m, k, n);
+      const note = 'timed inside Python; float32 np.matmul(a, b, out=c)';
       result = timedResult(
         work,
         engine,
         timingOf(found.samplesMs),
-        'timed inside Python; float32 np.matmul(a, b, out=c)',
+        threads > 1 ? `${note}; ${threads} BLAS threads` : note,
+        threads,
       );
     } catch (error) {
-      result = erroredResult(work, engine, error);
+      result = erroredResult(work, engine, error, threads);
     }
     context.log(progressLine(result));
     out.results.push(result);

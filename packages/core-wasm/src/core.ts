@@ -39,6 +39,14 @@ import type { ActivationOptions, DerivativeOptions, PassOptions, PassResult } fr
 import type { HistogramCounts, HistogramPass, HistogramRange, Moments } from './stats.js';
 import type { WasmInstance, WasmMemory } from './wasm-types.js';
 
+/** Each Core's backend, for the package's own wrappers (the threaded product); not exported from the index. */
+const backends = new WeakMap<Core, Backend>();
+
+/** The backend behind `core` (its module, heap and scratch). */
+export function backendOf(core: Core): Backend {
+  return backends.get(core) as Backend;
+}
+
 /** The loaded WASM module with its memory, allocator and kernels. Create it with `loadCore()`. */
 export class Core {
   /** The module's linear memory; blocks are views into it. */
@@ -51,6 +59,7 @@ export class Core {
     wasm._initialize?.();
     this.#backend = new Backend(wasm);
     this.memory = wasm.memory;
+    backends.set(this, this.#backend);
   }
 
   /** Allocates `length` f32 values (16-byte aligned, contents unspecified); grows memory only when no free space fits. */

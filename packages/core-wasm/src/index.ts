@@ -41,4 +41,12 @@ export type {
   StatsRequest,
 } from './stats.js';
 export { passSumTolerance, saturationMargin, saturationThresholds } from './stats.js';
+export type { ThreadedOptions } from './threaded.js';
+export {
+  createThreadedCore,
+  defaultMaximumMemory,
+  defaultThreads,
+  maxThreads,
+  ThreadedCore,
+} from './threaded.js';
 export type { WasmBytes, WasmInstance, WasmMemory, WasmModule } from './wasm-types.js';

@@ -17,7 +17,7 @@ const nodeFsSpecifier = 'node:fs/promises';
 
 /** Loads and instantiates the WASM core. Never uses the asc `--bindings` glue; caches nothing. */
 export async function loadCore(options: LoadOptions = {}): Promise<Core> {
-  const source = options.wasm ?? (await readReleaseWasm());
+  const source = options.wasm ?? (await readPackagedWasm(releaseWasmUrl));
   const module =
     source instanceof WebAssembly.Module
       ? source
@@ -37,29 +37,29 @@ export async function loadCore(options: LoadOptions = {}): Promise<Core> {
   return new Core(instance);
 }
 
-function isNode(): boolean {
+/** Whether this runs in Node (else: a browser or a Web Worker). */
+export function isNode(): boolean {
   const process = (globalThis as { process?: { versions?: { node?: string } } }).process;
   return typeof process?.versions?.node === 'string';
 }
 
-async function readReleaseWasm(): Promise<WasmBytes> {
-  if (isNode() && releaseWasmUrl.protocol === 'file:') {
+/** The bytes of a wasm file of this package: a file read in Node, a fetch elsewhere. */
+export async function readPackagedWasm(url: URL): Promise<WasmBytes> {
+  if (isNode() && url.protocol === 'file:') {
     const fs = (await import(
       /* @vite-ignore */ nodeFsSpecifier
     )) as typeof import('node:fs/promises');
     try {
-      return await fs.readFile(releaseWasmUrl);
+      return await fs.readFile(url);
     } catch (error) {
       throw new Error(
-        `loadCore: cannot read ${releaseWasmUrl.pathname} (build it: npm run build -w @initscope/core-wasm): ${(error as Error).message}`,
+        `loadCore: cannot read ${url.pathname} (build it: npm run build -w @initscope/core-wasm): ${(error as Error).message}`,
       );
     }
   }
-  const response = await fetch(releaseWasmUrl);
+  const response = await fetch(url);
   if (!response.ok) {
-    throw new Error(
-      `loadCore: fetching ${releaseWasmUrl.href} failed with HTTP ${response.status}`,
-    );
+    throw new Error(`loadCore: fetching ${url.href} failed with HTTP ${response.status}`);
   }
   return response.arrayBuffer();
 }

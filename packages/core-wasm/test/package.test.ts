@@ -75,4 +75,19 @@ describe('@initscope/core-wasm', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("runs the README's threaded example as written (against the built dist/)", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const code = [...readme.matchAll(/```js\n([\s\S]*?)```/g)][1]?.[1] ?? '';
+    expect(code).toContain('createThreadedCore');
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const dir = mkdtempSync(join(tmpdir(), 'core-wasm-readme-'));
+    try {
+      const file = join(dir, 'threaded.mjs');
+      writeFileSync(file, code.replace("'@initscope/core-wasm'", `'${dist}'`));
+      expect(execFileSync(process.execPath, [file], { encoding: 'utf8' })).toBe('true\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,221 @@
+// One product split across threads: a Core on shared WebAssembly memory (build/shared.wasm, the same
+// kernels as release.wasm) plus helper threads, each with its own instance of the module on that
+// memory and its own packing scratch. The calling thread and the helpers take chunks of out's rows
+// (strips.ts) from one atomic counter; a product is started and joined with Atomics. Every
+// out[i][j] is computed by one thread with the single-thread kernel's summation order, so results
+// are bit-identical to Core.matmulInto at any thread count.
+// a is (m, k), b is (k, n) (or (n, k) for a·bᵀ); out is (m, n).
+
+import type { CoreExports } from './abi.js';
+import type { F32Block } from './block.js';
+import { backendOf, Core } from './core.js';
+import { show } from './errors.js';
+import { checkProduct, type Layout, type Product } from './kernels/matmul.js';
+import { readPackagedWasm } from './load.js';
+import { chunkRows } from './strips.js';
+import { control, controlWords, type HelperThread, startHelper } from './threaded-worker.js';
+import type { WasmBytes, WasmModule } from './wasm-types.js';
+
+/** Largest thread count accepted. */
+export const maxThreads = 64;
+
+/** Bytes per WebAssembly page. */
+const pageBytes = 65_536;
+
+/** The shared memory's default maximum: the whole wasm32 space (4 GiB; reserved, not committed). */
+export const defaultMaximumMemory = 2 ** 32;
+
+/** Where build/shared.wasm lives relative to `src/` and `dist/`. */
+const sharedWasmUrl = new URL('../build/shared.wasm', import.meta.url);
+
+/** Options of `createThreadedCore`. */
+export interface ThreadedOptions {
+  /** Threads that share a product, the calling one included; @default 2 */
+  threads?: number;
+  /** Most bytes the shared memory may grow to (a multiple of 64 KiB); @default 4 GiB */
+  maximumMemory?: number;
+  /** build/shared.wasm as bytes or a compiled module; @default the file next to this package */
+  wasm?: WasmBytes | WasmModule;
+}
+
+/** The default thread count of `createThreadedCore`. */
+export const defaultThreads = 2;
+
+/** A Core on shared memory whose products are split across threads. Create it with `createThreadedCore()`. */
+export class ThreadedCore {
+  /** The Core on the shared memory: alloc/free blocks here; its own kernels run on the calling thread. */
+  readonly core: Core;
+  /** Threads sharing each product, the calling one included. */
+  readonly threads: number;
+  readonly #helpers: HelperThread[];
+  readonly #control: number;
+  #closed = false;
+
+  constructor(core: Core, threads: number, helpers: HelperThread[], controlPtr: number) {
+    this.core = core;
+    this.threads = threads;
+    this.#helpers = helpers;
+    this.#control = controlPtr;
+  }
+
+  /** out = a · b like Core.matmulInto (a (m, k), b (k, n), out (m, n)), rows shared by `threads` threads; bit-identical. */
+  matmulInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
+    this.#run('matmulInto', 'nn', { a, b, out, m, k, n });
+  }
+
+  /** out = a · bᵀ like Core.matmulTransBInto (a (m, k), b (n, k), out (m, n)), rows shared by `threads` threads; bit-identical. */
+  matmulTransBInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
+    this.#run('matmulTransBInto', 'nt', { a, b, out, m, k, n });
+  }
+
+  /** Stops the helper threads; the Core stays usable on the calling thread. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const ctl = this.#words();
+    Atomics.store(ctl, control.stop, 1);
+    Atomics.add(ctl, control.generation, 1);
+    Atomics.notify(ctl, control.generation);
+    await Promise.all(this.#helpers.map((helper) => helper.terminate()));
+  }
+
+  #words(): Int32Array {
+    return new Int32Array(this.core.memory.buffer, this.#control, controlWords);
+  }
+
+  #run(fn: string, layout: Layout, product: Product): void {
+    if (this.#closed) throw new Error(`${fn}: this ThreadedCore was closed`);
+    const backend = backendOf(this.core);
+    checkProduct(backend, fn, layout, product);
+    const { a, b, out, m, k, n } = product;
+    const ctl = this.#words();
+    ctl[control.a] = a.ptr;
+    ctl[control.b] = b.ptr;
+    ctl[control.out] = out.ptr;
+    ctl[control.m] = m;
+    ctl[control.k] = k;
+    ctl[control.n] = n;
+    ctl[control.transB] = layout === 'nt' ? 1 : 0;
+    ctl[control.chunk] = chunkRows(m, this.threads);
+    Atomics.store(ctl, control.next, 0);
+    const helpers = this.#helpers.length;
+    Atomics.store(ctl, control.busy, helpers);
+    if (helpers > 0) {
+      Atomics.store(ctl, control.failed, 0);
+      Atomics.add(ctl, control.generation, 1);
+      Atomics.notify(ctl, control.generation);
+    }
+    try {
+      takeChunks(ctl, backend.wasm.gemm, backend.matmulScratch);
+    } finally {
+      // even when this thread's chunk failed: the helpers finish before the next product reuses the block
+      for (
+        let busy = Atomics.load(ctl, control.busy);
+        busy !== 0;
+        busy = Atomics.load(ctl, control.busy)
+      ) {
+        Atomics.wait(ctl, control.busy, busy);
+      }
+    }
+    const failed = Atomics.load(ctl, control.failed);
+    if (failed !== 0) {
+      throw new Error(
+        `${fn}: helper thread ${failed - 1} failed (its chunks of out are not written)`,
+      );
+    }
+  }
+}
+
+/**
+ * The calling thread's share of a product: the helpers' loop (threaded-worker.ts `takeChunks`) in
+ * TS. Chunks of `chunk` rows from the `next` counter; each is gemm on those rows of a and out, all of b.
+ */
+function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number): void {
+  const a = (ctl[control.a] as number) >>> 0;
+  const b = (ctl[control.b] as number) >>> 0;
+  const out = (ctl[control.out] as number) >>> 0;
+  const m = ctl[control.m] as number;
+  const k = ctl[control.k] as number;
+  const n = ctl[control.n] as number;
+  const transB = ctl[control.transB] as number;
+  const chunk = ctl[control.chunk] as number;
+  for (
+    let start = Atomics.add(ctl, control.next, chunk);
+    start < m;
+    start = Atomics.add(ctl, control.next, chunk)
+  ) {
+    const rows = Math.min(chunk, m - start);
+    // the plain product: LINEAR (kernel code 0), scale 1
+    gemm(a + start * k * 4, b, out + start * n * 4, rows, k, n, 0, transB, 0, 1, 0, scratch);
+  }
+}
+
+/**
+ * Loads build/shared.wasm on a new shared WebAssembly.Memory and starts `threads − 1` helper
+ * threads (Node worker_threads or Web Workers), each with its own instance on that memory.
+ * The calling thread blocks in Atomics.wait while helpers finish: in a browser, use it from a
+ * Web Worker of a cross-origin-isolated page (the main thread may not wait).
+ */
+export async function createThreadedCore(options: ThreadedOptions = {}): Promise<ThreadedCore> {
+  const threads = options.threads ?? defaultThreads;
+  if (
+    typeof threads !== 'number' ||
+    !Number.isInteger(threads) ||
+    threads < 1 ||
+    threads > maxThreads
+  ) {
+    throw new Error(
+      `createThreadedCore: threads must be an integer in [1, ${maxThreads}], got ${show(threads)}`,
+    );
+  }
+  const maximumMemory = options.maximumMemory ?? defaultMaximumMemory;
+  if (
+    typeof maximumMemory !== 'number' ||
+    !Number.isInteger(maximumMemory / pageBytes) ||
+    maximumMemory < pageBytes ||
+    maximumMemory > defaultMaximumMemory
+  ) {
+    throw new Error(
+      `createThreadedCore: maximumMemory must be a multiple of 65536 bytes in [65536, 2^32], got ${show(maximumMemory)}`,
+    );
+  }
+  if (typeof SharedArrayBuffer === 'undefined') {
+    throw new Error(
+      'createThreadedCore: SharedArrayBuffer is unavailable (in a browser the page must be cross-origin isolated)',
+    );
+  }
+  const source = options.wasm ?? (await readPackagedWasm(sharedWasmUrl));
+  const module =
+    source instanceof WebAssembly.Module
+      ? source
+      : await WebAssembly.compile(source as BufferSource);
+  const memory = new WebAssembly.Memory({
+    initial: 1,
+    maximum: maximumMemory / pageBytes,
+    shared: true,
+  });
+  const abort = (): never => {
+    throw new Error('core-wasm abort');
+  };
+  const instance = await WebAssembly.instantiate(module, { env: { memory, abort } });
+  const core = new Core(instance);
+  const heap = backendOf(core).heap;
+  const helpers = threads - 1;
+  const controlPtr = heap.alloc(controlWords * 4);
+  new Int32Array(memory.buffer, controlPtr, controlWords).fill(0);
+  const scratchBytes = backendOf(core).wasm.matmulScratchBytes();
+  const started: HelperThread[] = [];
+  try {
+    for (let index = 0; index < helpers; index++) {
+      const scratch = heap.alloc(scratchBytes);
+      started.push(await startHelper({ module, memory, control: controlPtr, index, scratch }));
+    }
+    await Promise.all(started.map((helper) => helper.ready));
+  } catch (error) {
+    await Promise.all(started.map((helper) => helper.terminate()));
+    throw new Error(
+      `createThreadedCore: starting a helper thread failed: ${(error as Error).message}`,
+    );
+  }
+  return new ThreadedCore(core, threads, started, controlPtr);
+}
