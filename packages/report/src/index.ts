@@ -1,3 +1,4 @@
+export { kaiser, smoothCurve } from '@initscope/results/smooth-curve';
 export { provideVegaBundles } from './bundles.js';
 export type { ExplorerPageInput } from './explorer/page.js';
 export { explorerContentSecurityPolicy, renderExplorerPage } from './explorer/page.js';
@@ -21,7 +22,6 @@ export { renderReport, resolveReportOptions } from './report.js';
 export { saturationZone } from './saturation.js';
 export type { SeedVerdicts } from './seed-verdicts.js';
 export { seedVerdictCounts } from './seed-verdicts.js';
-export { kaiser, smoothCurve } from './smooth.js';
 export { phaseColorClamp } from './specs/phase-heatmap.js';
 export type { SummaryOptions } from './summarize.js';
 export { summarize, summaryMaxLayers } from './summarize.js';

@@ -3,9 +3,9 @@
 // It reads the training document (`initscope train --json`) and nothing else: the outcomes and every
 // threshold it states are the document's.
 import type { TrainBand, Training, TrainOutcome } from '@initscope/results';
+import { smoothCurve } from '@initscope/results/smooth-curve';
 import { trainingTexts as text } from './i18n/training.js';
 import { defaultLang, type Lang } from './lang.js';
-import { smoothCurve } from './smooth.js';
 
 type TrainRun = Training['runs'][number];
 type ValueHistogram = TrainRun['checkpoints'][number]['layers'][number]['activations']['histogram'];

@@ -14,6 +14,7 @@ export type { CompletedRun, ErroredRun, RunResult, RunState } from './run-result
 export { runStates } from './run-result.js';
 export type { RunTheory } from './run-theory.js';
 export type { SeedBand, SeedSummary } from './seed-band.js';
+export { kaiser, smoothCurve } from './smooth-curve.js';
 export type { TrainBand, Training, TrainOutcome } from './training.js';
 export {
   outcomeThresholdsSchema,

@@ -1,9 +1,10 @@
 // Seed bands of training (`initscope train --seeds K`): each initializer's run over seeds
 // seed … seed+K−1, summarized per iteration (loss) and per evaluation (accuracy), with how many
 // seeds reached each outcome and each diagnosis at init.
+
+import { smoothCurve } from '@initscope/results';
 import { quantileSorted, seedSummary } from '@initscope/sim';
 import { type Outcome, outcomeOf } from './outcome.js';
-import { smoothCurve } from './smooth.js';
 import type { TrainRun } from './train.js';
 
 /** One statistic over seeds: mean, sample sd (ddof 1), min, max (null when no seed has a value). */

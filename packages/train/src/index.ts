@@ -1,5 +1,6 @@
 // @initscope/train: MNIST-layout IDX data for training initscope's networks.
 
+export { kaiser, smoothCurve } from '@initscope/results';
 export type { BandedTrainRun, CurveBand, EvalBand, TrainBand, TrainSeedSummary } from './bands.js';
 export { curveBand, trainBand, withTrainBands } from './bands.js';
 export type { ResolvedTrainConfig, TrainInput } from './config.js';
@@ -15,7 +16,6 @@ export type { IdxArray } from './idx.js';
 export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
 export type { Outcome } from './outcome.js';
 export { learnedAccuracy, notLearnedAccuracy, outcomeOf, outcomeThresholds } from './outcome.js';
-export { kaiser, smoothCurve } from './smooth.js';
 export type { TrainTask, TrainTaskHooks, TrainUnit } from './task.js';
 export { sharedDataset, trainTask, trainUnits } from './task.js';
 export type {

@@ -1,7 +1,6 @@
 // The book's smooth_curve (common/util.py): reflect-pad by 10, convolve with a normalized Kaiser
-// window of length 11 and β = 2 (np.kaiser), keep the centre. The training page smooths a one-seed
-// run's loss with it (@initscope/train has the same function for its bands' smoothLoss; report may
-// not depend on train, and both are checked against the same NumPy values).
+// window of length 11 and β = 2 (np.kaiser), keep the centre. Part of the contract: a training
+// document's `band.smoothLoss` is defined by it (train computes it, the training page draws it).
 
 /** Modified Bessel function of the first kind, order 0, by its power series (np.i0 to ~1e-16). */
 function besselI0(x: number): number {
