@@ -8,7 +8,7 @@
 //   [5 …] the product: a, b, out, m, k, n, transB, chunk rows
 
 import { isNode } from './load.js';
-import type { WasmModule } from './wasm-types.js';
+import type { WasmMemory, WasmModule } from './wasm-types.js';
 
 /** Control word indices. */
 export const control = {
@@ -33,7 +33,8 @@ export const controlWords = 16;
 /** What a helper gets at start. */
 export interface WorkerInit {
   module: WasmModule;
-  memory: WebAssembly.Memory;
+  /** The shared memory (a WebAssembly.Memory created with shared: true). */
+  memory: WasmMemory;
   /** Byte address of the control block. */
   control: number;
   /** This helper's index (in messages). */
