@@ -37,6 +37,13 @@ export const trainingTexts = {
     histActs: 'outputs φ(a) (logits for the last layer)',
     histGrads: 'gradients ∂L/∂a',
     saturation: 'saturation',
+    lossAxis: 'loss (axis 0–2.5; higher values drawn at the top)',
+    accuracyAxis: 'test accuracy',
+    ratioAxis: '‖ΔW‖/‖W‖ (log)',
+    valueAxis: 'value',
+    rowAxis: 'iteration (checkpoint)',
+    curveLegend: 'curve',
+    curves: { raw: 'raw', smooth: 'smooth_curve', median: 'median of smooth_curve' },
     thresholds: (vt: VerdictThresholds, criticalTolerance: number, ot: OutcomeThresholds) =>
       `Diagnosis: measured on the network at initialization on the first mini-batch (hidden layers: outputs φ(a) and gradients ∂L/∂a of the loss), with initscope's verdicts: dead when a layer has ≥ ${vt.deadZeroFraction} exact zeros; exploding when std grows > ×${vt.explodingGrowth} per layer; saturated when ≥ ${vt.saturation} of a layer's values are within 0.05 of a bound; collapsed when std shrinks < ×${vt.collapseGrowth} per layer or the deepest std is < ${vt.collapseSpread} of a bounded range; drifting when the deepest std is > ×${vt.driftFactor} or < ×${1 / vt.driftFactor} the first's. Gradients vanish when Var δ¹ / Var δᴸ < ${vt.vanishingRatio}, explode when > ${vt.explodingRatio}. χ₁ from the mean-field fixed point for the hidden layers' σ_w² (biases 0): ordered below 1, chaotic above, critical within ${criticalTolerance}. Outcome: learned ≥ ${ot.learned} final test accuracy; did not learn < ${ot.notLearned}; in between: learned slowly.`,
     outcomes: {
@@ -88,6 +95,13 @@ export const trainingTexts = {
     histActs: '出力 φ(a)（最終層はロジット）',
     histGrads: '勾配 ∂L/∂a',
     saturation: '飽和',
+    lossAxis: '損失（軸は 0–2.5、それより大きい値は上端に描く）',
+    accuracyAxis: 'テスト認識精度',
+    ratioAxis: '‖ΔW‖/‖W‖（対数）',
+    valueAxis: '値',
+    rowAxis: '反復（チェックポイント）',
+    curveLegend: '曲線',
+    curves: { raw: 'そのまま', smooth: 'smooth_curve', median: 'smooth_curve の中央値' },
     thresholds: (vt: VerdictThresholds, criticalTolerance: number, ot: OutcomeThresholds) =>
       `診断: 初期化時のネットワークで最初のミニバッチについて測定（隠れ層の出力 φ(a) と損失の勾配 ∂L/∂a）。判定は initscope の基準: ある層の値の ${vt.deadZeroFraction} 以上がちょうど 0 で「死んだユニット」、標準偏差が 1 層あたり ×${vt.explodingGrowth} より大きく増えて「発散」、ある層の値の ${vt.saturation} 以上が境界から 0.05 以内で「飽和」、標準偏差が 1 層あたり ×${vt.collapseGrowth} より小さく縮む（または最も深い層の標準偏差が有界な値域の ${vt.collapseSpread} 未満）で「表現力の制限」、最も深い層の標準偏差が 1 層目の ×${vt.driftFactor} 超または ×${1 / vt.driftFactor} 未満で「ドリフト」。Var δ¹ / Var δᴸ が ${vt.vanishingRatio} 未満で勾配消失、${vt.explodingRatio} 超で勾配爆発。χ₁ は隠れ層の σ_w²（バイアス 0）での平均場の固定点から: 1 未満で秩序相、1 超でカオス相、差が ${criticalTolerance} 以内で臨界。結果: 最終テスト認識精度 ${ot.learned} 以上で「学習した」、${ot.notLearned} 未満で「学習しなかった」、その間は「学習が遅い」。`,
     outcomes: {
