@@ -110,6 +110,18 @@ export function renderTrainingPage(doc: Training, options: TrainingPageOptions =
         return `<h3>${html(r.init)}</h3><table><tr><th>${t.layer} \\ ${t.iteration}</th>${head}</tr>${body}</table>`;
       })
       .join('');
+  const recipe = `widths ${recipeConfig.widths.join(',')} · ${recipeConfig.activation} · ${recipeConfig.optimizer} lr ${recipeConfig.lr} · batch ${recipeConfig.batch} · ${recipeConfig.iterations} iterations · seed ${recipeConfig.seed}${seeds ? ` … ${recipeConfig.seed + seeds - 1}` : ''}`;
+  const seedNote = seeds ? `<p>${t.seedNote(recipeConfig.seed, seeds)}</p>` : '';
+  const loss = place('loss', seeds ? t.lossBands(seeds) : t.loss, lossSpec(runs, t, context));
+  const accuracy = place(
+    'accuracy',
+    seeds ? t.accuracyBands(seeds) : t.accuracy,
+    accuracySpec(runs, t, context),
+  );
+  const hasCheckpoints = runs.some((r) => r.checkpoints.length > 0);
+  const update = hasCheckpoints
+    ? place('update-ratio', t.update, updateRatioSpec(runs, t, context), 3)
+    : '';
   const histograms = runs
     .map((r, i) => {
       const layers = r.checkpoints[0]?.layers.length ?? 0;
@@ -142,18 +154,6 @@ export function renderTrainingPage(doc: Training, options: TrainingPageOptions =
       return `<h3>${html(r.init)}</h3>${acts}${grads}${satTable}`;
     })
     .join('');
-  const recipe = `widths ${recipeConfig.widths.join(',')} · ${recipeConfig.activation} · ${recipeConfig.optimizer} lr ${recipeConfig.lr} · batch ${recipeConfig.batch} · ${recipeConfig.iterations} iterations · seed ${recipeConfig.seed}${seeds ? ` … ${recipeConfig.seed + seeds - 1}` : ''}`;
-  const seedNote = seeds ? `<p>${t.seedNote(recipeConfig.seed, seeds)}</p>` : '';
-  const loss = place('loss', seeds ? t.lossBands(seeds) : t.loss, lossSpec(runs, t, context));
-  const accuracy = place(
-    'accuracy',
-    seeds ? t.accuracyBands(seeds) : t.accuracy,
-    accuracySpec(runs, t, context),
-  );
-  const hasCheckpoints = runs.some((r) => r.checkpoints.length > 0);
-  const update = hasCheckpoints
-    ? place('update-ratio', t.update, updateRatioSpec(runs, t, context), 3)
-    : '';
   const body = `<header><h1>${t.title}</h1><p>${html(recipe)}</p>${seedNote}</header>
 <h2>${t.table}</h2><table><tr><th>${t.init}</th><th>${t.diagActs}</th><th>${t.grads}</th><th>${t.chi}</th><th>${t.phase}</th><th>${t.final}</th><th>${t.finalLoss}</th><th>${t.outcome}</th></tr>${rows}</table><p>${t.thresholds(doc.verdictThresholds, doc.criticalTolerance, doc.outcomeThresholds)}</p>
 ${loss}

@@ -1,7 +1,34 @@
 import type { Training } from '@initscope/results';
+import { smoothCurve } from '@initscope/results/smooth-curve';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { renderTrainingPage } from '../src/index.js';
+import { initPalette } from '../src/specs/theme.js';
 import { trainingFixture } from './fixtures.js';
+import { chartsOf } from './page-parts.js';
+
+type Row = Record<string, number | string>;
+
+/** The inline data of the layer named `name` of a page's chart `id`. */
+function layerData(page: string, id: string, name: string): Row[] {
+  const chart = chartsOf(page).find((c) => c.id === id);
+  if (!chart) throw new Error(`no chart ${id}`);
+  const layer = (chart.spec.layer as { name: string; data: { values: Row[] } }[]).find(
+    (l) => l.name === name,
+  );
+  if (!layer) throw new Error(`no layer ${name} in ${id}`);
+  return layer.data.values;
+}
+
+/** Every chart of a page compiles with vega-lite and runs in vega (headless) to a scenegraph. */
+async function renderAll(page: string): Promise<void> {
+  for (const chart of chartsOf(page)) {
+    const view = new vega.View(vega.parse(compile(chart.spec as never).spec), { renderer: 'none' });
+    await view.runAsync();
+    view.finalize();
+  }
+}
 
 type Run = Training['runs'][number];
 
@@ -110,7 +137,7 @@ describe('renderTrainingPage()', () => {
     expect(ja).toContain('Var δ¹ / Var δᴸ が 0.05 未満で勾配消失');
   });
 
-  it('draws bands and counts seeds for a document with --seeds (the train-seeds fixture)', () => {
+  it('draws bands and counts seeds for a document with --seeds (the train-seeds fixture)', async () => {
     const training = trainingFixture();
     const en = renderTrainingPage(training, { lang: 'en' });
     expect(en).toContain('over 2 seeds');
@@ -119,9 +146,56 @@ describe('renderTrainingPage()', () => {
       for (const [outcome, n] of Object.entries(band.outcomes))
         expect(en).toContain(`${outcome} in ${n}/2 seeds`);
       // the shaded 10–90% band of the seeds' smoothed loss and the min–max of their accuracy
-      expect(en).toContain(`<title>${r.init} 10–90%</title>`);
-      expect(en).toContain(`<title>${r.init} min–max</title>`);
+      const lossBand = layerData(en, 'loss', 'band').filter((d) => d.init === r.init);
+      expect(lossBand.map((d) => d.lo)).toEqual(band.smoothLoss.p10.filter((v) => v !== null));
+      expect(lossBand.map((d) => d.hi)).toEqual(band.smoothLoss.p90.filter((v) => v !== null));
+      const median = layerData(en, 'loss', 'smooth').filter((d) => d.init === r.init);
+      expect(median.map((d) => d.value)).toEqual(band.smoothLoss.median.filter((v) => v !== null));
+      const raw = layerData(en, 'loss', 'raw').filter((d) => d.init === r.init);
+      expect(raw.map((d) => d.value)).toEqual(r.loss.filter((v) => v !== null));
+      const accBand = layerData(en, 'accuracy', 'band').filter((d) => d.init === r.init);
+      expect(accBand).toEqual(
+        band.evals.map((e) => ({
+          init: r.init,
+          iteration: e.iteration,
+          lo: e.testAccuracy.min,
+          hi: e.testAccuracy.max,
+        })),
+      );
+      const acc = layerData(en, 'accuracy', 'accuracy').filter((d) => d.init === r.init);
+      expect(acc.map((d) => [d.iteration, d.value])).toEqual(
+        band.evals.map((e) => [e.iteration, e.testAccuracy.mean]),
+      );
     }
+    // update ratio per layer at each checkpoint, every positive ratio of the document
+    const ratios = chartsOf(en).find((c) => c.id === 'update-ratio')?.spec.data as {
+      values: Row[];
+    };
+    expect(ratios.values).toEqual(
+      training.runs.flatMap((r) =>
+        r.checkpoints.flatMap((c) =>
+          c.layers.flatMap((l, k) =>
+            l.updateRatio !== null && l.updateRatio > 0
+              ? [{ init: r.init, iteration: c.iteration, layer: k + 1, value: l.updateRatio }]
+              : [],
+          ),
+        ),
+      ),
+    );
+    expect(ratios.values.length).toBeGreaterThan(0);
+    // one activations and one gradients ridgeline chart per run, colours of the run report
+    expect(chartsOf(en).map((c) => c.id)).toEqual([
+      'loss',
+      'accuracy',
+      'update-ratio',
+      'run-1-activations',
+      'run-1-gradients',
+      'run-2-activations',
+      'run-2-gradients',
+    ]);
+    const lossColor = JSON.stringify(chartsOf(en)[0]?.spec);
+    expect(lossColor).toContain(JSON.stringify(initPalette));
+    await renderAll(en);
     expect(renderTrainingPage(training, { lang: 'ja' })).toContain('2 シードの平均');
   });
 });
@@ -202,22 +276,35 @@ describe('renderTrainingPage() with seed bands', () => {
 
   it('shades the loss (10–90%) and accuracy (min–max) bands under the lines', () => {
     const en = renderTrainingPage(banded(), { lang: 'en' });
-    expect(en).toContain('<title>he 10–90%</title></polygon>');
-    expect(en).toContain('<title>he min–max</title></polygon>');
-    expect(en).toContain('<title>he median smooth_curve</title>');
+    expect(layerData(en, 'loss', 'band')).toEqual(
+      curve.p10.map((lo, k) => ({ init: 'he', iteration: k, lo, hi: curve.p90[k] })),
+    );
+    expect(layerData(en, 'loss', 'smooth').map((d) => d.value)).toEqual(curve.median);
+    expect(layerData(en, 'accuracy', 'band')).toEqual([
+      { init: 'he', iteration: 0, lo: 0.1, hi: 0.1 },
+      { init: 'he', iteration: 30, lo: 0.5, hi: 0.95 },
+    ]);
+    expect(layerData(en, 'accuracy', 'accuracy').map((d) => d.value)).toEqual([
+      summary([0.1, 0.1, 0.1]).mean,
+      mean,
+    ]);
     const plain = banded();
     delete plain.runs[0]?.band;
     const { seeds: _, ...config } = plain.config;
     plain.config = config;
     const page = renderTrainingPage(plain, { lang: 'en' });
-    expect(page).not.toContain('fill-opacity="0.2"');
+    expect(() => layerData(page, 'loss', 'band')).toThrow('no layer band');
+    expect(() => layerData(page, 'accuracy', 'band')).toThrow('no layer band');
     expect(page).not.toContain('seeds');
-    expect(page).toContain('<title>he smooth_curve</title>');
+    // without seeds the thick line is the book's smooth_curve of the run's own loss
+    expect(layerData(page, 'loss', 'smooth').map((d) => d.value)).toEqual(smoothCurve(loss));
+    expect(smoothCurve(loss)).not.toEqual(loss);
+    expect(layerData(page, 'accuracy', 'accuracy').map((d) => d.value)).toEqual([0.1, 0.9]);
   });
 });
 
 describe('renderTrainingPage() histograms over training', () => {
-  it('draws one row per checkpoint per layer, with the layer’s saturation at each', () => {
+  it('draws one row per checkpoint per layer, with the layer’s saturation at each', async () => {
     const stats = (saturation: number | null, counts: number[]) => ({
       mean: 0.5,
       std: 0.4,
@@ -241,7 +328,23 @@ describe('renderTrainingPage() histograms over training', () => {
     const en = renderTrainingPage(doc([r]), { lang: 'en' });
     expect(en).toContain('Histograms over training, per layer');
     expect(en).toContain('saturation<br>0: 0.747<br>100: 0.500');
-    // 2 checkpoints × (activations + gradients)
-    expect(en.match(/<polygon /g)).toHaveLength(4);
+    // one row per checkpoint: counts over the row's highest bin at the bins' centres, closed at the edges
+    const acts = chartsOf(en).find((c) => c.id === 'run-1-activations')?.spec.data as {
+      values: Row[];
+    };
+    const row = (iteration: number, heights: number[], counts: number[]) =>
+      [0, 0.25, 0.75, 1].map((x, i) => ({
+        iteration,
+        layer: 1,
+        x,
+        height: [0, ...heights, 0][i],
+        count: [0, ...counts, 0][i],
+      }));
+    expect(acts.values).toEqual([...row(0, [1, 1 / 3], [3, 1]), ...row(100, [1, 1 / 3], [3, 1])]);
+    const grads = chartsOf(en).find((c) => c.id === 'run-1-gradients')?.spec.data as {
+      values: Row[];
+    };
+    expect(grads.values.map((d) => d.height)).toEqual([0, 1 / 3, 1, 0, 0, 1 / 3, 1, 0]);
+    await renderAll(en);
   });
 });
