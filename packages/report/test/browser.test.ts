@@ -10,8 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lazyChromium, type OfflinePage, openOffline } from '../../../testing/offline-browser.js';
-import { type ReportOptions, renderPhaseReport, renderReport } from '../src/index.js';
-import { phaseFixture, resultsFixture } from './fixtures.js';
+import {
+  type ReportOptions,
+  renderPhaseReport,
+  renderReport,
+  renderTrainingPage,
+} from '../src/index.js';
+import { phaseFixture, resultsFixture, trainingFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
 
 /** Launching, loading and rendering nine charts three times takes a few seconds; allow plenty. */
@@ -293,6 +298,74 @@ describe('the report in Chromium, from file:// with no network', () => {
         path: join(outputDir, 'browser-phase-heatmap.png'),
       });
       await page.close();
+    },
+    browserTimeout,
+  );
+
+  it(
+    'renders the training page (--seeds) with every chart drawn, axes titled and legends whole',
+    async () => {
+      const training = trainingFixture();
+      for (const lang of ['en', 'ja'] as const) {
+        const html = renderTrainingPage(training, { lang });
+        const expected = chartsOf(html).map((chart) => `${chart.id}-view`);
+        const { page, network, errors, views } = await openReport(`browser-training-${lang}`, html);
+        expect(network, 'network requests').toEqual([]);
+        expect(errors, 'console errors').toEqual([]);
+        expect(views.map((view) => view.id)).toEqual(expected);
+        const view = (id: string) => views.find((v) => v.id === `${id}-view`);
+        for (const v of views) expect(v.rendered, v.id).toBe('true');
+        const inits = training.runs.map((r) => r.init);
+        // loss: a raw and a smooth line per initializer over its 10–90% band
+        expect(view('loss')?.lines).toBe(2 * inits.length);
+        // accuracy: a line per initializer with a point per evaluation (and a legend symbol each)
+        expect(view('accuracy')?.lines).toBe(inits.length);
+        expect(view('accuracy')?.symbols).toBe(
+          training.runs.reduce((n, r) => n + (r.band?.evals.length ?? 0), 0) + inits.length,
+        );
+        const layers = training.runs[0]?.checkpoints[0]?.layers.length ?? 0;
+        expect(view('update-ratio')?.lines).toBe(inits.length * layers);
+        const areas = (id: string) =>
+          page.$$eval(`#${id}-view svg.marks .mark-area path`, (paths) => paths.length);
+        expect(await areas('loss')).toBe(inits.length);
+        expect(await areas('accuracy')).toBe(inits.length);
+        for (const [i, r] of training.runs.entries())
+          for (const which of ['activations', 'gradients'])
+            expect(await areas(`run-${i + 1}-${which}`), `${r.init} ${which}`).toBe(
+              r.checkpoints.length * layers,
+            );
+        // axes have ticks and titles; the legend names every initializer inside its svg
+        for (const id of ['loss', 'accuracy', 'update-ratio']) {
+          const geometry = await page.$eval(`#${id}-view svg.marks`, (svg) => {
+            const box = svg.getBoundingClientRect();
+            const legend = [...svg.querySelectorAll('.role-legend text')].map((t) => {
+              const r = t.getBoundingClientRect();
+              return { text: t.textContent ?? '', inside: r.right <= box.right + 0.5 };
+            });
+            return {
+              ticks: svg.querySelectorAll('.role-axis-tick line').length,
+              titles: [...svg.querySelectorAll('.role-axis-title text')].map(
+                (t) => t.textContent ?? '',
+              ),
+              legend,
+            };
+          });
+          expect(geometry.ticks, id).toBeGreaterThanOrEqual(6);
+          expect(geometry.titles.length, id).toBeGreaterThanOrEqual(2);
+          for (const init of inits)
+            expect(
+              geometry.legend.find((l) => l.text === init),
+              `${id} legend ${init}`,
+            ).toMatchObject({ inside: true });
+        }
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const titles = await page
+          .locator('#loss-view svg.marks .role-axis-title')
+          .allTextContents();
+        expect(titles.join(' ')).toContain(lang === 'en' ? 'iteration' : '反復');
+        await screenshots(page, `browser-training-${lang}`);
+        await page.close();
+      }
     },
     browserTimeout,
   );
