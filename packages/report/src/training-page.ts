@@ -120,7 +120,7 @@ export function renderTrainingPage(doc: Training, options: TrainingPageOptions =
   );
   const hasCheckpoints = runs.some((r) => r.checkpoints.length > 0);
   const update = hasCheckpoints
-    ? place('update-ratio', t.update, updateRatioSpec(runs, t, context), 3)
+    ? place('update-ratio', t.update, updateRatioSpec(runs, t, context))
     : '';
   const histograms = runs
     .map((r, i) => {
@@ -158,7 +158,7 @@ export function renderTrainingPage(doc: Training, options: TrainingPageOptions =
 <h2>${t.table}</h2><table><tr><th>${t.init}</th><th>${t.diagActs}</th><th>${t.grads}</th><th>${t.chi}</th><th>${t.phase}</th><th>${t.final}</th><th>${t.finalLoss}</th><th>${t.outcome}</th></tr>${rows}</table><p>${t.thresholds(doc.verdictThresholds, doc.criticalTolerance, doc.outcomeThresholds)}</p>
 ${loss}
 ${accuracy}
-<h2>${t.update}</h2>${update}${perLayer((l) => l.updateRatio)}
+${update || `<h2>${t.update}</h2>`}${perLayer((l) => l.updateRatio)}
 <h2>${t.acts}</h2>${perLayer((l) => l.activations.std)}
 <h2>${t.histograms}</h2>${histograms}`;
   return renderPage({ lang, title: t.title, body, charts });

@@ -5,6 +5,7 @@ import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { renderTrainingPage } from '../src/index.js';
 import { initPalette } from '../src/specs/theme.js';
+import { ridgeRise } from '../src/specs/training.js';
 import { trainingFixture } from './fixtures.js';
 import { chartsOf } from './page-parts.js';
 
@@ -332,15 +333,24 @@ describe('renderTrainingPage() histograms over training', () => {
     const acts = chartsOf(en).find((c) => c.id === 'run-1-activations')?.spec.data as {
       values: Row[];
     };
-    const row = (iteration: number, heights: number[], counts: number[]) =>
-      [0, 0.25, 0.75, 1].map((x, i) => ({
-        iteration,
-        layer: 1,
-        x,
-        height: [0, ...heights, 0][i],
-        count: [0, ...counts, 0][i],
-      }));
-    expect(acts.values).toEqual([...row(0, [1, 1 / 3], [3, 1]), ...row(100, [1, 1 / 3], [3, 1])]);
+    // the earliest checkpoint's baseline is the top row (1), each ridge rises up to ridgeRise rows
+    const row = (iteration: number, base: number, heights: number[], counts: number[]) =>
+      [0, 0.25, 0.75, 1].map((x, i) => {
+        const height = [0, ...heights, 0][i] as number;
+        return {
+          iteration,
+          layer: 1,
+          x,
+          count: [0, ...counts, 0][i],
+          height,
+          base,
+          top: base + height * ridgeRise,
+        };
+      });
+    expect(acts.values).toEqual([
+      ...row(0, 1, [1, 1 / 3], [3, 1]),
+      ...row(100, 0, [1, 1 / 3], [3, 1]),
+    ]);
     const grads = chartsOf(en).find((c) => c.id === 'run-1-gradients')?.spec.data as {
       values: Row[];
     };

@@ -23,6 +23,15 @@ export interface TrainingChartTexts {
 /** The loss axis of the page, as the hand-drawn chart had it: higher losses are clamped to the top. */
 export const lossDomain = [0, 2.5] as const;
 
+/** Colour by initializer with a legend of solid strokes (a faint band must not make it faint). */
+function curveColor(context: SpecContext, inits: readonly string[]): object {
+  const color = initColor(context, inits, true) as { legend: object };
+  return {
+    ...color,
+    legend: { ...color.legend, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+  };
+}
+
 /** Rows `{ init, iteration, value }` of a curve; nulls and non-finite values are left out. */
 function points(init: string, ys: readonly (number | null)[], xs?: readonly number[]) {
   return ys.flatMap((v, k) =>
@@ -76,7 +85,7 @@ export function lossSpec(
     scale: { domain: [...lossDomain], clamp: true, nice: false },
     axis: { title: t.lossAxis, tickCount: 6 },
   };
-  const color = initColor(context, inits, true);
+  const color = curveColor(context, inits);
   const tooltip = [
     { field: 'init', type: 'nominal', title: context.messages.initializerAxis },
     { field: 'iteration', type: 'quantitative', title: t.iteration },
@@ -144,7 +153,7 @@ export function accuracySpec(
     scale: { domain: [0, 1] },
     axis: { title: t.accuracyAxis, tickCount: 6 },
   };
-  const color = initColor(context, inits, true);
+  const color = curveColor(context, inits);
   const layer: object[] = [];
   if (runs.some((r) => r.band))
     layer.push({
@@ -242,7 +251,12 @@ export function updateRatioSpec(
           field: 'value',
           type: 'quantitative',
           scale: { type: 'log' },
-          axis: { title: t.ratioAxis, labelExpr: compactNumberExpr, tickCount: 6 },
+          axis: {
+            title: t.ratioAxis,
+            labelExpr: compactNumberExpr,
+            tickCount: 6,
+            labelOverlap: 'greedy',
+          },
         },
         color: initColor(context, inits, true),
         tooltip: [
@@ -256,10 +270,14 @@ export function updateRatioSpec(
   };
 }
 
+/** How many rows a ridge may rise into the rows above it (TensorBoard's overlap). */
+export const ridgeRise = 1.6;
+
 /**
- * TensorBoard-style histograms over training of one run: one row per checkpoint (earliest on top),
- * one column per layer; each row's curve is its counts over its own highest bin (at the bins'
- * centres, closed at the outer edges), x from the lowest to the highest edge of the layer.
+ * TensorBoard-style histograms over training of one run: one panel per layer, in it one ridge per
+ * checkpoint, earliest on top; a ridge is its counts over its own highest bin (at the bins' centres,
+ * closed at the outer edges), rising up to {@link ridgeRise} rows from its baseline; x from the
+ * lowest to the highest edge of the layer's checkpoints.
  */
 export function ridgelineSpec(
   run: TrainRun,
@@ -267,53 +285,52 @@ export function ridgelineSpec(
   t: TrainingChartTexts,
   context: SpecContext,
 ): object {
-  const values = run.checkpoints.flatMap((c) =>
+  const rows = run.checkpoints.length;
+  const values = run.checkpoints.flatMap((c, r) =>
     c.layers.flatMap((l, k) => {
       const { edges, counts } = l[which].histogram;
       const peak = Math.max(1, ...counts);
-      const first = edges[0] as number;
-      const last = edges.at(-1) as number;
-      const row = { iteration: c.iteration, layer: k + 1 };
+      const base = rows - 1 - r;
+      const point = (x: number, n: number) => ({
+        iteration: c.iteration,
+        layer: k + 1,
+        x,
+        count: n,
+        height: n / peak,
+        base,
+        top: base + (n / peak) * ridgeRise,
+      });
       return [
-        { ...row, x: first, height: 0, count: 0 },
-        ...counts.map((n, i) => ({
-          ...row,
-          x: ((edges[i] as number) + (edges[i + 1] as number)) / 2,
-          height: n / peak,
-          count: n,
-        })),
-        { ...row, x: last, height: 0, count: 0 },
+        point(edges[0] as number, 0),
+        ...counts.map((n, i) => point(((edges[i] as number) + (edges[i + 1] as number)) / 2, n)),
+        point(edges.at(-1) as number, 0),
       ];
     }),
   );
   const fill = initPalette[Math.max(0, context.inits.indexOf(run.init)) % initPalette.length];
+  // the baseline of each row labelled with its checkpoint's iteration
+  const labelExpr = `${run.checkpoints.map((c, r) => `datum.value == ${rows - 1 - r} ? '${c.iteration}' : `).join('')}''`;
   return {
     data: { values },
     facet: {
-      row: {
-        field: 'iteration',
-        type: 'ordinal',
-        sort: 'ascending',
-        header: { title: t.rowAxis, labelAngle: 0, labelAlign: 'right' },
-      },
       column: {
         field: 'layer',
         type: 'ordinal',
         header: { title: null, labelExpr: `'${t.layer} ' + datum.value` },
       },
     },
-    spacing: { row: 0, column: 12 },
+    spacing: { column: 16 },
     resolve: { scale: { x: 'independent' }, axis: { x: 'independent' } },
     spec: {
-      width: 170,
-      height: 26,
+      width: 200,
+      height: Math.max(60, 22 * (rows + ridgeRise)),
       mark: {
         type: 'area',
         fill,
         fillOpacity: 0.35,
         stroke: fill,
         strokeWidth: 1,
-        interpolate: 'linear',
+        orient: 'vertical',
       },
       encoding: {
         x: {
@@ -328,11 +345,18 @@ export function ridgelineSpec(
           },
         },
         y: {
-          field: 'height',
+          field: 'top',
           type: 'quantitative',
-          scale: { domain: [0, 1] },
-          axis: null,
+          scale: { domain: [0, rows - 1 + ridgeRise], nice: false, zero: true },
+          axis: {
+            title: t.rowAxis,
+            values: run.checkpoints.map((_, r) => r),
+            labelExpr,
+            grid: true,
+          },
         },
+        y2: { field: 'base' },
+        detail: { field: 'iteration', type: 'ordinal' },
         tooltip: [
           { field: 'iteration', type: 'ordinal', title: t.iteration },
           { field: 'x', type: 'quantitative', title: t.valueAxis, format: '.3g' },
