@@ -29,6 +29,12 @@ describe('initscope train', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Training report: ${out}`);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/i);
+    // the run report's skeleton: vega inlined under its Content-Security-Policy, every chart placed
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(page).toContain('id="initscope-charts"');
+    for (const id of ['loss', 'accuracy', 'update-ratio', 'run-1-activations', 'run-1-gradients'])
+      expect(page).toContain(`id="${id}-view"`);
     const results = JSON.parse(readFileSync(a, 'utf8'));
     expect(validateTraining(results, { closed: true })).toMatchObject({ valid: true });
     expect(results.runs).toHaveLength(1);
@@ -45,7 +51,6 @@ describe('initscope train', () => {
     expect(results.runs[0].outcome).toBe(
       accuracy >= 0.85 ? 'learned' : accuracy >= 0.2 ? 'learned slowly' : 'did not learn',
     );
-    const page = readFileSync(out, 'utf8');
     const vt = results.verdictThresholds;
     expect(page).toContain(
       `Gradients vanish when Var δ¹ / Var δᴸ < ${vt.vanishingRatio}, explode when > ${vt.explodingRatio}`,
