@@ -11,15 +11,36 @@ import { chartsOf } from './page-parts.js';
 
 type Row = Record<string, number | string>;
 
-/** The inline data of the layer named `name` of a page's chart `id`. */
+/**
+ * Rows as vega-lite's `flatten` makes them of `values` (one row of arrays per curve): the k-th
+ * element of each flattened field, rows with a null value (a NaN the JSON could not hold) left out.
+ */
+function flattened(values: Record<string, unknown>[], transform: unknown): Row[] {
+  const fields = (transform as { flatten?: string[] }[] | undefined)?.[0]?.flatten ?? [];
+  return values.flatMap((row) => {
+    if (fields.length === 0) return [row as Row];
+    const n = (row[fields[0] as string] as unknown[]).length;
+    return Array.from({ length: n }, (_, k) => {
+      const out: Record<string, unknown> = { ...row };
+      for (const f of fields) out[f] = (row[f] as unknown[])[k];
+      return out as Row;
+    }).filter((r) => fields.every((f) => r[f] !== null));
+  });
+}
+
+/** The data (flattened) of the layer named `name` of a page's chart `id`. */
 function layerData(page: string, id: string, name: string): Row[] {
   const chart = chartsOf(page).find((c) => c.id === id);
   if (!chart) throw new Error(`no chart ${id}`);
-  const layer = (chart.spec.layer as { name: string; data: { values: Row[] } }[]).find(
-    (l) => l.name === name,
-  );
+  const layer = (
+    chart.spec.layer as {
+      name: string;
+      data: { values: Record<string, unknown>[] };
+      transform?: unknown;
+    }[]
+  ).find((l) => l.name === name);
   if (!layer) throw new Error(`no layer ${name} in ${id}`);
-  return layer.data.values;
+  return flattened(layer.data.values, layer.transform);
 }
 
 /** Every chart of a page compiles with vega-lite and runs in vega (headless) to a scenegraph. */
@@ -329,32 +350,25 @@ describe('renderTrainingPage() histograms over training', () => {
     const en = renderTrainingPage(doc([r]), { lang: 'en' });
     expect(en).toContain('Histograms over training, per layer');
     expect(en).toContain('saturation<br>0: 0.747<br>100: 0.500');
-    // one row per checkpoint: counts over the row's highest bin at the bins' centres, closed at the edges
-    const acts = chartsOf(en).find((c) => c.id === 'run-1-activations')?.spec.data as {
-      values: Row[];
-    };
-    // the earliest checkpoint's baseline is the top row (1), each ridge rises up to ridgeRise rows
-    const row = (iteration: number, base: number, heights: number[], counts: number[]) =>
-      [0, 0.25, 0.75, 1].map((x, i) => {
-        const height = [0, ...heights, 0][i] as number;
-        return {
-          iteration,
-          layer: 1,
-          x,
-          count: [0, ...counts, 0][i],
-          height,
-          base,
-          top: base + height * ridgeRise,
-        };
-      });
-    expect(acts.values).toEqual([
-      ...row(0, 1, [1, 1 / 3], [3, 1]),
-      ...row(100, 0, [1, 1 / 3], [3, 1]),
-    ]);
-    const grads = chartsOf(en).find((c) => c.id === 'run-1-gradients')?.spec.data as {
-      values: Row[];
-    };
-    expect(grads.values.map((d) => d.height)).toEqual([0, 1 / 3, 1, 0, 0, 1 / 3, 1, 0]);
+    // one row of arrays per checkpoint and layer: the earliest checkpoint's baseline is the top row,
+    // x the bins' centres closed at the outer edges, heights the counts over the row's highest bin
+    const chart = (id: string) => chartsOf(en).find((c) => c.id === id)?.spec;
+    const acts = chart('run-1-activations') as { data: { values: Row[] }; transform: unknown };
+    const row = (iteration: number, base: number, counts: number[]) => ({
+      iteration,
+      layer: 1,
+      base,
+      peak: Math.max(...counts),
+      x: [0, 0.25, 0.75, 1],
+      count: [0, ...counts, 0],
+    });
+    expect(acts.data.values).toEqual([row(0, 1, [3, 1]), row(100, 0, [3, 1])]);
+    expect(acts.transform).toContainEqual({
+      calculate: `datum.base + datum.height * ${ridgeRise}`,
+      as: 'top',
+    });
+    const grads = chart('run-1-gradients') as { data: { values: Row[] } };
+    expect(grads.data.values).toEqual([row(0, 1, [1, 3]), row(100, 0, [1, 3])]);
     await renderAll(en);
   });
 });

@@ -91,6 +91,13 @@ export function lossSpec(
     { field: 'iteration', type: 'quantitative', title: t.iteration },
     { field: 'value', type: 'quantitative', title: t.lossAxis, format: '.4f' },
   ];
+  // one row of arrays per run and curve (a loss is thousands of points), flattened by vega-lite
+  const curve = (init: string, value: readonly (number | null)[]) => ({
+    init,
+    iteration: value.map((_, k) => k),
+    value,
+  });
+  const columns = [{ flatten: ['iteration', 'value'] }, { filter: 'isFinite(datum.value)' }];
   const layer: object[] = [];
   if (banded)
     layer.push({
@@ -98,15 +105,21 @@ export function lossSpec(
       data: {
         values: runs.flatMap((r) =>
           r.band
-            ? bandPoints(
-                r.init,
-                r.band.smoothLoss.p10.map((_, k) => k),
-                r.band.smoothLoss.p10,
-                r.band.smoothLoss.p90,
-              )
+            ? [
+                {
+                  init: r.init,
+                  iteration: r.band.smoothLoss.p10.map((_, k) => k),
+                  lo: r.band.smoothLoss.p10,
+                  hi: r.band.smoothLoss.p90,
+                },
+              ]
             : [],
         ),
       },
+      transform: [
+        { flatten: ['iteration', 'lo', 'hi'] },
+        { filter: 'isFinite(datum.lo) && isFinite(datum.hi)' },
+      ],
       mark: { type: 'area', opacity: 0.2 },
       encoding: {
         x,
@@ -118,13 +131,15 @@ export function lossSpec(
   layer.push(
     {
       name: 'raw',
-      data: { values: runs.flatMap((r) => points(r.init, r.loss)) },
+      data: { values: runs.map((r) => curve(r.init, r.loss)) },
+      transform: columns,
       mark: { type: 'line', strokeWidth: 0.6, opacity: banded ? 0.3 : 0.6, clip: true },
       encoding: { x, y, color, detail: { field: 'init' } },
     },
     {
       name: 'smooth',
-      data: { values: runs.flatMap((r) => points(r.init, smoothLossOf(r))) },
+      data: { values: runs.map((r) => curve(r.init, smoothLossOf(r))) },
+      transform: columns,
       mark: { type: 'line', strokeWidth: 2.2, clip: true },
       encoding: { x, y, color, tooltip },
     },
@@ -286,25 +301,22 @@ export function ridgelineSpec(
   context: SpecContext,
 ): object {
   const rows = run.checkpoints.length;
+  // one row of arrays per checkpoint and layer: the curve's x and counts, closed at the outer edges
   const values = run.checkpoints.flatMap((c, r) =>
-    c.layers.flatMap((l, k) => {
+    c.layers.map((l, k) => {
       const { edges, counts } = l[which].histogram;
-      const peak = Math.max(1, ...counts);
-      const base = rows - 1 - r;
-      const point = (x: number, n: number) => ({
+      return {
         iteration: c.iteration,
         layer: k + 1,
-        x,
-        count: n,
-        height: n / peak,
-        base,
-        top: base + (n / peak) * ridgeRise,
-      });
-      return [
-        point(edges[0] as number, 0),
-        ...counts.map((n, i) => point(((edges[i] as number) + (edges[i + 1] as number)) / 2, n)),
-        point(edges.at(-1) as number, 0),
-      ];
+        base: rows - 1 - r,
+        peak: Math.max(1, ...counts),
+        x: [
+          edges[0] as number,
+          ...counts.map((_, i) => ((edges[i] as number) + (edges[i + 1] as number)) / 2),
+          edges.at(-1) as number,
+        ],
+        count: [0, ...counts, 0],
+      };
     }),
   );
   const fill = initPalette[Math.max(0, context.inits.indexOf(run.init)) % initPalette.length];
@@ -312,6 +324,11 @@ export function ridgelineSpec(
   const labelExpr = `${run.checkpoints.map((c, r) => `datum.value == ${rows - 1 - r} ? '${c.iteration}' : `).join('')}''`;
   return {
     data: { values },
+    transform: [
+      { flatten: ['x', 'count'] },
+      { calculate: 'datum.count / datum.peak', as: 'height' },
+      { calculate: `datum.base + datum.height * ${ridgeRise}`, as: 'top' },
+    ],
     facet: {
       column: {
         field: 'layer',
