@@ -61,8 +61,36 @@ export function splitEvenly(count: number, parts: number): number[][] {
 export interface PoolHooks {
   /** Called once per step any worker reports. */
   onStep?: () => void;
-  /** Stops every worker; the promise rejects. */
+  /** Stops every task at its next step (or before it starts); the promise then rejects. */
   signal?: AbortSignal;
+}
+
+/** piscina's message from a worker that has loaded the task module (its `READY` key). */
+const workerReady = '_WORKER_READY';
+
+/**
+ * Resolves when every worker of `pool` has loaded the task module (or exited). Node 20 aborts the
+ * whole process (v8::Module::IsGraphAsync) when a worker thread is terminated while it is still
+ * evaluating ES modules, so a pool is destroyed only after this. Call it in the tick the pool was
+ * made, before any worker can report.
+ */
+function whenLoaded(pool: Piscina): Promise<void> {
+  const loading = pool.threads.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        const onMessage = (message: unknown) => {
+          if (typeof message === 'object' && message !== null && workerReady in message) done();
+        };
+        const done = () => {
+          worker.off('message', onMessage);
+          worker.off('exit', done);
+          resolve();
+        };
+        worker.on('message', onMessage);
+        worker.once('exit', done);
+      }),
+  );
+  return Promise.all(loading).then(() => undefined);
 }
 
 /** A started worker pool that runs several batches of tasks (the CLI opens one per command). */
@@ -78,14 +106,15 @@ export interface WorkerPool {
 /** Starts `threads` worker threads, each of which loads its own core-wasm instance on its first task. */
 export function openPool(threads: number): WorkerPool {
   const size = Math.max(1, threads);
-  const pool = new Piscina<{ task: PoolTask; port: MessagePort }, PoolResult>({
+  const pool = new Piscina<{ task: PoolTask; port: MessagePort; stop: Int32Array }, PoolResult>({
     filename: workerFile,
     minThreads: size,
     maxThreads: size,
     concurrentTasksPerWorker: 1,
     execArgv: workerExecArgv(),
   });
-  const runOne = async <T extends PoolTask>(task: T, hooks: PoolHooks) => {
+  const loaded = whenLoaded(pool);
+  const runOne = async <T extends PoolTask>(task: T, hooks: PoolHooks, stop: Int32Array) => {
     const { port1, port2 } = new MessageChannel();
     // Steps come as 1, then 'done' after the last one (a port keeps its messages in order).
     let drain: () => void = () => {};
@@ -97,10 +126,7 @@ export function openPool(threads: number): WorkerPool {
       else hooks.onStep?.();
     });
     try {
-      const result = await pool.run(
-        { task, port: port2 },
-        { transferList: [port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
-      );
+      const result = await pool.run({ task, port: port2, stop }, { transferList: [port2] });
       await drained;
       return result as PoolResult<T>;
     } finally {
@@ -109,8 +135,35 @@ export function openPool(threads: number): WorkerPool {
   };
   return {
     threads: size,
-    run: (tasks, hooks = {}) => Promise.all(tasks.map((task) => runOne(task, hooks))),
-    destroy: () => pool.destroy(),
+    async run(tasks, hooks = {}) {
+      // Stopping is cooperative: a flag the workers read at every step. Terminating a busy worker
+      // (piscina's abort) would make piscina start a replacement, which destroy() could then
+      // terminate while it loads its modules (see whenLoaded).
+      const stop = new Int32Array(new SharedArrayBuffer(4));
+      const onAbort = () => Atomics.store(stop, 0, 1);
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        if (hooks.signal?.aborted) onAbort();
+        const settled = await Promise.allSettled(
+          tasks.map((task) =>
+            runOne(task, hooks, stop).catch((error: unknown) => {
+              onAbort(); // one failure stops the others at their next step
+              throw error;
+            }),
+          ),
+        );
+        if (hooks.signal?.aborted) throw hooks.signal.reason ?? new Error('aborted');
+        const failed = settled.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
+        return settled.map((result) => (result as PromiseFulfilledResult<PoolResult<never>>).value);
+      } finally {
+        hooks.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async destroy() {
+      await loaded;
+      await pool.destroy();
+    },
   };
 }
 

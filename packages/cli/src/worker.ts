@@ -29,16 +29,26 @@ export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
 export default async function runPoolTask(message: {
   task: PoolTask;
   port?: MessagePort;
+  /** Set to 1 by the pool to stop: checked before the task and at every step. */
+  stop?: Int32Array;
 }): Promise<PoolResult> {
-  const { task, port } = message;
+  const { task, port, stop } = message;
+  const checkStop = () => {
+    if (stop !== undefined && Atomics.load(stop, 0) !== 0) throw new Error('stopped');
+  };
+  const onStep = () => {
+    checkStop();
+    port?.postMessage(1);
+  };
   try {
+    checkStop();
     switch (task.kind) {
       case 'sweep':
-        return await sweepTask(task, { onStep: () => port?.postMessage(1) });
+        return await sweepTask(task, { onStep });
       case 'phase':
         return phaseTask(task);
       case 'train':
-        return await trainTask(task, { onStep: () => port?.postMessage(1) });
+        return await trainTask(task, { onStep });
       default:
         throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
     }
