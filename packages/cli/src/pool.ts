@@ -135,7 +135,7 @@ export function openPool(threads: number): WorkerPool {
   };
   return {
     threads: size,
-    async run(tasks, hooks = {}) {
+    async run<T extends PoolTask>(tasks: readonly T[], hooks: PoolHooks = {}) {
       // Stopping is cooperative: a flag the workers read at every step. Terminating a busy worker
       // (piscina's abort) would make piscina start a replacement, which destroy() could then
       // terminate while it loads its modules (see whenLoaded).
@@ -155,7 +155,7 @@ export function openPool(threads: number): WorkerPool {
         if (hooks.signal?.aborted) throw hooks.signal.reason ?? new Error('aborted');
         const failed = settled.find((result) => result.status === 'rejected');
         if (failed) throw failed.reason;
-        return settled.map((result) => (result as PromiseFulfilledResult<PoolResult<never>>).value);
+        return settled.map((result) => (result as PromiseFulfilledResult<PoolResult<T>>).value);
       } finally {
         hooks.signal?.removeEventListener('abort', onAbort);
       }

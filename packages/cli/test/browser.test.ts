@@ -6,23 +6,20 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, openOffline } from '../../../testing/offline-browser.js';
+import { lazyChromium, openOffline } from '../../../testing/offline-browser.js';
 import { cli, tempDir } from './fixtures.js';
 
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
-const workDir = tempDir();
-let launched: Promise<BrowserContext> | undefined;
-
-afterAll(async () => {
-  await (await launched?.catch(() => undefined))?.close();
-});
+const chromium = lazyChromium('initscope-cli-browser-');
+afterAll(() => chromium.close());
 
 /** Opens a page file offline, waits for every chart, saves a screenshot, and returns what it saw. */
 async function open(file: string, name: string) {
-  launched ??= launchChromium(join(workDir, 'profile'));
-  const { page, network, errors, settled, views } = await openOffline(await launched, file);
+  const { page, network, errors, settled, views } = await openOffline(
+    await chromium.browser(),
+    file,
+  );
   const text = (await page.locator('body').textContent()) ?? '';
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });

@@ -8,18 +8,14 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../testing/offline-browser.js';
+import { lazyChromium } from '../../../testing/offline-browser.js';
 import { cli, tempDir } from './fixtures.js';
 
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
-const workDir = tempDir();
-let launched: Promise<BrowserContext> | undefined;
-
-afterAll(async () => {
-  await (await launched?.catch(() => undefined))?.close();
-});
+const chromium = lazyChromium('initscope-cli-explore-');
+afterAll(() => chromium.close());
 
 interface Explorer {
   state: string;
@@ -31,8 +27,7 @@ interface Explorer {
 }
 
 async function openPage(url: string, network: string[], errors: string[]): Promise<Page> {
-  launched ??= launchChromium(join(workDir, 'profile'));
-  const page = await (await launched).newPage();
+  const page = await (await chromium.browser()).newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });

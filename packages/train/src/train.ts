@@ -147,6 +147,8 @@ class Network {
   step = 0;
   /** The hidden activation, parsed once: its kernel name and α (leaky-relu, elu). */
   readonly activation: ActivationSpec;
+  /** The kernels' options for that α (undefined: the kernel's default). */
+  readonly activationOptions: { alpha: number } | undefined;
 
   constructor(
     readonly core: Core,
@@ -155,6 +157,8 @@ class Network {
   ) {
     const { widths, seed } = config;
     this.activation = parseActivation(config.activation);
+    const { alpha } = this.activation;
+    this.activationOptions = alpha === undefined ? undefined : { alpha };
     const context = initContext(this.activation);
     const initializer = parseInit(init);
     for (let l = 1; l < widths.length; l++) {
@@ -262,8 +266,8 @@ export function initContext(activation: string | ActivationSpec): {
 function forward(net: Network, buf: Buffers, rows: number): F32Block {
   const { core, config } = net;
   const { widths } = config;
-  const { name, alpha } = net.activation;
-  const options = alpha === undefined ? undefined : { alpha };
+  const { name } = net.activation;
+  const options = net.activationOptions;
   const layers = widths.length - 1;
   let input = buf.x;
   for (let l = 0; l < layers; l++) {
@@ -290,8 +294,8 @@ function forward(net: Network, buf: Buffers, rows: number): F32Block {
 function backward(net: Network, buf: Buffers, rows: number): void {
   const { core, config } = net;
   const { widths } = config;
-  const { name, alpha } = net.activation;
-  const options = alpha === undefined ? undefined : { alpha };
+  const { name } = net.activation;
+  const options = net.activationOptions;
   const layers = widths.length - 1;
   for (let l = layers - 1; l >= 0; l--) {
     const [nIn, nOut] = [widths[l] as number, widths[l + 1] as number];

@@ -63,6 +63,11 @@ export function smoothLossOf(run: TrainRun): (number | null)[] {
   );
 }
 
+/** The x encoding of the curves over training: the iteration. */
+function iterationAxis(t: TrainingChartTexts) {
+  return { field: 'iteration', type: 'quantitative', axis: { title: t.iteration, tickCount: 8 } };
+}
+
 /**
  * Loss per iteration: thin raw loss (faint under a band), thick smooth_curve (median over seeds with
  * `--seeds`), and the seeds' 10–90% band of smoothLoss shaded. Layers are named raw, smooth, band.
@@ -74,11 +79,7 @@ export function lossSpec(
 ): object {
   const inits = runs.map((r) => r.init);
   const banded = runs.some((r) => r.band);
-  const x = {
-    field: 'iteration',
-    type: 'quantitative',
-    axis: { title: t.iteration, tickCount: 8 },
-  };
+  const x = iterationAxis(t);
   const y = {
     field: 'value',
     type: 'quantitative',
@@ -157,11 +158,7 @@ export function accuracySpec(
   context: SpecContext,
 ): object {
   const inits = runs.map((r) => r.init);
-  const x = {
-    field: 'iteration',
-    type: 'quantitative',
-    axis: { title: t.iteration, tickCount: 8 },
-  };
+  const x = iterationAxis(t);
   const y = {
     field: 'value',
     type: 'quantitative',
