@@ -8,9 +8,10 @@ import {
   resolveSweepConfig,
   runMemory,
   type SweepOptions,
+  productThreadsFor,
   type SweepTask,
+  sweepTask,
   sweepUnitCount,
-  sweepUnits,
   version,
 } from '@initscope/sim';
 import { type CommandIO, defaultOut, type RunFlags, runFlagOf } from './flags.js';
@@ -67,8 +68,10 @@ function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void 
 }
 
 /**
- * The pool tasks of some (seed, run) units of the sweep on `threads` workers: contiguous slices
- * whose sizes differ by at most one, in unit order (one task: compute in this thread).
+ * The pool tasks of some (seed, run) units of the sweep on `threads` threads: contiguous slices
+ * whose sizes differ by at most one, in unit order, one per worker (one task: compute in this
+ * thread). With fewer units than threads, each task's products are split across the threads its
+ * worker would leave idle (`productThreadsFor`: big runs only).
  */
 export function sweepTasks(
   config: ResolvedSweepConfig,
@@ -76,10 +79,12 @@ export function sweepTasks(
   threads: number,
 ): SweepTask[] {
   const options = canonicalOptions(config);
+  const productThreads = productThreadsFor(config, units.length, threads);
   return splitEvenly(units.length, threads).map((slice) => ({
     kind: 'sweep',
     options,
     units: slice.map((i) => units[i] as number),
+    ...(productThreads > 1 ? { productThreads } : {}),
   }));
 }
 
@@ -95,14 +100,14 @@ async function computeUnits(
   progress: Progress | undefined,
 ): Promise<RunResult[]> {
   const tasks = sweepTasks(config, units, threads);
-  if (tasks.length <= 1) {
-    return sweepUnits(config, units, {
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    });
-  }
   const total = units.length * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
+  if (tasks.length <= 1) {
+    return sweepTask(tasks[0] ?? { kind: 'sweep', options: canonicalOptions(config), units: [] }, {
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
+    });
+  }
   const parts = await runPool(tasks, tasks.length, {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),

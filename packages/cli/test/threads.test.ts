@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveSweepConfig } from '@initscope/sim';
 import { splitEvenly } from '../src/pool.js';
+import { sweepTasks } from '../src/run.js';
 import { cli, cliWith, tempDir, words } from './fixtures.js';
 
 /** Runs `initscope run <flags> --threads t` for each t and returns each JSON file's bytes. */
@@ -53,6 +55,42 @@ describe('initscope run --threads', () => {
     expect(results.runs[0].layers[0].band.seeds).toBe(5);
     expect(one?.equals(two as Buffer)).toBe(true);
     expect(one?.equals(three as Buffer)).toBe(true);
+  });
+
+  it("splits a big run's products across threads when there are fewer runs than threads: byte-identical JSON", async () => {
+    // one run of 1000 × 600² × 3 layers ≥ 2^30 multiply-adds: the products on 2 and 3 threads
+    const one = '--activations relu --inits he --width 600 --layers 3 --samples 1000';
+    const config = resolveSweepConfig({
+      activations: 'relu',
+      inits: 'he',
+      width: 600,
+      layers: 3,
+      samples: 1000,
+    });
+    expect(sweepTasks(config, [0], 3).map((task) => task.productThreads)).toEqual([3]);
+    const [a, b, c] = await jsonAt(one, [1, 2, 3]);
+    expect(a?.equals(b as Buffer)).toBe(true);
+    expect(a?.equals(c as Buffer)).toBe(true);
+    // two runs with gradients on 4 threads: two workers, each splitting its products over 2 threads
+    const two =
+      '--activations tanh,relu --inits xavier --width 400 --layers 3 --samples 1000 --gradients --bias-std 0.1';
+    const twoConfig = resolveSweepConfig({
+      activations: 'tanh,relu',
+      inits: 'xavier',
+      width: 400,
+      layers: 3,
+      samples: 1000,
+      gradients: true,
+      biasStd: 0.1,
+    });
+    expect(sweepTasks(twoConfig, [0, 1], 4).map((task) => task.productThreads)).toEqual([2, 2]);
+    const [d, e] = await jsonAt(two, [1, 4]);
+    expect(d?.equals(e as Buffer)).toBe(true);
+  });
+
+  it('keeps small runs on one thread each (starting helper threads would cost more than they save)', () => {
+    const book = resolveSweepConfig({ activations: 'relu', inits: 'he' });
+    expect(sweepTasks(book, [0], 8).map((task) => task.productThreads)).toEqual([undefined]);
   });
 
   it('refuses a bad --seeds with one line and exit code 2', async () => {

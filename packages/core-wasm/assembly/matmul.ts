@@ -31,11 +31,12 @@ export function matmulScratchBytes(): usize {
 }
 
 /**
- * out (m, n) = act(f32(scale·(A · B))) where A(i, p) is a[i][p] (a is (m, k)) or, transA, a[p][i]
- * (a is (k, m)), and B(p, j) is b[p][j] (b is (k, n)) or, transB, b[j][p] (b is (n, k)). The
- * activation `kind` (LINEAR with scale 1: the plain product) and the statistics of an open pass
- * (pass.ts) are applied to each finished row strip while it is in L1; alpha is α of leaky-relu and
- * elu. scratch holds matmulScratchBytes().
+ * out (m, n) = act(f32(scale·(A · B))) where A(i, p) is a[i·lda + p] (a is (m, k), row stride lda)
+ * or, transA, a[p·lda + i] (a is (k, m), row stride lda), and B(p, j) is b[p][j] (b is (k, n)) or,
+ * transB, b[j][p] (b is (n, k)). lda is k, or m with transA, unless the rows of out are a slice of
+ * a larger product's (threads split aᵀ·b so). The activation `kind` (LINEAR with scale 1: the plain
+ * product) and the statistics of an open pass (pass.ts) are applied to each finished row strip
+ * while it is in L1; alpha is α of leaky-relu and elu. scratch holds matmulScratchBytes().
  */
 export function gemm(
   a: usize,
@@ -50,6 +51,7 @@ export function gemm(
   scale: f32,
   alpha: f32,
   scratch: usize,
+  lda: i32,
 ): void {
   if (m <= 0 || n <= 0) return;
   const epilogue = kind != LINEAR || scale != 1 || passMode() != NONE;
@@ -62,10 +64,6 @@ export function gemm(
   const ap = bp + PACKED_B_BYTES;
   const tile = ap + PACKED_A_BYTES;
   const ldc = (<usize>n) << 2;
-  // whole-width finished strips are contiguous: the epilogue takes consecutive strips together,
-  // up to CHUNK values (fewer calls, and a measured chunk rarely ends in a partial vector)
-  let pending: usize = 0;
-  let pendingLen = 0;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -79,16 +77,16 @@ export function gemm(
         // short rows of a (k ≤ KC) are read in place (MR rows of ≤ 1 KiB stay in L1 across the
         // panels; measured 3–5% faster at k = 100); long rows, edge blocks and aᵀ are packed
         const direct = !transA && mr == MR && k <= KC;
-        // a[r][p] at rows + r·lda + p·step: packed rows interleave (lda 4, step 4·MR)
+        // a[r][p] at rows + r·rowStep + p·step: packed rows interleave (rowStep 4, step 4·MR)
         let rows = ap;
-        let lda: usize = 4;
+        let rowStep: usize = 4;
         let step: usize = MR << 2;
         if (direct) {
-          rows = a + ((<usize>ic * <usize>k + <usize>pc) << 2);
-          lda = (<usize>k) << 2;
+          rows = a + ((<usize>ic * <usize>lda + <usize>pc) << 2);
+          rowStep = (<usize>lda) << 2;
           step = 4;
-        } else if (transA) packAT(a + ((<usize>pc * <usize>m + <usize>ic) << 2), ap, mr, kc, m);
-        else packA(a + ((<usize>ic * <usize>k + <usize>pc) << 2), ap, mr, kc, k);
+        } else if (transA) packAT(a + ((<usize>pc * <usize>lda + <usize>ic) << 2), ap, mr, kc, lda);
+        else packA(a + ((<usize>ic * <usize>lda + <usize>pc) << 2), ap, mr, kc, lda);
         const strip = out + <usize>ic * ldc + ((<usize>jc) << 2);
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr);
@@ -96,45 +94,79 @@ export function gemm(
           const c = strip + ((<usize>jr) << 2);
           if (nr <= NR / 2) {
             // a half-width last panel: the 5 × 4 kernel (half the work of a zero-padded 5 × 8)
-            if (mr == MR && nr == NR / 2) micro4(rows, lda, step, panel, c, kc, ldc, first);
+            if (mr == MR && nr == NR / 2) micro4(rows, rowStep, step, panel, c, kc, ldc, first);
             else {
               if (!first) copyTile(c, ldc, tile, NR << 2, mr, nr);
-              micro4(rows, lda, step, panel, tile, kc, NR << 2, first);
+              micro4(rows, rowStep, step, panel, tile, kc, NR << 2, first);
               copyTile(tile, NR << 2, c, ldc, mr, nr);
             }
           } else if (mr == MR && nr == NR) {
-            if (direct) microRows(rows, lda, panel, c, kc, ldc, first);
+            if (direct) microRows(rows, rowStep, panel, c, kc, ldc, first);
             else microPacked(ap, panel, c, kc, ldc, first);
           } else {
             if (!first) copyTile(c, ldc, tile, NR << 2, mr, nr);
-            if (direct) microRows(rows, lda, panel, tile, kc, NR << 2, first);
+            if (direct) microRows(rows, rowStep, panel, tile, kc, NR << 2, first);
             else microPacked(ap, panel, tile, kc, NR << 2, first);
             copyTile(tile, NR << 2, c, ldc, mr, nr);
           }
         }
-        if (last && epilogue) {
-          // a whole-width strip joins the pending run; otherwise row by row
-          if (nc == n) {
-            const len = mr * n;
-            if (pendingLen > 0 && pendingLen + len > CHUNK) {
-              activate(kind, pending, pending, pendingLen, scale, alpha);
-              pendingLen = 0;
-            }
-            if (pendingLen == 0) pending = strip;
-            pendingLen += len;
-          } else {
-            for (let r = 0; r < mr; r++) {
-              const row = strip + <usize>r * ldc;
-              activate(kind, row, row, nc, scale, alpha);
-            }
-          }
-        }
+        if (last && epilogue) stripDone(strip, mr, nc, n, kind, scale, alpha);
       }
-      if (pendingLen > 0) {
-        activate(kind, pending, pending, pendingLen, scale, alpha);
-        pendingLen = 0;
-      }
+      if (last && epilogue) stripsDone(kind, scale, alpha);
     }
+  }
+}
+
+// The epilogue's order. Finished strips are activated (and measured, in an open pass) while in L1:
+// whole-width strips (nc = n) are contiguous and join a pending run of up to CHUNK values (fewer
+// calls, and a measured chunk rarely ends in a partial vector); a strip of a column block (n > NC)
+// goes row by row. `measureStrips` replays this order, so its f64 sums equal the fused pass's.
+let pending: usize = 0;
+let pendingLen: i32 = 0;
+
+// Strip (mr rows of out from `strip`, nc columns of a row of n) is finished.
+function stripDone(strip: usize, mr: i32, nc: i32, n: i32, kind: i32, scale: f32, alpha: f32): void {
+  if (nc == n) {
+    const len = mr * n;
+    if (pendingLen > 0 && pendingLen + len > CHUNK) stripsDone(kind, scale, alpha);
+    if (pendingLen == 0) pending = strip;
+    pendingLen += len;
+    return;
+  }
+  const ldc = (<usize>n) << 2;
+  for (let r = 0; r < mr; r++) {
+    const row = strip + <usize>r * ldc;
+    activate(kind, row, row, nc, scale, alpha);
+  }
+}
+
+// The pending run of whole-width strips, if any, is activated.
+function stripsDone(kind: i32, scale: f32, alpha: f32): void {
+  if (pendingLen == 0) return;
+  activate(kind, pending, pending, pendingLen, scale, alpha);
+  pendingLen = 0;
+}
+
+/**
+ * Measures out (m, n), the finished output of gemm with contraction length k, into the open pass in
+ * the order gemm's epilogue measures it, writing nothing: gemm's product with its activation (e.g.
+ * split across threads, no pass open) and then `measureStrips` give the same statistics, bit for
+ * bit, as the fused pass.
+ */
+export function measureStrips(out: usize, m: i32, k: i32, n: i32): void {
+  if (m <= 0 || n <= 0) return;
+  // the linear kernel with scale 1 in place only measures (activations.ts `activate`)
+  if (k <= 0) {
+    activate(LINEAR, out, out, m * n, 1, 0);
+    return;
+  }
+  const ldc = (<usize>n) << 2;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let ic = 0; ic < m; ic += MR) {
+      stripDone(out + <usize>ic * ldc + ((<usize>jc) << 2), min(MR, m - ic), nc, n, LINEAR, 1, 0);
+    }
+    stripsDone(LINEAR, 1, 0);
   }
 }
 

@@ -39,7 +39,8 @@ export interface CoreExports {
   matmulScratchBytes(): number;
   /**
    * out (m, n) = act(f32(scale·(A · B))), statistics into an open pass: A is a (m, k) or, transA = 1,
-   * aᵀ with a (k, m); B is b (k, n) or, transB = 1, bᵀ with b (n, k). kind LINEAR, scale 1: A · B.
+   * aᵀ with a (k, m), a's row stride lda (k, or m with transA; larger for a slice of a wider a);
+   * B is b (k, n) or, transB = 1, bᵀ with b (n, k). kind LINEAR, scale 1: A · B.
    */
   gemm(
     a: number,
@@ -54,7 +55,13 @@ export interface CoreExports {
     scale: number,
     alpha: number,
     scratch: number,
+    lda: number,
   ): void;
+  /**
+   * Measures gemm's finished out (m, n), contraction length k, into the open pass in the order
+   * gemm's fused epilogue does (the same f64 sums), writing nothing.
+   */
+  measureStrips(out: number, m: number, k: number, n: number): void;
   /** out[i] = act(f32(scale·x[i])), i < n, statistics into an open pass. */
   activate(kind: number, x: number, out: number, n: number, scale: number, alpha: number): void;
   /** out[i] = act′(a[i]), i < n. */

@@ -5,7 +5,9 @@
 //   [1] helpers still busy: each subtracts 1 when done; the last notifies it
 //   [2] stop flag, [3] failure flag (helper index + 1)
 //   [4] next row: every thread takes its chunks with Atomics.add on it
-//   [5 …] the product: a, b, out, m, k, n, transB, chunk rows
+//   [5 …] the product: a, b, out, m, k, n (gemm's: out is (m, n), k the contraction), transB,
+//   chunk rows, its epilogue (the activation's kernel code, then scale and α as f32 bits), transA
+//   and a's row stride lda (k, or m with transA)
 
 import { isNode } from './load.js';
 import type { WasmMemory, WasmModule } from './wasm-types.js';
@@ -25,10 +27,15 @@ export const control = {
   n: 10,
   transB: 11,
   chunk: 12,
+  kind: 13,
+  scale: 14,
+  alpha: 15,
+  transA: 16,
+  lda: 17,
 } as const;
 
 /** Int32 words of the control block. */
-export const controlWords = 16;
+export const controlWords = 20;
 
 /** What a helper gets at start. */
 export interface WorkerInit {
@@ -52,15 +59,20 @@ export interface HelperThread {
 }
 
 // One thread's share of a product: chunks of `chunk` rows taken from the `next` counter until
-// none is left; each chunk is gemm on rows [start, start + rows) of a and out, all of b.
-// (threaded.ts has the same loop in TS for the calling thread.)
+// none is left; each chunk is gemm (with the product's activation) on rows [start, start + rows)
+// of out and the matching rows of a (columns, with transA), all of b. (threaded.ts has the same
+// loop in TS for the calling thread.)
 const takeChunks = `function takeChunks(ctl, gemm, scratch) {
   const a = ctl[${control.a}] >>> 0, b = ctl[${control.b}] >>> 0, out = ctl[${control.out}] >>> 0;
   const m = ctl[${control.m}], k = ctl[${control.k}], n = ctl[${control.n}];
-  const transB = ctl[${control.transB}], chunk = ctl[${control.chunk}];
+  const transB = ctl[${control.transB}], chunk = ctl[${control.chunk}], kind = ctl[${control.kind}];
+  const transA = ctl[${control.transA}], lda = ctl[${control.lda}];
+  const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, ${controlWords});
+  const scale = f32[${control.scale}], alpha = f32[${control.alpha}];
   for (let start = Atomics.add(ctl, ${control.next}, chunk); start < m; start = Atomics.add(ctl, ${control.next}, chunk)) {
     const rows = Math.min(chunk, m - start);
-    gemm(a + start * k * 4, b, out + start * n * 4, rows, k, n, 0, transB, 0, 1, 0, scratch);
+    const rowsOfA = a + (transA ? start : start * lda) * 4;
+    gemm(rowsOfA, b, out + start * n * 4, rows, k, n, transA, transB, kind, scale, alpha, scratch, lda);
   }
 }`;
 

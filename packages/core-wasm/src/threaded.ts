@@ -3,14 +3,27 @@
 // memory and its own packing scratch. The calling thread and the helpers take chunks of out's rows
 // (strips.ts) from one atomic counter; a product is started and joined with Atomics. Every
 // out[i][j] is computed by one thread with the single-thread kernel's summation order, so results
-// are bit-identical to Core.matmulInto at any thread count.
-// a is (m, k), b is (k, n) (or (n, k) for a·bᵀ); out is (m, n).
+// are bit-identical to Core.matmulInto at any thread count. A dense layer's activation is applied
+// by the thread that computed the rows; its statistics are measured afterwards on the calling thread
+// in the fused pass's order (assembly/matmul.ts `measureStrips`), so they are bit-identical too.
+// a is (m, k), b is (k, n) (or (n, k) for a·bᵀ, and a (m, k), b (m, n), out (k, n) for aᵀ·b);
+// out is (m, n).
 
 import type { CoreExports } from './abi.js';
+import { resolveActivation } from './activation-options.js';
+import type { ActivationKernel } from './activations.js';
 import type { F32Block } from './block.js';
 import { backendOf, Core } from './core.js';
 import { show } from './errors.js';
-import { checkProduct, type Layout, type Product } from './kernels/matmul.js';
+import { runPass } from './kernels/pass.js';
+import {
+  checkProduct,
+  type Epilogue,
+  type Layout,
+  plain,
+  type Product,
+} from './kernels/matmul.js';
+import type { PassOptions, PassResult } from './options.js';
 import { readPackagedWasm } from './load.js';
 import { chunkRows } from './strips.js';
 import { control, controlWords, type HelperThread, startHelper } from './threaded-worker.js';
@@ -68,6 +81,40 @@ export class ThreadedCore {
     this.#run('matmulTransBInto', 'nt', { a, b, out, m, k, n });
   }
 
+  /** out = aᵀ · b like Core.matmulTransAInto (a (m, k), b (m, n), out (k, n)), out's rows (a's columns) shared by `threads` threads; bit-identical. */
+  matmulTransAInto(a: F32Block, b: F32Block, out: F32Block, m: number, k: number, n: number): void {
+    this.#run('matmulTransAInto', 'tn', { a, b, out, m, k, n });
+  }
+
+  /**
+   * out = activation(f32(scale·(x · w))) like Core.denseInto (x (m, k), w (k, n), out (m, n)): the
+   * product and its activation with out's rows shared by `threads` threads, then, with `stats`, one
+   * measuring pass on this thread in the order of the fused pass. Values and statistics are
+   * bit-identical to Core.denseInto's.
+   */
+  denseInto<O extends number | PassOptions | undefined = undefined>(
+    x: F32Block,
+    w: F32Block,
+    out: F32Block,
+    m: number,
+    k: number,
+    n: number,
+    activation: ActivationKernel,
+    options?: O,
+  ): PassResult<O> {
+    const fn = 'denseInto';
+    const act = resolveActivation(fn, activation, options);
+    const product = { a: x, b: w, out, m, k, n };
+    this.#run(fn, 'nn', product, act, ['x', 'w']);
+    const backend = backendOf(this.core);
+    return runPass(
+      backend,
+      act.stats,
+      () => backend.wasm.measureStrips(out.ptr, m, k, n),
+      act.saturation,
+    ) as PassResult<O>;
+  }
+
   /** Stops the helper threads; the Core stays usable on the calling thread. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -83,20 +130,35 @@ export class ThreadedCore {
     return new Int32Array(this.core.memory.buffer, this.#control, controlWords);
   }
 
-  #run(fn: string, layout: Layout, product: Product): void {
+  #run(
+    fn: string,
+    layout: Layout,
+    product: Product,
+    act: Epilogue = plain,
+    names?: readonly [string, string],
+  ): void {
     if (this.#closed) throw new Error(`${fn}: this ThreadedCore was closed`);
     const backend = backendOf(this.core);
-    checkProduct(backend, fn, layout, product);
+    checkProduct(backend, fn, layout, product, names);
     const { a, b, out, m, k, n } = product;
+    // gemm's (m, k) are out's rows and the contraction: (k, m) for aᵀ·b, whose a is (m, k)
+    const transA = layout === 'tn';
+    const [rows, depth] = transA ? [k, m] : [m, k];
     const ctl = this.#words();
     ctl[control.a] = a.ptr;
     ctl[control.b] = b.ptr;
     ctl[control.out] = out.ptr;
-    ctl[control.m] = m;
-    ctl[control.k] = k;
+    ctl[control.m] = rows;
+    ctl[control.k] = depth;
     ctl[control.n] = n;
+    ctl[control.transA] = transA ? 1 : 0;
     ctl[control.transB] = layout === 'nt' ? 1 : 0;
-    ctl[control.chunk] = chunkRows(m, this.threads);
+    ctl[control.lda] = transA ? rows : depth;
+    ctl[control.chunk] = chunkRows(rows, this.threads);
+    ctl[control.kind] = act.code;
+    const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, controlWords);
+    f32[control.scale] = act.scale;
+    f32[control.alpha] = act.alpha;
     Atomics.store(ctl, control.next, 0);
     const helpers = this.#helpers.length;
     Atomics.store(ctl, control.busy, helpers);
@@ -137,16 +199,22 @@ function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number)
   const m = ctl[control.m] as number;
   const k = ctl[control.k] as number;
   const n = ctl[control.n] as number;
+  const transA = ctl[control.transA] as number;
   const transB = ctl[control.transB] as number;
+  const lda = ctl[control.lda] as number;
   const chunk = ctl[control.chunk] as number;
+  const kind = ctl[control.kind] as number;
+  const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, controlWords);
+  const scale = f32[control.scale] as number;
+  const alpha = f32[control.alpha] as number;
   for (
     let start = Atomics.add(ctl, control.next, chunk);
     start < m;
     start = Atomics.add(ctl, control.next, chunk)
   ) {
     const rows = Math.min(chunk, m - start);
-    // the plain product: LINEAR (kernel code 0), scale 1
-    gemm(a + start * k * 4, b, out + start * n * 4, rows, k, n, 0, transB, 0, 1, 0, scratch);
+    const rowsOfA = a + (transA ? start : start * lda) * 4;
+    gemm(rowsOfA, b, out + start * n * 4, rows, k, n, transA, transB, kind, scale, alpha, scratch, lda);
   }
 }
 

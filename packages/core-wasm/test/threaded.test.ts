@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { block, edgeValuesF32 } from '../../../testing/f32.js';
-import { type Core, createThreadedCore, type ThreadedCore } from '../src/index.js';
+import {
+  type ActivationKernel,
+  type Core,
+  createThreadedCore,
+  type F32Block,
+  type LayerPass,
+  type PassOptions,
+  type ThreadedCore,
+} from '../src/index.js';
 import { chunkRows } from '../src/strips.js';
 import { newCore, randn } from './fixtures.js';
 
-// [m, k, n]: a is (m, k), b is (k, n) (b is (n, k) for a·bᵀ); odd shapes that tile neither MR = 5
+// [m, k, n]: a is (m, k), b is (k, n) ((n, k) for a·bᵀ, (m, n) for aᵀ·b); odd shapes that tile neither MR = 5
 // rows nor NR = 8 columns, depths across the KC = 256 block, widths across NC = 512
 const shapes: [number, number, number][] = [
   [1, 1, 1],
@@ -16,6 +24,10 @@ const shapes: [number, number, number][] = [
   [101, 600, 37],
   [333, 77, 45],
 ];
+
+type Layout = 'nn' | 'nt' | 'tn';
+const layouts: readonly Layout[] = ['nn', 'nt', 'tn'];
+const methodOf = { nn: 'matmulInto', nt: 'matmulTransBInto', tn: 'matmulTransAInto' } as const;
 
 /** The f32 bits of a block's values (NaN payloads included: a stricter check than NaN = NaN). */
 function bits(values: Float32Array): Uint32Array {
@@ -32,16 +44,17 @@ afterAll(async () => {
   for (const t of threaded.values()) await t.close();
 });
 
-/** Core.matmulInto / matmulTransBInto's out on the single-thread core (release.wasm). */
+/** Core.matmulInto / matmulTransBInto / matmulTransAInto's out on the single-thread core (release.wasm). */
 function singleProduct(
   a: Float32Array,
   b: Float32Array,
   m: number,
   k: number,
   n: number,
-  transB: boolean,
+  layout: Layout,
 ): Float32Array {
-  return transB ? single.matmulTransB(a, b, m, k, n) : single.matmul(a, b, m, k, n);
+  if (layout === 'tn') return single.matmulTransA(a, b, m, k, n);
+  return layout === 'nt' ? single.matmulTransB(a, b, m, k, n) : single.matmul(a, b, m, k, n);
 }
 
 /** The same product on a ThreadedCore's blocks. */
@@ -52,13 +65,14 @@ function threadedProduct(
   m: number,
   k: number,
   n: number,
-  transB: boolean,
+  layout: Layout,
 ): Float32Array {
   const ab = block(t.core, a);
   const bb = block(t.core, b);
-  const out = t.core.alloc(m * n);
+  const out = t.core.alloc(layout === 'tn' ? k * n : m * n);
   out.array.fill(Number.NaN);
-  if (transB) t.matmulTransBInto(ab, bb, out, m, k, n);
+  if (layout === 'tn') t.matmulTransAInto(ab, bb, out, m, k, n);
+  else if (layout === 'nt') t.matmulTransBInto(ab, bb, out, m, k, n);
   else t.matmulInto(ab, bb, out, m, k, n);
   const result = Float32Array.from(out.array);
   for (const x of [ab, bb, out]) t.core.free(x);
@@ -86,15 +100,15 @@ describe('chunkRows()', () => {
 
 describe('ThreadedCore', () => {
   for (const threads of [1, 2, 3]) {
-    for (const transB of [false, true]) {
-      const name = transB ? 'matmulTransBInto' : 'matmulInto';
+    for (const layout of layouts) {
+      const name = methodOf[layout];
       it(`${name} on ${threads} thread(s) equals the single-thread core bit for bit on odd shapes`, () => {
         const t = threaded.get(threads) as ThreadedCore;
         for (const [m, k, n] of shapes) {
           const a = randn(m * k, m + 1, 3);
-          const b = randn(k * n, n + 2, 0.5);
-          expect(bits(threadedProduct(t, a, b, m, k, n, transB))).toEqual(
-            bits(singleProduct(a, b, m, k, n, transB)),
+          const b = randn(layout === 'tn' ? m * n : k * n, n + 2, 0.5);
+          expect(bits(threadedProduct(t, a, b, m, k, n, layout))).toEqual(
+            bits(singleProduct(a, b, m, k, n, layout)),
           );
         }
       });
@@ -104,27 +118,124 @@ describe('ThreadedCore', () => {
   it('propagates NaN, ±Inf, ±0, huge and subnormal inputs exactly as the single-thread core (3 threads)', () => {
     const t = threaded.get(3) as ThreadedCore;
     const [m, k, n] = [edgeValuesF32.length * 2, 19, 29];
-    for (const transB of [false, true]) {
+    for (const layout of layouts) {
       const a = randn(m * k, 6);
-      const b = randn(k * n, 7);
+      const b = randn(layout === 'tn' ? m * n : k * n, 7);
       // row i of a starts with an edge value (twice over: rows in every strip); b gets them in row 3
       edgeValuesF32.forEach((v, i) => {
         a[i * k] = v;
         a[(i + edgeValuesF32.length) * k + 5] = v;
         if (i < n) b[3 * n + i] = v;
       });
-      expect(bits(threadedProduct(t, a, b, m, k, n, transB))).toEqual(
-        bits(singleProduct(a, b, m, k, n, transB)),
+      expect(bits(threadedProduct(t, a, b, m, k, n, layout))).toEqual(
+        bits(singleProduct(a, b, m, k, n, layout)),
       );
     }
+  });
+
+  // [m, k, n] for the fused pass: whole-width strips joined up to CHUNK = 2048 values (n ≤ 512),
+  // single strips longer than a chunk (5 × 600 = 3000), column blocks row by row (n > NC = 512),
+  // a row count that is no multiple of the 5-row tile, and k = 1
+  const denseShapes: [number, number, number][] = [
+    [1, 1, 1],
+    [7, 13, 5],
+    [203, 100, 100],
+    [96, 31, 600],
+    [53, 40, 1100],
+    [41, 1, 512],
+    [12, 0, 9],
+  ];
+  const denseCalls: [ActivationKernel, PassOptions][] = [
+    ['tanh', { scale: 0.7, stats: { lo: -1, hi: 1, bins: 30 }, saturation: { lo: -1, hi: 1 } }],
+    ['relu', { scale: 1.3, stats: 'moments' }],
+    ['sigmoid', { stats: { lo: 0, hi: 1, bins: 7 }, saturation: { lo: 0, hi: 1 } }],
+    ['leaky-relu', { alpha: 0.2, scale: 2, stats: { lo: -3, hi: 3, bins: 64 } }],
+    ['elu', { alpha: 0.5, scale: 0.25 }],
+  ];
+
+  /** denseInto on a core's own blocks: out's bits and the pass it measured. */
+  function dense(
+    run: (x: F32Block, w: F32Block, out: F32Block) => LayerPass | undefined,
+    owner: Core,
+    x: Float32Array,
+    w: Float32Array,
+    length: number,
+  ): { out: Uint32Array; pass: LayerPass | undefined } {
+    const xb = block(owner, x);
+    const wb = block(owner, w);
+    const out = owner.alloc(length);
+    out.array.fill(Number.NaN);
+    const pass = run(xb, wb, out);
+    const result = bits(out.array);
+    for (const b of [xb, wb, out]) owner.free(b);
+    return { out: result, pass };
+  }
+
+  for (const threads of [1, 2, 3]) {
+    it(`denseInto on ${threads} thread(s) equals Core.denseInto bit for bit: outputs, moments, f64 sums, histogram, saturation`, () => {
+      const t = threaded.get(threads) as ThreadedCore;
+      for (const [m, k, n] of denseShapes) {
+        for (const [kind, options] of denseCalls) {
+          const x = randn(m * k, m + k, 1.5);
+          const w = randn(k * n, n + 3, 1 / Math.sqrt(Math.max(k, 1)));
+          // edge values in the input, so some rows carry NaN and ±Inf into the pass
+          edgeValuesF32.forEach((v, i) => {
+            if (i * 7 < x.length) x[i * 7] = v;
+          });
+          const got = dense(
+            (xb, wb, out) => t.denseInto(xb, wb, out, m, k, n, kind, options),
+            t.core,
+            x,
+            w,
+            m * n,
+          );
+          const want = dense(
+            (xb, wb, out) => single.denseInto(xb, wb, out, m, k, n, kind, options),
+            single,
+            x,
+            w,
+            m * n,
+          );
+          expect(got.out, `${kind} ${m}×${k}×${n}`).toEqual(want.out);
+          expect(got.pass, `${kind} ${m}×${k}×${n}`).toEqual(want.pass);
+        }
+      }
+    });
+  }
+
+  it('denseInto measures in the fused pass order: a plain product then one activation pass sums differently on wide layers', () => {
+    // what makes measureStrips necessary: the same values, measured in 2048-value chunks of index
+    // order, give other f64 sums (the test above would pass trivially if the orders never differed)
+    const [m, k, n] = [96, 31, 600];
+    const x = randn(m * k, 5);
+    const w = randn(k * n, 6, 0.2);
+    const fused = dense(
+      (xb, wb, out) => single.denseInto(xb, wb, out, m, k, n, 'tanh', { stats: 'moments' }),
+      single,
+      x,
+      w,
+      m * n,
+    );
+    const split = dense(
+      (xb, wb, out) => {
+        single.matmulInto(xb, wb, out, m, k, n);
+        return single.activateInto('tanh', out, out, { stats: 'moments' });
+      },
+      single,
+      x,
+      w,
+      m * n,
+    );
+    expect(split.out).toEqual(fused.out);
+    expect(split.pass?.sumSqDev).not.toBe(fused.pass?.sumSqDev);
   });
 
   it('writes zeros when k is 0 and nothing when m is 0', () => {
     const t = threaded.get(2) as ThreadedCore;
     expect(
-      Array.from(threadedProduct(t, new Float32Array(0), new Float32Array(0), 12, 0, 3)),
+      Array.from(threadedProduct(t, new Float32Array(0), new Float32Array(0), 12, 0, 3, 'nn')),
     ).toEqual(new Array(36).fill(0));
-    expect(threadedProduct(t, new Float32Array(0), randn(12, 5), 0, 3, 4)).toHaveLength(0);
+    expect(threadedProduct(t, new Float32Array(0), randn(12, 5), 0, 3, 4, 'nn')).toHaveLength(0);
   });
 
   it('checks blocks and shapes like Core, naming the method', () => {
@@ -173,8 +284,8 @@ describe('ThreadedCore', () => {
     const [m, k, n] = [300, 500, 700];
     const a = randn(m * k, 11);
     const b = randn(k * n, 12);
-    expect(bits(threadedProduct(t, a, b, m, k, n, false))).toEqual(
-      bits(singleProduct(a, b, m, k, n, false)),
+    expect(bits(threadedProduct(t, a, b, m, k, n, 'nn'))).toEqual(
+      bits(singleProduct(a, b, m, k, n, 'nn')),
     );
   });
 });

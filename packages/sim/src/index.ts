@@ -49,7 +49,7 @@ export {
 } from './simulate.js';
 export { weightStream } from './streams.js';
 export type { SweepTask } from './sweep-task.js';
-export { sweepTask } from './sweep-task.js';
+export { productThreadsFor, sweepTask, threadedProductMinMacs } from './sweep-task.js';
 export { meanField, sigmaW2For } from './theory/meanfield.js';
 export type { MeanFieldPhase, PhaseRow } from './theory/phase.js';
 export { criticalTolerance, phase } from './theory/phase.js';

@@ -36,6 +36,15 @@ interface LayerWeights {
   sharedKey?: string;
 }
 
+/**
+ * What computes a run's products: its Core, or a ThreadedCore on the same memory that splits them
+ * across threads with the same bits.
+ */
+export type Products = Pick<
+  Core,
+  'matmulInto' | 'matmulTransAInto' | 'matmulTransBInto' | 'denseInto'
+>;
+
 /** What the forward pass measured: per-layer statistics and each layer's E[w²]. */
 export interface ForwardPass {
   layers: LayerStats[];
@@ -48,6 +57,7 @@ export interface ForwardPass {
  */
 export class LayerStack {
   readonly #core: Core;
+  readonly #products: Products;
   readonly #space: Workspace;
   readonly #config: ResolvedSweepConfig;
   readonly #activation: ActivationSpec;
@@ -62,8 +72,10 @@ export class LayerStack {
     config: ResolvedSweepConfig,
     run: { activation: ActivationSpec; init: Initializer },
     tick: () => Promise<void>,
+    products: Products = core,
   ) {
     this.#core = core;
+    this.#products = products;
     this.#space = space;
     this.#config = config;
     this.#activation = run.activation;
@@ -105,6 +117,7 @@ export class LayerStack {
 
   async forward(): Promise<ForwardPass> {
     const core = this.#core;
+    const products = this.#products;
     const space = this.#space;
     const config = this.#config;
     const kernel = this.#activation.name;
@@ -129,7 +142,7 @@ export class LayerStack {
       if (keep || b) {
         // A = scale·(x·w) + b is needed on its own: kept for the backward pass, or to add the bias.
         const a = keep ?? z;
-        core.denseInto(x, w, a, samples, fanIn, fanOut, 'linear', { scale });
+        products.denseInto(x, w, a, samples, fanIn, fanOut, 'linear', { scale });
         if (b) addBias(a.array, b.array, samples, fanOut);
         measure = (stats, saturation) =>
           core.activateInto(kernel, a, z, { ...this.#alpha, stats, saturation });
@@ -139,14 +152,14 @@ export class LayerStack {
         // do not depend on what else its sweep holds.
         const input = x;
         const xw = space.shared(`x${sharedKey}`, samples * fanOut, z, (out) =>
-          core.matmulInto(input, w, out, samples, fanIn, fanOut),
+          products.matmulInto(input, w, out, samples, fanIn, fanOut),
         );
         measure = (stats, saturation) =>
           core.activateInto(kernel, xw, z, { ...this.#alpha, scale, stats, saturation });
       } else {
         const input = x;
         measure = (stats, saturation) =>
-          core.denseInto(input, w, z, samples, fanIn, fanOut, kernel, {
+          products.denseInto(input, w, z, samples, fanIn, fanOut, kernel, {
             ...this.#alpha,
             scale,
             stats,
@@ -166,6 +179,7 @@ export class LayerStack {
    */
   async backward(): Promise<LayerGradients[]> {
     const core = this.#core;
+    const products = this.#products;
     const space = this.#space;
     const config = this.#config;
     const kernel = this.#activation.name;
@@ -187,7 +201,7 @@ export class LayerStack {
         core.activateInto(kernel, space.pre[layer - 2] as F32Block, zPrev, this.#alpha);
       }
       const g = core.view(space.weightGrad as F32Block, fanIn * fanOut);
-      core.matmulTransAInto(zPrev, d, g, samples, fanIn, fanOut);
+      products.matmulTransAInto(zPrev, d, g, samples, fanIn, fanOut);
       // The gradient of the effective weights scale·w (A^l = Z^{l−1}·(scale·w)).
       const norm = Math.sqrt(core.sumSquaresOf(g));
       gradients[layer - 1] = {
@@ -198,7 +212,7 @@ export class LayerStack {
         // δ^{l−1} = φ'(A^{l−1}) ⊙ (scale·(δ^l·wᵀ)): the product is (samples, fanIn).
         const { w, scale } = this.#weights(layer);
         const p = core.view(product, samples * fanIn);
-        core.matmulTransBInto(d, w, p, samples, fanOut, fanIn);
+        products.matmulTransBInto(d, w, p, samples, fanOut, fanIn);
         if (scale !== 1) core.activateInto('linear', p, p, { scale });
         d = core.view(delta, samples * fanIn);
         core.backwardInto(kernel, space.pre[layer - 2] as F32Block, p, d, this.#alpha);

@@ -1,4 +1,4 @@
-import { type Core, loadCore } from '@initscope/core-wasm';
+import { type Core, loadCore, type ThreadedCore } from '@initscope/core-wasm';
 import type { ErroredRun, Results, RunResult } from '@initscope/results';
 import type { ActivationSpec } from './activations.js';
 import { completedRun } from './completed-run.js';
@@ -22,6 +22,12 @@ import { Workspace } from './workspace.js';
 export interface SimulateHooks {
   /** The core to compute with; by default one shared instance loaded on first use. */
   core?: Core;
+  /**
+   * Split every layer's products across this ThreadedCore's threads (its `core` computes the rest,
+   * in place of `core`): for one big run, which a worker per run cannot share out. The runs are
+   * bit-identical to the single-thread core's.
+   */
+  threaded?: ThreadedCore;
   /** Called after every layer step (forward, and backward with gradients) with the steps done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Stops the sweep between layers; the promise rejects with the signal's reason. */
@@ -154,7 +160,8 @@ export async function sweepRuns(
       throw new RangeError(`Run index ${index} is outside the sweep's 0…${runCount - 1}.`);
     }
   }
-  const core = hooks.core ?? (await getCore());
+  const core = hooks.threaded?.core ?? hooks.core ?? (await getCore());
+  const products = hooks.threaded ?? core;
   const stepsPerRun = config.layers * (config.gradients ? 2 : 1);
   const total = indices.length * stepsPerRun;
   let done = 0;
@@ -179,7 +186,7 @@ export async function sweepRuns(
       const init = config.inits[index % config.inits.length] as Initializer;
       const before = done;
       try {
-        const stack = new LayerStack(core, space, config, { activation, init }, tick);
+        const stack = new LayerStack(core, space, config, { activation, init }, tick, products);
         const pass = await stack.forward();
         const gradients = config.gradients ? await stack.backward() : undefined;
         runs.push(completedRun(config, activation, init, pass, gradients));

@@ -72,15 +72,22 @@ export function checkProduct(
   }
 }
 
+/** What gemm applies to each output: the activation's kernel code, the scale before it, and α. */
+export interface Epilogue {
+  code: number;
+  scale: number;
+  alpha: number;
+}
+
 /** The plain product: the linear activation, scale 1. */
-const plain = { code: activationRegistry.linear.code, scale: 1, alpha: 0 } as const;
+export const plain: Epilogue = { code: activationRegistry.linear.code, scale: 1, alpha: 0 };
 
 /** out = a·b, a·bᵀ or aᵀ·b (unchecked: after checkProduct), `act` (default: none) applied to each output. */
 export function gemmProduct(
   backend: Backend,
   layout: Layout,
   { a, b, out, m, k, n }: Product,
-  act: { code: number; scale: number; alpha: number } = plain,
+  act: Epilogue = plain,
 ): void {
   // gemm's (m, k) are out's rows and the contraction: (k, m) for aᵀ·b
   const [rows, depth] = layout === 'tn' ? [k, m] : [m, k];
@@ -101,6 +108,7 @@ export function gemmProduct(
     scale,
     alpha,
     scratch,
+    transA ? rows : depth,
   );
 }
 
