@@ -2,13 +2,13 @@ import { totalmem } from 'node:os';
 import { renderReport, summarize } from '@initscope/report';
 import {
   ConfigError,
+  productThreadsFor,
   type ResolvedSweepConfig,
   type Results,
   type RunResult,
   resolveSweepConfig,
   runMemory,
   type SweepOptions,
-  productThreadsFor,
   type SweepTask,
   sweepTask,
   sweepUnitCount,

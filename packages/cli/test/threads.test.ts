@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { resolveSweepConfig } from '@initscope/sim';
+import { describe, expect, it } from 'vitest';
 import { splitEvenly } from '../src/pool.js';
 import { sweepTasks } from '../src/run.js';
 import { cli, cliWith, tempDir, words } from './fixtures.js';

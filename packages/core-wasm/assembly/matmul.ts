@@ -125,7 +125,15 @@ let pending: usize = 0;
 let pendingLen: i32 = 0;
 
 // Strip (mr rows of out from `strip`, nc columns of a row of n) is finished.
-function stripDone(strip: usize, mr: i32, nc: i32, n: i32, kind: i32, scale: f32, alpha: f32): void {
+function stripDone(
+  strip: usize,
+  mr: i32,
+  nc: i32,
+  n: i32,
+  kind: i32,
+  scale: f32,
+  alpha: f32,
+): void {
   if (nc == n) {
     const len = mr * n;
     if (pendingLen > 0 && pendingLen + len > CHUNK) stripsDone(kind, scale, alpha);

@@ -15,16 +15,10 @@ import type { ActivationKernel } from './activations.js';
 import type { F32Block } from './block.js';
 import { backendOf, Core } from './core.js';
 import { show } from './errors.js';
+import { checkProduct, type Epilogue, type Layout, type Product, plain } from './kernels/matmul.js';
 import { runPass } from './kernels/pass.js';
-import {
-  checkProduct,
-  type Epilogue,
-  type Layout,
-  plain,
-  type Product,
-} from './kernels/matmul.js';
-import type { PassOptions, PassResult } from './options.js';
 import { readPackagedWasm } from './load.js';
+import type { PassOptions, PassResult } from './options.js';
 import { chunkRows } from './strips.js';
 import { control, controlWords, type HelperThread, startHelper } from './threaded-worker.js';
 import type { WasmBytes, WasmModule } from './wasm-types.js';
@@ -214,7 +208,21 @@ function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number)
   ) {
     const rows = Math.min(chunk, m - start);
     const rowsOfA = a + (transA ? start : start * lda) * 4;
-    gemm(rowsOfA, b, out + start * n * 4, rows, k, n, transA, transB, kind, scale, alpha, scratch, lda);
+    gemm(
+      rowsOfA,
+      b,
+      out + start * n * 4,
+      rows,
+      k,
+      n,
+      transA,
+      transB,
+      kind,
+      scale,
+      alpha,
+      scratch,
+      lda,
+    );
   }
 }
 

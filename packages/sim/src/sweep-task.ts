@@ -10,7 +10,9 @@ import { sweepUnits } from './simulate.js';
 export const threadedProductMinMacs = 2 ** 30;
 
 /** The multiply-adds of one run's products: samples·fanIn·fanOut per layer, three products per layer with gradients. */
-export function runMacs(config: Pick<ResolvedSweepConfig, 'samples' | 'widths' | 'gradients'>): number {
+export function runMacs(
+  config: Pick<ResolvedSweepConfig, 'samples' | 'widths' | 'gradients'>,
+): number {
   let macs = 0;
   for (let l = 1; l < config.widths.length; l++) {
     macs += config.samples * (config.widths[l - 1] as number) * (config.widths[l] as number);
