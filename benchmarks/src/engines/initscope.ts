@@ -1,4 +1,4 @@
-import { openPool, sweepTasks } from '@initscope/cli';
+import { openPool, sweepTasks, trainOnOpenPool } from '@initscope/cli';
 import {
   type Core,
   createThreadedCore,
@@ -14,7 +14,7 @@ import {
   sweepUnitCount,
   sweepUnits,
 } from '@initscope/sim';
-import { type Dataset, type TrainConfig, train } from '@initscope/train';
+import { type Dataset, sharedDataset, type TrainConfig, train } from '@initscope/train';
 import { type BookActivation, bookSweep } from '../book.js';
 import type { HistogramInputs, MatmulDelivery, MatmulInputs, Prepared } from '../engine.js';
 import type { SweepRuns } from '../sweep-runs.js';
@@ -223,6 +223,31 @@ export async function prepareThreadedSweep(
   return {
     run: async () => {
       last = { runs: (await pool.run(tasks)).flat() };
+    },
+    output: () => last,
+    dispose: () => void pool.destroy(),
+  };
+}
+
+/**
+ * `initscope train --threads N` on `config`: the CLI's own scheduling (`trainOnOpenPool`): each
+ * initializer trains on a worker with its evaluations deferred, and the evaluations are spread over
+ * the workers as they free up. The pool is started once, here; its workers load core-wasm on the
+ * first (untimed, validated) run. The data goes into shared memory here, once, as the CLI loads it
+ * (`loadIdxSet(dir, { shared: true })`).
+ */
+export function prepareThreadedTrain(
+  data: Dataset,
+  config: TrainConfig,
+  threads: number,
+): Prepared<TrainOutcome> {
+  const shared = sharedDataset(data);
+  const pool = openPool(Math.min(threads, config.inits.length));
+  let last: TrainOutcome = { runs: [] };
+  return {
+    run: async () => {
+      const [runs = []] = await trainOnOpenPool(pool, shared, config, 1);
+      last = { runs: runs.map(({ init, loss, evals }) => ({ init, loss, evals })) };
     },
     output: () => last,
     dispose: () => void pool.destroy(),

@@ -39,6 +39,8 @@ import {
   zeroFraction,
 } from '../train-book.js';
 import { progressLine, trial } from '../trial.js';
+import { ValidationError } from '../validation-error.js';
+import { allCores } from './sweep.js';
 
 /** The cases: `book`, the book's fig. 6-15 (3 initializers × 2000 iterations) with initscope's evaluation. */
 export const trainCases = ['book'] as const;
@@ -60,7 +62,9 @@ export function trainEngineWork(config: TrainConfig): Partial<Record<EngineName,
     initscope:
       `initscope train's train() with its defaults (${loop}; checkpoints ${config.checkpoints.join(', ')} too): ` +
       'core-wasm kernels in f32, the first layer skipping zero pixels in x·W and xᵀ·δ, bias, ' +
-      'activation, softmax and update in WASM',
+      'activation, softmax and update in WASM; on N threads, `initscope train --threads N`: each initializer ' +
+      'trains on a worker with its evaluations deferred (weight snapshots), and the evaluations are spread ' +
+      'over the workers as they free up (the same bits as 1 thread)',
     'tfjs-wasm': `${loop}: tf.variable, tf.train.sgd(lr).minimize(tf.losses.softmaxCrossEntropy), tf.js' own gradients (registered by @tensorflow/tfjs-layers); batch uploaded, loss read back each step`,
     'tfjs-wasm-customgrad': `${loop}: as tfjs-wasm, each layer's x·W a tf.customGrad whose gradients are matMul(dy, transpose(W)) and matMul(transpose(x), dy) (plain products after explicit transposes take XNNPACK's path)`,
     numpy: `${loop}: the book's code as printed (MultiLayerNet, Affine/Relu/SoftmaxWithLoss, SGD; float64 weights, float32 images), its network.accuracy and network.loss for the evaluation`,
@@ -114,6 +118,19 @@ export async function runTrainSuite(context: SuiteContext): Promise<SuiteOutput>
       context,
     ),
   );
+  if (allCores > 1) {
+    // The same training on every core, through the CLI's worker pool: the same bits as 1 thread.
+    out.results.push(
+      await trial(
+        work,
+        'initscope',
+        () => initscope.prepareThreadedTrain(data, config, allCores),
+        (outcome) => checkSameTraining(outcome, reference),
+        context,
+        allCores,
+      ),
+    );
+  }
   const inputs = trainInputs(await initscope.benchCore(), config, data);
   for (const [engine, variant] of [
     ['tfjs-wasm', 'minimize'],
@@ -134,6 +151,15 @@ export async function runTrainSuite(context: SuiteContext): Promise<SuiteOutput>
     checkTrainRuns('numpy', outcome, reference, config),
   );
   return out;
+}
+
+/** initscope on all cores against its 1-thread outcome: every loss and evaluation the same bits. */
+function checkSameTraining(outcome: TrainOutcome, reference: TrainOutcome | undefined): void {
+  if (!reference)
+    throw new ValidationError('initscope train: the 1-thread run, the reference, failed');
+  if (JSON.stringify(outcome) !== JSON.stringify(reference)) {
+    throw new ValidationError('initscope train: the threaded runs differ from the 1-thread runs');
+  }
 }
 
 /** The book's NumPy code on the case, in a child Python process. */

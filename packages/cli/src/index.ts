@@ -23,4 +23,5 @@ export type { PoolHooks, WorkerPool } from './pool.js';
 export { openPool, runPool } from './pool.js';
 export { createProgram } from './program.js';
 export { runCommand, sweepTasks } from './run.js';
+export { trainOnOpenPool } from './train.js';
 export { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';

@@ -3,29 +3,35 @@ import {
   type BandedTrainRun,
   DataError,
   type Dataset,
+  type DeferredTrainRun,
   loadIdxSet,
   type ResolvedTrainConfig,
   resolveTrainConfig,
+  type Snapshot,
   sharedDataset,
+  snapshotBytes,
   type TrainConfig,
   TrainConfigError,
+  type TrainEvalTask,
   type TrainRun,
-  type TrainTask,
   train,
   trainDocument,
   trainUnits,
+  unitConfig,
+  withEvals,
   withTrainBands,
 } from '@initscope/train';
 import type { CommandIO, TrainFlags } from './flags.js';
 import { checkOutput, writeOutputs, writesToStdout } from './output/index.js';
-import { parseThreads, runPool } from './pool.js';
+import { openPool, type PoolHooks, parseThreads, type WorkerPool } from './pool.js';
 import { type Progress, progressOf } from './progress.js';
 import { trainTerminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 async function load(dir: string | undefined): Promise<Dataset> {
   try {
-    return await loadIdxSet(...(dir === undefined ? [] : [dir]));
+    // in shared memory, so worker threads share the pixels rather than each getting a copy
+    return await loadIdxSet(dir, { shared: true });
   } catch (error) {
     if (error instanceof DataError) throw new UsageError(error.message);
     throw error;
@@ -75,11 +81,96 @@ async function trainHere(
   return perSeedRuns;
 }
 
+/** Snapshots per evaluation task: small enough that the last run's evaluations spread over every worker. */
+export const snapshotsPerEvalTask = 3;
+
 /**
- * Every seed's runs on `threads` worker threads, one task per (seed, initializer), each worker with
- * its own core-wasm instance, gathered in unit order (`perSeed[s][r]`): the same bits as
- * {@link trainHere}.
+ * The most memory that deferred runs' snapshots may take at once (their W and b at every evaluation,
+ * `snapshotBytes`): the book's run needs 9.2 MB, so 29 of them fit; a run with `--eval-every 1` over
+ * 10⁶ iterations would need 440 GB and evaluates in its training loop instead.
  */
+export const deferredSnapshotBudget = 256 * 2 ** 20;
+
+/**
+ * How many of `units` runs defer their evaluations within `budget` bytes: the last ones, since
+ * deferring helps where workers would otherwise wait for the last runs to finish.
+ */
+export function deferredUnitCount(
+  config: TrainConfig,
+  units: number,
+  budget = deferredSnapshotBudget,
+): number {
+  return Math.min(units, Math.floor(budget / snapshotBytes(config)));
+}
+
+/**
+ * Every seed's runs on an open pool, gathered in unit order (`perSeed[s][r]`): the same bits as
+ * {@link trainHere}. Each (seed, initializer) unit trains on one worker with its evaluations deferred
+ * (about a third of a run's work); once it is done, its snapshots are evaluated as tasks of
+ * `snapshotsPerEvalTask`, queued behind the units still waiting. So workers that run out of units
+ * evaluate for the others, and 3 runs on 2 workers are not capped at 1.5× one worker. Only the last
+ * units whose snapshots fit in `snapshotBudget` bytes defer (`deferredUnitCount`); the others
+ * evaluate in their training loop, the same bits either way.
+ */
+export async function trainOnOpenPool(
+  pool: WorkerPool,
+  data: Dataset,
+  config: TrainConfig,
+  seeds: number,
+  hooks: PoolHooks = {},
+  snapshotBudget = deferredSnapshotBudget,
+): Promise<TrainRun[][]> {
+  const shared = sharedDataset(data);
+  const units = trainUnits(config, seeds);
+  const firstDeferred = units.length - deferredUnitCount(config, units.length, snapshotBudget);
+  // one failure stops every task at its next step
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(hooks.signal?.reason);
+  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  if (hooks.signal?.aborted) onAbort();
+  const signal = stop.signal;
+  try {
+    // every unit settles (stopping at its next step after a failure) before the pool may be destroyed
+    const settled = await Promise.allSettled(
+      units.map(async (unit, index) => {
+        try {
+          const deferEvals = index >= firstDeferred;
+          const [trained] = await pool.run(
+            [{ kind: 'train', data: shared, config, unit, deferEvals }],
+            { ...hooks, signal },
+          );
+          if (!deferEvals) return trained as TrainRun;
+          const deferred = trained as DeferredTrainRun;
+          const tasks: TrainEvalTask[] = [];
+          for (let i = 0; i < deferred.snapshots.length; i += snapshotsPerEvalTask) {
+            const snapshots: Snapshot[] = deferred.snapshots.slice(i, i + snapshotsPerEvalTask);
+            tasks.push({
+              kind: 'train-eval',
+              data: shared,
+              config: unitConfig(config, unit),
+              snapshots,
+            });
+          }
+          const evals = (await pool.run(tasks, { signal })).flat();
+          return withEvals(deferred, evals);
+        } catch (error) {
+          stop.abort(error);
+          throw error;
+        }
+      }),
+    );
+    if (hooks.signal?.aborted) throw hooks.signal.reason ?? new Error('aborted');
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const runs = settled.map((result) => (result as PromiseFulfilledResult<TrainRun>).value);
+    const runCount = config.inits.length;
+    return Array.from({ length: seeds }, (_, s) => runs.slice(s * runCount, (s + 1) * runCount));
+  } finally {
+    hooks.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Every seed's runs on `threads` worker threads (see {@link trainOnOpenPool}), the pool torn down after. */
 async function trainOnPool(
   data: Dataset,
   config: TrainConfig,
@@ -88,17 +179,17 @@ async function trainOnPool(
   io: CommandIO,
   progress: Progress | undefined,
 ): Promise<TrainRun[][]> {
-  const shared = sharedDataset(data);
-  const units = trainUnits(config, seeds);
-  const tasks: TrainTask[] = units.map((unit) => ({ kind: 'train', data: shared, config, unit }));
-  const total = units.length * config.iterations;
+  const total = seeds * config.inits.length * config.iterations;
   let done = 0;
-  const runs = await runPool(tasks, threads, {
-    ...(io.signal ? { signal: io.signal } : {}),
-    ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
-  });
-  const runCount = config.inits.length;
-  return Array.from({ length: seeds }, (_, s) => runs.slice(s * runCount, (s + 1) * runCount));
+  const pool = openPool(threads);
+  try {
+    return await trainOnOpenPool(pool, data, config, seeds, {
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
+    });
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /**

@@ -7,20 +7,29 @@ import {
   type SweepTask,
   sweepTask,
 } from '@initscope/sim';
-import { type TrainRun, type TrainTask, trainTask } from '@initscope/train';
+import {
+  type TrainEval,
+  type TrainEvalTask,
+  type TrainRun,
+  type TrainTask,
+  trainEvalTask,
+  trainTask,
+} from '@initscope/train';
 
 /**
  * What a pool worker computes. Each kind names a task function of a package that touches no file;
  * a new kind (e.g. a training run) is one more case here.
  */
-export type PoolTask = SweepTask | PhaseTask | TrainTask;
+export type PoolTask = SweepTask | PhaseTask | TrainTask | TrainEvalTask;
 
-/** What a task returns, by kind. */
+/** What a task returns, by kind (a deferred training run is a TrainRun with snapshots). */
 export type PoolResult<T extends PoolTask = PoolTask> = T extends SweepTask
   ? RunResult[]
   : T extends TrainTask
     ? TrainRun
-    : PhaseRow[];
+    : T extends TrainEvalTask
+      ? TrainEval[]
+      : PhaseRow[];
 
 /**
  * The worker thread's entry (piscina loads the built `dist/worker.js`): runs one task with this
@@ -49,6 +58,8 @@ export default async function runPoolTask(message: {
         return phaseTask(task);
       case 'train':
         return await trainTask(task, { onStep });
+      case 'train-eval':
+        return await trainEvalTask(task);
       default:
         throw new Error(`Unknown pool task kind ${(task as { kind: unknown }).kind}.`);
     }

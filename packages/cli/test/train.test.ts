@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateTraining } from '@initscope/results';
+import { bookTrainConfig, loadIdxSet, snapshotBytes, train } from '@initscope/train';
 import { describe, expect, it } from 'vitest';
+import { openPool } from '../src/pool.js';
+import { deferredSnapshotBudget, deferredUnitCount, trainOnOpenPool } from '../src/train.js';
 import { cli, cliWith, tempDir, words } from './fixtures.js';
 
 // A short run of the book's network (the full 3 × 2000 is the benchmark's).
@@ -161,6 +164,30 @@ describe('initscope train --threads', () => {
     expect(code).toBe(130);
     expect(stderr).toBe('initscope: interrupted; no file was written or changed.\n');
     expect(readdirSync(dir)).toEqual([]);
+  }, 180_000);
+
+  it('defers only the last runs whose snapshots fit the budget; the others evaluate in their loop: same bits', async () => {
+    const config = { ...bookTrainConfig, iterations: 24, evalEvery: 4, checkpoints: [0, 24] };
+    const bytes = snapshotBytes(config);
+    // the book's 9.2 MB per run: 29 runs within 256 MiB; none when one run's snapshots exceed it
+    expect(deferredUnitCount(bookTrainConfig, 100)).toBe(29);
+    expect(deferredUnitCount(bookTrainConfig, 3)).toBe(3);
+    const huge = { ...bookTrainConfig, iterations: 1_000_000, evalEvery: 1 };
+    expect(snapshotBytes(huge)).toBeGreaterThan(deferredSnapshotBudget);
+    expect(deferredUnitCount(huge, 3)).toBe(0);
+    expect(deferredUnitCount(config, 3, bytes * 1.5)).toBe(1);
+    const data = await loadIdxSet(undefined, { shared: true });
+    const reference = JSON.stringify([await train(data, config)]);
+    const pool = openPool(2);
+    try {
+      // none, one (the last) and all three runs deferred
+      for (const budget of [0, bytes * 1.5, deferredSnapshotBudget]) {
+        const runs = await trainOnOpenPool(pool, data, config, 1, {}, budget);
+        expect(JSON.stringify(runs)).toBe(reference);
+      }
+    } finally {
+      await pool.destroy();
+    }
   }, 180_000);
 
   it('refuses a bad --threads with one line and exit code 2, writing nothing', async () => {

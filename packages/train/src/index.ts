@@ -11,16 +11,18 @@ export type { ActivationDiagnosis, GradientDiagnosis, TrainDiagnosis } from './d
 export { diagnose } from './diagnosis.js';
 export type { TrainDocument, TrainDocumentRun } from './document.js';
 export { trainDocument } from './document.js';
-export { bundledMnistDir, idxFileNames, loadIdxSet } from './files.js';
+export { bundledMnistDir, idxFileNames, type LoadOptions, loadIdxSet } from './files.js';
 export type { IdxArray } from './idx.js';
 export { DataError, idxUnsignedByte, parseIdx } from './idx.js';
 export type { Outcome } from './outcome.js';
 export { learnedAccuracy, notLearnedAccuracy, outcomeOf, outcomeThresholds } from './outcome.js';
-export type { TrainTask, TrainTaskHooks, TrainUnit } from './task.js';
-export { sharedDataset, trainTask, trainUnits } from './task.js';
+export type { TrainEvalTask, TrainTask, TrainTaskHooks, TrainUnit } from './task.js';
+export { sharedDataset, trainEvalTask, trainTask, trainUnits, unitConfig } from './task.js';
 export type {
   CheckpointLayer,
+  DeferredTrainRun,
   Optimizer,
+  Snapshot,
   TrainConfig,
   TrainEval,
   TrainProgress,
@@ -32,8 +34,12 @@ export {
   batchStream,
   bookTrainConfig,
   evalChunk,
+  evaluateSnapshots,
   initContext,
   optimizers,
+  snapshotBytes,
   train,
   trainAccuracySubset,
+  trainDeferred,
+  withEvals,
 } from './train.js';

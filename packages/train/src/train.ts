@@ -123,6 +123,42 @@ export interface TrainRun {
   checkpoints: { iteration: number; layers: CheckpointLayer[] }[];
 }
 
+/**
+ * A network's parameters after `iteration` updates, kept so that its evaluation can be computed
+ * later, elsewhere (another worker): the same bits as evaluating in the training loop.
+ */
+export interface Snapshot {
+  iteration: number;
+  /** W_l for l = 1 … L, each (n_{l−1}, n_l) row-major. */
+  w: Float32Array[];
+  /** b_l for l = 1 … L. */
+  b: Float32Array[];
+}
+
+/**
+ * The bytes of one run's snapshots when its evaluations are deferred (at most: a diverged run stops
+ * early): W and b in f32 at every `evalEvery`-th iteration from 0 and at the last.
+ */
+export function snapshotBytes(
+  config: Pick<TrainConfig, 'widths' | 'iterations' | 'evalEvery'>,
+): number {
+  let params = 0;
+  for (let l = 1; l < config.widths.length; l++) {
+    const n = config.widths[l] as number;
+    params += (config.widths[l - 1] as number) * n + n;
+  }
+  const evaluations =
+    Math.floor(config.iterations / config.evalEvery) +
+    1 +
+    (config.iterations % config.evalEvery === 0 ? 0 : 1);
+  return evaluations * params * 4;
+}
+
+/** A run trained with its evaluations deferred: `evals` is empty, `snapshots` hold what to evaluate. */
+export interface DeferredTrainRun extends TrainRun {
+  snapshots: Snapshot[];
+}
+
 /** Draws the mini-batch indices of every iteration: (iterations × batch) indices below `count`. */
 export function batchIndices(
   seed: number,
@@ -150,28 +186,35 @@ class Network {
   /** The kernels' options for that α (undefined: the kernel's default). */
   readonly activationOptions: { alpha: number } | undefined;
 
+  /** A network of `init`'s initial weights, or of a snapshot's parameters (to evaluate it). */
   constructor(
     readonly core: Core,
     readonly config: TrainConfig,
-    init: string,
+    init: string | Snapshot,
   ) {
     const { widths, seed } = config;
     this.activation = parseActivation(config.activation);
     const { alpha } = this.activation;
     this.activationOptions = alpha === undefined ? undefined : { alpha };
     const context = initContext(this.activation);
-    const initializer = parseInit(init);
+    const initializer = typeof init === 'string' ? parseInit(init) : undefined;
     for (let l = 1; l < widths.length; l++) {
       const [fanIn, fanOut] = [widths[l - 1] as number, widths[l] as number];
       const w = core.alloc(fanIn * fanOut);
-      const draw = initializer.draw(fanIn, fanOut, context);
-      const scale = drawWeights(core, draw, w, fanIn, fanOut, seed, weightStream(l));
-      if (scale !== 1) {
-        const values = w.array;
-        for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
-      }
       const b = core.alloc(fanOut);
-      b.array.fill(0);
+      if (initializer) {
+        const draw = initializer.draw(fanIn, fanOut, context);
+        const scale = drawWeights(core, draw, w, fanIn, fanOut, seed, weightStream(l));
+        if (scale !== 1) {
+          const values = w.array;
+          for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
+        }
+        b.array.fill(0);
+      } else {
+        const snapshot = init as Snapshot;
+        w.array.set(snapshot.w[l - 1] as Float32Array);
+        b.array.set(snapshot.b[l - 1] as Float32Array);
+      }
       this.w.push(w);
       this.b.push(b);
       this.gw.push(core.alloc(fanIn * fanOut));
@@ -410,19 +453,81 @@ function norm(values: ArrayLike<number>): number {
 export type TrainProgress = (run: number, iteration: number) => void;
 
 /** Trains one network per initializer on the same mini-batches and records the book's curves. */
-export async function train(
+export function train(
   data: Dataset,
   config: TrainConfig,
   progress?: TrainProgress,
   core?: Core,
+): Promise<TrainRun[]> {
+  return trainLoop(data, config, progress, core, false);
+}
+
+/**
+ * `train()` with every evaluation deferred: each run carries the snapshots to evaluate (with
+ * `evaluateSnapshots`, on any thread) instead of its `evals`; `withEvals` puts them back. The
+ * completed runs are the same bits as `train()`'s.
+ */
+export function trainDeferred(
+  data: Dataset,
+  config: TrainConfig,
+  progress?: TrainProgress,
+  core?: Core,
+): Promise<DeferredTrainRun[]> {
+  return trainLoop(data, config, progress, core, true) as Promise<DeferredTrainRun[]>;
+}
+
+/** The evaluations of a run's snapshots, in their order: test accuracy and loss, train accuracy. */
+export async function evaluateSnapshots(
+  data: Dataset,
+  config: TrainConfig,
+  snapshots: readonly Snapshot[],
+  core?: Core,
+): Promise<TrainEval[]> {
+  const c = core ?? (await loadCore());
+  const evalBuf = new Buffers(c, config.widths, evalChunk);
+  return snapshots.map((snapshot) =>
+    evaluation(new Network(c, config, snapshot), evalBuf, data, snapshot.iteration),
+  );
+}
+
+/** A deferred run with its evaluations: the run `train()` returns. */
+export function withEvals(run: DeferredTrainRun, evals: TrainEval[]): TrainRun {
+  const { snapshots, loss, lossBefore, evals: _none, checkpoints, diagnosis, ...head } = run;
+  return { ...head, diagnosis, loss, lossBefore, evals, checkpoints };
+}
+
+/** The evaluation of a network after `iteration` updates: test accuracy and loss, train accuracy on the subset. */
+function evaluation(net: Network, buf: Buffers, data: Dataset, iteration: number): TrainEval {
+  const classes = net.config.widths[net.config.widths.length - 1] as number;
+  const test = evaluate(net, buf, data.test, data.test.count, classes);
+  const tr = evaluate(
+    net,
+    buf,
+    data.train,
+    Math.min(trainAccuracySubset, data.train.count),
+    classes,
+  );
+  return {
+    iteration,
+    testAccuracy: test.accuracy,
+    testLoss: test.loss,
+    trainAccuracy: tr.accuracy,
+  };
+}
+
+async function trainLoop(
+  data: Dataset,
+  config: TrainConfig,
+  progress: TrainProgress | undefined,
+  core: Core | undefined,
+  deferred: boolean,
 ): Promise<TrainRun[]> {
   const c = core ?? (await loadCore());
   const { widths, batch, iterations, evalEvery, checkpoints } = config;
   const classes = widths[widths.length - 1] as number;
   const indices = batchIndices(config.seed, iterations, batch, data.train.count);
   const trainBuf = new Buffers(c, widths, batch);
-  const evalBuf = new Buffers(c, widths, evalChunk);
-  const subset = Math.min(trainAccuracySubset, data.train.count);
+  const evalBuf = deferred ? undefined : new Buffers(c, widths, evalChunk);
   const { bounds } = activationFacts(config.activation);
   const hiddenRange = (min: number, max: number) => histogramRange(config.activation, min, max);
   const logitRange = (min: number, max: number) => histogramRange('linear', min, max);
@@ -440,16 +545,14 @@ export async function train(
       evals: [],
       checkpoints: [],
     };
+    const snapshots: Snapshot[] = [];
     const record = (iteration: number) => {
       if (iteration % evalEvery !== 0 && iteration !== iterations) return;
-      const test = evaluate(net, evalBuf, data.test, data.test.count, classes);
-      const tr = evaluate(net, evalBuf, data.train, subset, classes);
-      run.evals.push({
-        iteration,
-        testAccuracy: test.accuracy,
-        testLoss: test.loss,
-        trainAccuracy: tr.accuracy,
-      });
+      if (evalBuf) run.evals.push(evaluation(net, evalBuf, data, iteration));
+      else {
+        const copy = (blocks: F32Block[]) => blocks.map((block) => block.array.slice());
+        snapshots.push({ iteration, w: copy(net.w), b: copy(net.b) });
+      }
     };
     for (let it = 0; it <= iterations; it++) {
       record(it);
@@ -514,6 +617,7 @@ export async function train(
       lossBefore,
       evals,
       checkpoints: taken,
+      ...(deferred ? { snapshots } : {}),
     });
   }
   return runs;

