@@ -29,15 +29,23 @@ const tablePeers: readonly EngineName[] = [
   'naive-js',
 ];
 
-function resultOf(document: ResultsDocument, work: BenchCase, engine: EngineName) {
+function resultOf(document: ResultsDocument, work: BenchCase, engine: EngineName, threads = 1) {
   return document.results.find(
-    (r) => r.suite === work.suite && r.case === work.case && r.engine === engine,
+    (r) =>
+      r.suite === work.suite &&
+      r.case === work.case &&
+      r.engine === engine &&
+      (r.threads ?? 1) === threads,
   );
 }
 
 function ratioOf(document: ResultsDocument, result: BenchResult): Ratio | undefined {
   return document.ratios.find(
-    (q) => q.suite === result.suite && q.case === result.case && q.engine === result.engine,
+    (q) =>
+      q.suite === result.suite &&
+      q.case === result.case &&
+      q.engine === result.engine &&
+      (q.threads ?? 1) === (result.threads ?? 1),
   );
 }
 
@@ -76,7 +84,8 @@ export function performanceSection(document: ResultsDocument): string {
   lines.push(
     `One ${document.mode} \`npm run bench\` run, finished ${document.date.slice(0, 16).replace('T', ' ')} UTC` +
       `${document.duration_s ? ` (${minutes(document.duration_s)})` : ''}: ${machine.cpu}, ` +
-      `${machine.cores} cores, Node ${machine.node}, one thread for every engine.${load}`,
+      `${machine.cores} cores, Node ${machine.node}, one thread for every engine in the first table` +
+      `${document.scaling?.length ? '; the second puts initscope on every core' : ''}.${load}`,
     '',
     `Peers: ${
       [
@@ -119,6 +128,7 @@ export function performanceSection(document: ResultsDocument): string {
     lines.push(`| ${row.join(' | ')} |`);
   }
   lines.push('');
+  lines.push(...threadsTable(document));
   // One line per (engine, what it computes), naming every case where it computes that.
   const computes = new Map<string, { engine: string; what: string; cases: string[] }>();
   for (const work of document.cases) {
@@ -160,6 +170,51 @@ export function performanceSection(document: ResultsDocument): string {
   }
   lines.push(performanceEnd);
   return lines.join('\n');
+}
+
+/**
+ * initscope on every core against itself on 1 thread (the document's `scaling`), and against the
+ * fastest peer run with as many threads; empty when the run had no threaded rows.
+ */
+function threadsTable(document: ResultsDocument): string[] {
+  const scaling = document.scaling ?? [];
+  if (!scaling.length) return [];
+  const lines = [
+    `On ${scaling[0]?.threads} threads: initscope through its worker pool (\`--threads\`: runs, seeds and ` +
+      'training runs spread over workers) or its threaded products (row strips on every core), the same ' +
+      'bits as on 1 thread (each row is validated against the 1-thread output); NumPy with as many BLAS threads. ' +
+      '"vs 1 thread" is initscope\'s 1-thread median over its threaded one, in brackets its 95% interval.',
+    '',
+    '| suite / case | initscope, 1 thread | initscope, threads | vs 1 thread | fastest peer, same threads | vs that peer |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const scale of scaling) {
+    const work = document.cases.find((c) => c.suite === scale.suite && c.case === scale.case);
+    if (!work) continue;
+    const one = resultOf(document, work, baselineEngine);
+    const many = resultOf(document, work, baselineEngine, scale.threads);
+    const peer = document.ratios.find(
+      (q) =>
+        q.suite === scale.suite &&
+        q.case === scale.case &&
+        q.fastest_peer &&
+        (q.threads ?? 1) === scale.threads,
+    );
+    const peerResult = peer ? resultOf(document, work, peer.engine, scale.threads) : undefined;
+    const ms = (r: BenchResult | undefined) =>
+      r?.median_ms != null ? formatMs(r.median_ms) : 'error';
+    const row = [
+      `\`${work.suite}\` / \`${work.case}\``,
+      ms(one),
+      `${ms(many)} (${scale.threads} threads)`,
+      `**${formatSpeedup(scale.speedup)}×${scale.interval ? ` (${formatInterval(scale.interval)})` : ''}**`,
+      peer && peerResult ? `${peer.engine} ${ms(peerResult)}` : '—',
+      peer ? ratioText(peer) : '—',
+    ];
+    lines.push(`| ${row.join(' | ')} |`);
+  }
+  lines.push('');
+  return lines;
 }
 
 /**

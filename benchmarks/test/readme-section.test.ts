@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ratios, scaling } from '../src/ratios.js';
 import {
   performanceEnd,
   performanceSection,
   performanceStart,
   replacePerformanceSection,
 } from '../src/readme-section.js';
+import { timedResult } from '../src/results.js';
 import { sampleDocument } from './fixtures.js';
 
 describe('performanceSection()', () => {
@@ -28,6 +30,45 @@ describe('performanceSection()', () => {
     expect(section).toContain('1 (case, engine) pairs were skipped (see each reason');
     expect(section).toContain('sigmoid 0.0400 ms vs 0.0380 ms (1.05×)');
     expect(section).toContain('scipy-openblas 0.3.31, kernel SkylakeX');
+  });
+});
+
+describe('performanceSection() with threaded rows', () => {
+  const document = sampleDocument();
+  const [matmul] = document.cases as [(typeof document.cases)[0]];
+  const timing = (medianMs: number) => ({
+    medianMs,
+    meanMs: medianMs,
+    minMs: medianMs,
+    maxMs: medianMs,
+    samples: 3,
+  });
+  // the threaded rows come first: the main table must still quote the 1-thread ones
+  document.results.unshift(
+    timedResult(matmul, 'initscope', timing(0.25), undefined, 2),
+    timedResult(matmul, 'tfjs-wasm', timing(0.3), undefined, 2),
+  );
+  document.ratios = ratios(document.results);
+  document.scaling = scaling(document.results);
+  const section = performanceSection(document);
+
+  it('keeps the first table on one thread', () => {
+    expect(section).toContain(
+      'one thread for every engine in the first table; the second puts initscope on every core',
+    );
+    expect(section).toContain(
+      '| `matmul` / `1000x100x100` | 0.500 ms, 40.0 GFLOP/s | tfjs-wasm 0.900 ms | **1.8×** |',
+    );
+  });
+
+  it('gives initscope on every core against 1 thread and against the peer on as many threads', () => {
+    expect(section).toContain(
+      '| `matmul` / `1000x100x100` | 0.500 ms | 0.250 ms (2 threads) | **2.0×** | tfjs-wasm 0.300 ms | 1.2× |',
+    );
+  });
+
+  it('has no threads table without threaded rows', () => {
+    expect(performanceSection(sampleDocument())).not.toContain('initscope, threads');
   });
 });
 

@@ -53,9 +53,16 @@ function resolve(flags: RunFlags): { options: SweepOptions; config: ResolvedSwee
   }
 }
 
-/** Checks that `workers` runs at once (each worker holds its own buffers) fit in the machine's memory. */
-function checkMachineMemory(config: ResolvedSweepConfig, workers: number): void {
-  const one = runMemory(config);
+/**
+ * Checks that `workers` runs at once (each worker holds its own buffers, and its threaded product's
+ * when `productThreads` > 1) fit in the machine's memory.
+ */
+function checkMachineMemory(
+  config: ResolvedSweepConfig,
+  workers: number,
+  productThreads: number,
+): void {
+  const one = runMemory(config, productThreads);
   const bytes = one.bytes * workers;
   const description = workers > 1 ? `${workers} workers × (${one.description})` : one.description;
   const available = totalmem() * machineMemoryShare;
@@ -137,7 +144,11 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   if (shard) checkShardFlags(flags);
   const all = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
   const units = shard ? shardUnits(all.length, shard) : all;
-  checkMachineMemory(config, Math.max(1, splitEvenly(units.length, threads).length));
+  checkMachineMemory(
+    config,
+    Math.max(1, splitEvenly(units.length, threads).length),
+    productThreadsFor(config, units.length, threads),
+  );
   const out = shard ? undefined : checkOutput('--out', flags.out);
   const jsonOut =
     flags.json === undefined ? undefined : checkOutput('--json', flags.json, out ? [out] : []);

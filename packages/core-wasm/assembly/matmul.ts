@@ -30,13 +30,49 @@ export function matmulScratchBytes(): usize {
   return PACKED_B_BYTES + PACKED_A_BYTES + TILE_BYTES;
 }
 
+// All of b packed ahead, for threads that share one product (each would otherwise repack all of b
+// for every chunk of rows it takes): the blocks gemm packs, in its (jc, pc) order, each NC-column
+// block's KC-row blocks contiguous. The block (jc, pc) of a block column nc wide, padded to whole
+// NR panels (pw), starts at the block column's offset + pc·pw values.
+
+/** Values of a block column nc wide, padded to whole panels, per row of b. */
+function paddedWidth(nc: i32): usize {
+  return <usize>(((nc + NR - 1) / NR) * NR);
+}
+
+/** Bytes of all of b (k, n) packed by `packBlocks`. */
+export function packedBBytes(k: i32, n: i32): usize {
+  let values: usize = 0;
+  for (let jc = 0; jc < n; jc += NC) values += paddedWidth(min(NC, n - jc)) * <usize>k;
+  return values << 2;
+}
+
+/**
+ * Packs all of B (b (k, n) or, transB, bᵀ with b (n, k)) into `packed` (packedBBytes(k, n)), the
+ * blocks gemm would pack, for gemm's `packed` argument.
+ */
+export function packBlocks(b: usize, packed: usize, k: i32, n: i32, transB: bool): void {
+  let block = packed;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      if (transB) packBT(b + ((<usize>jc * <usize>k + <usize>pc) << 2), block, kc, nc, k);
+      else packB(b + ((<usize>pc * <usize>n + <usize>jc) << 2), block, kc, nc, n);
+      block += (paddedWidth(nc) * <usize>kc) << 2;
+    }
+  }
+}
+
 /**
  * out (m, n) = act(f32(scale·(A · B))) where A(i, p) is a[i·lda + p] (a is (m, k), row stride lda)
  * or, transA, a[p·lda + i] (a is (k, m), row stride lda), and B(p, j) is b[p][j] (b is (k, n)) or,
  * transB, b[j][p] (b is (n, k)). lda is k, or m with transA, unless the rows of out are a slice of
  * a larger product's (threads split aᵀ·b so). The activation `kind` (LINEAR with scale 1: the plain
  * product) and the statistics of an open pass (pass.ts) are applied to each finished row strip
- * while it is in L1; alpha is α of leaky-relu and elu. scratch holds matmulScratchBytes().
+ * while it is in L1; alpha is α of leaky-relu and elu. scratch holds matmulScratchBytes(). With
+ * `packed` (not 0), B was packed ahead by packBlocks and gemm reads its blocks there instead of
+ * packing them (same values, same order: the same bits).
  */
 export function gemm(
   a: usize,
@@ -52,6 +88,7 @@ export function gemm(
   alpha: f32,
   scratch: usize,
   lda: i32,
+  packed: usize,
 ): void {
   if (m <= 0 || n <= 0) return;
   const epilogue = kind != LINEAR || scale != 1 || passMode() != NONE;
@@ -60,17 +97,21 @@ export function gemm(
     if (epilogue) activate(kind, out, out, m * n, scale, alpha);
     return;
   }
-  const bp = scratch;
-  const ap = bp + PACKED_B_BYTES;
+  const ap = scratch + PACKED_B_BYTES;
   const tile = ap + PACKED_A_BYTES;
   const ldc = (<usize>n) << 2;
+  let ahead = packed;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       const first = pc == 0;
       const last = pc + kc == k;
-      if (transB) packBT(b + ((<usize>jc * <usize>k + <usize>pc) << 2), bp, kc, nc, k);
+      let bp = scratch;
+      if (packed) {
+        bp = ahead;
+        ahead += (paddedWidth(nc) * <usize>kc) << 2;
+      } else if (transB) packBT(b + ((<usize>jc * <usize>k + <usize>pc) << 2), bp, kc, nc, k);
       else packB(b + ((<usize>pc * <usize>n + <usize>jc) << 2), bp, kc, nc, n);
       for (let ic = 0; ic < m; ic += MR) {
         const mr = min(MR, m - ic);

@@ -40,7 +40,8 @@ export interface CoreExports {
   /**
    * out (m, n) = act(f32(scale·(A · B))), statistics into an open pass: A is a (m, k) or, transA = 1,
    * aᵀ with a (k, m), a's row stride lda (k, or m with transA; larger for a slice of a wider a);
-   * B is b (k, n) or, transB = 1, bᵀ with b (n, k). kind LINEAR, scale 1: A · B.
+   * B is b (k, n) or, transB = 1, bᵀ with b (n, k). kind LINEAR, scale 1: A · B. packed: 0, or
+   * all of B packed ahead by packBlocks (gemm then reads B there).
    */
   gemm(
     a: number,
@@ -56,7 +57,12 @@ export interface CoreExports {
     alpha: number,
     scratch: number,
     lda: number,
+    packed: number,
   ): void;
+  /** Bytes of all of B (k, n) packed ahead for gemm (packBlocks). */
+  packedBBytes(k: number, n: number): number;
+  /** Packs all of B (b (k, n), or bᵀ with b (n, k) when transB = 1) into packed, gemm's blocks in its order. */
+  packBlocks(b: number, packed: number, k: number, n: number, transB: number): void;
   /**
    * Measures gemm's finished out (m, n), contraction length k, into the open pass in the order
    * gemm's fused epilogue does (the same f64 sums), writing nothing.

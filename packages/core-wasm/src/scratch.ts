@@ -6,9 +6,10 @@ import type { Heap } from './heap.js';
 
 /**
  * The scratch areas: the copying forms' first and second input and their output, histogram
- * counters, and the zero-skipping products' lists of non-zero indices.
+ * counters, the zero-skipping products' lists of non-zero indices, and a threaded product's b
+ * packed ahead (`ThreadedCore`).
  */
-export const scratchSlots = ['first', 'second', 'out', 'counts', 'indices'] as const;
+export const scratchSlots = ['first', 'second', 'out', 'counts', 'indices', 'packed'] as const;
 
 /** The name of a scratch area. */
 export type ScratchSlot = (typeof scratchSlots)[number];

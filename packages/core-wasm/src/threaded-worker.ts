@@ -6,8 +6,8 @@
 //   [2] stop flag, [3] failure flag (helper index + 1)
 //   [4] next row: every thread takes its chunks with Atomics.add on it
 //   [5 …] the product: a, b, out, m, k, n (gemm's: out is (m, n), k the contraction), transB,
-//   chunk rows, its epilogue (the activation's kernel code, then scale and α as f32 bits), transA
-//   and a's row stride lda (k, or m with transA)
+//   chunk rows, its epilogue (the activation's kernel code, then scale and α as f32 bits), transA,
+//   a's row stride lda (k, or m with transA) and where all of b is packed ahead (0: each chunk packs)
 
 import { isNode } from './load.js';
 import type { WasmMemory, WasmModule } from './wasm-types.js';
@@ -32,6 +32,7 @@ export const control = {
   alpha: 15,
   transA: 16,
   lda: 17,
+  packed: 18,
 } as const;
 
 /** Int32 words of the control block. */
@@ -60,19 +61,19 @@ export interface HelperThread {
 
 // One thread's share of a product: chunks of `chunk` rows taken from the `next` counter until
 // none is left; each chunk is gemm (with the product's activation) on rows [start, start + rows)
-// of out and the matching rows of a (columns, with transA), all of b. (threaded.ts has the same
-// loop in TS for the calling thread.)
+// of out and the matching rows of a (columns, with transA), all of b (packed ahead, or packed by each
+// chunk). (threaded.ts has the same loop in TS for the calling thread.)
 const takeChunks = `function takeChunks(ctl, gemm, scratch) {
   const a = ctl[${control.a}] >>> 0, b = ctl[${control.b}] >>> 0, out = ctl[${control.out}] >>> 0;
   const m = ctl[${control.m}], k = ctl[${control.k}], n = ctl[${control.n}];
   const transB = ctl[${control.transB}], chunk = ctl[${control.chunk}], kind = ctl[${control.kind}];
-  const transA = ctl[${control.transA}], lda = ctl[${control.lda}];
+  const transA = ctl[${control.transA}], lda = ctl[${control.lda}], packed = ctl[${control.packed}] >>> 0;
   const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, ${controlWords});
   const scale = f32[${control.scale}], alpha = f32[${control.alpha}];
   for (let start = Atomics.add(ctl, ${control.next}, chunk); start < m; start = Atomics.add(ctl, ${control.next}, chunk)) {
     const rows = Math.min(chunk, m - start);
     const rowsOfA = a + (transA ? start : start * lda) * 4;
-    gemm(rowsOfA, b, out + start * n * 4, rows, k, n, transA, transB, kind, scale, alpha, scratch, lda);
+    gemm(rowsOfA, b, out + start * n * 4, rows, k, n, transA, transB, kind, scale, alpha, scratch, lda, packed);
   }
 }`;
 

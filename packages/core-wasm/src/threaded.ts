@@ -120,6 +120,15 @@ export class ThreadedCore {
     await Promise.all(this.#helpers.map((helper) => helper.terminate()));
   }
 
+  /** Packs all of b (k, n) (or bᵀ, b (n, k)) into the `packed` scratch area; returns its address. */
+  #packB(b: number, k: number, n: number, layout: Layout): number {
+    const backend = backendOf(this.core);
+    const bytes = backend.wasm.packedBBytes(k, n) >>> 0;
+    const area = backend.scratch.block('packed', bytes / 4);
+    backend.wasm.packBlocks(b, area.ptr, k, n, layout === 'nt' ? 1 : 0);
+    return area.ptr;
+  }
+
   #words(): Int32Array {
     return new Int32Array(this.core.memory.buffer, this.#control, controlWords);
   }
@@ -138,6 +147,7 @@ export class ThreadedCore {
     // gemm's (m, k) are out's rows and the contraction: (k, m) for aᵀ·b, whose a is (m, k)
     const transA = layout === 'tn';
     const [rows, depth] = transA ? [k, m] : [m, k];
+    const helpers = this.#helpers.length;
     const ctl = this.#words();
     ctl[control.a] = a.ptr;
     ctl[control.b] = b.ptr;
@@ -148,13 +158,17 @@ export class ThreadedCore {
     ctl[control.transA] = transA ? 1 : 0;
     ctl[control.transB] = layout === 'nt' ? 1 : 0;
     ctl[control.lda] = transA ? rows : depth;
-    ctl[control.chunk] = chunkRows(rows, this.threads);
+    // With helpers, b is packed once, here, for every chunk to read, so chunks can be small (else each
+    // chunk repacks all of b). aᵀ·b's b is as large as a layer: it stays packed per chunk.
+    const ahead = helpers > 0 && layout !== 'tn';
+    // one thread alone takes every row in one chunk, packing b once as Core does
+    ctl[control.chunk] = helpers === 0 ? Math.max(1, rows) : chunkRows(rows, this.threads, ahead);
+    ctl[control.packed] = ahead ? this.#packB(b.ptr, depth, n, layout) : 0;
     ctl[control.kind] = act.code;
     const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, controlWords);
     f32[control.scale] = act.scale;
     f32[control.alpha] = act.alpha;
     Atomics.store(ctl, control.next, 0);
-    const helpers = this.#helpers.length;
     Atomics.store(ctl, control.busy, helpers);
     if (helpers > 0) {
       Atomics.store(ctl, control.failed, 0);
@@ -184,7 +198,8 @@ export class ThreadedCore {
 
 /**
  * The calling thread's share of a product: the helpers' loop (threaded-worker.ts `takeChunks`) in
- * TS. Chunks of `chunk` rows from the `next` counter; each is gemm on those rows of a and out, all of b.
+ * TS. Chunks of `chunk` rows from the `next` counter; each is gemm on those rows of a and out, all of b
+ * (packed ahead when `packed` is set).
  */
 function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number): void {
   const a = (ctl[control.a] as number) >>> 0;
@@ -196,6 +211,7 @@ function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number)
   const transA = ctl[control.transA] as number;
   const transB = ctl[control.transB] as number;
   const lda = ctl[control.lda] as number;
+  const packed = (ctl[control.packed] as number) >>> 0;
   const chunk = ctl[control.chunk] as number;
   const kind = ctl[control.kind] as number;
   const f32 = new Float32Array(ctl.buffer, ctl.byteOffset, controlWords);
@@ -222,6 +238,7 @@ function takeChunks(ctl: Int32Array, gemm: CoreExports['gemm'], scratch: number)
       alpha,
       scratch,
       lda,
+      packed,
     );
   }
 }

@@ -96,6 +96,21 @@ describe('chunkRows()', () => {
       expect(Math.ceil(rows / chunk)).toBeLessThanOrEqual(Math.max(1, threads * 4));
     }
   });
+
+  it('cuts finer when b is packed ahead: about 32 chunks per thread, down to one tile', () => {
+    expect(chunkRows(1, 2, true)).toBe(5);
+    expect(chunkRows(1024, 2, true)).toBe(20); // 205 tiles / 64 chunks → 4 tiles
+    expect(chunkRows(4096, 2, true)).toBe(65); // 820 tiles / 64 → 13
+    for (const [rows, threads] of [
+      [7, 3],
+      [1000, 2],
+      [99_999, 64],
+    ] as const) {
+      const chunk = chunkRows(rows, threads, true);
+      expect(chunk % 5).toBe(0);
+      expect(Math.ceil(rows / chunk)).toBeLessThanOrEqual(threads * 32);
+    }
+  });
 });
 
 describe('ThreadedCore', () => {

@@ -44,10 +44,36 @@ function runBuffers(config: MemoryShape): { values: number; description: string 
   };
 }
 
-/** Bytes of WASM memory one run needs (its f32 buffers) and what they hold, e.g. `input + 2 layer buffers + weights`. */
-export function runMemory(config: MemoryShape): { bytes: number; description: string } {
+/** Columns of core-wasm's matmul panels: a packed b is padded to a multiple of this many columns. */
+const panelColumns = 8;
+
+/** Bytes of packing scratch each helper thread of a ThreadedCore holds (core-wasm `matmulScratchBytes`: 256 × 512 + 256 × 5 + 5 × 8 f32). */
+const helperScratchBytes = 4 * (256 * 512 + 256 * 5 + 5 * 8);
+
+/**
+ * Bytes of WASM memory one run needs (its f32 buffers) and what they hold, e.g. `input + 2 layer
+ * buffers + weights`. With `productThreads` > 1 (a ThreadedCore sharing each product), also the
+ * weights packed ahead for the threads (the largest W or Wᵀ, padded to whole panels) and each
+ * helper thread's packing scratch.
+ */
+export function runMemory(
+  config: MemoryShape,
+  productThreads = 1,
+): { bytes: number; description: string } {
   const { values, description } = runBuffers(config);
-  return { bytes: 4 * values, description };
+  if (productThreads <= 1) return { bytes: 4 * values, description };
+  const padded = (n: number) => Math.ceil(n / panelColumns) * panelColumns;
+  let packed = 0;
+  for (let l = 1; l < config.widths.length; l++) {
+    const fanIn = config.widths[l - 1] as number;
+    const fanOut = config.widths[l] as number;
+    packed = Math.max(packed, fanIn * padded(fanOut), fanOut * padded(fanIn));
+  }
+  const helpers = productThreads - 1;
+  return {
+    bytes: 4 * (values + packed) + helpers * helperScratchBytes,
+    description: `${description} + the weights packed for ${productThreads} threads + ${helpers} helper scratch`,
+  };
 }
 
 function formatBytes(bytes: number): string {

@@ -1,4 +1,4 @@
-import { loadCore } from '@initscope/core-wasm';
+import { createThreadedCore, loadCore } from '@initscope/core-wasm';
 import { describe, expect, it } from 'vitest';
 import { resolveSweepConfig, runMemory, sweep } from '../src/index.js';
 
@@ -33,5 +33,27 @@ describe('memory', () => {
     const estimate = runMemory(resolveSweepConfig({ ...base, layers: 12 })).bytes;
     const used = await memoryAfter({ ...base, layers: 12 });
     expect(used).toBeLessThan(estimate + 4 * 2 ** 20);
+  });
+
+  it("counts a threaded run's packed weights and helper scratch", async () => {
+    const options = { activations: ['relu'], inits: ['he'], samples: 600, width: 300, layers: 3 };
+    const config = resolveSweepConfig(options);
+    const one = runMemory(config);
+    const two = runMemory(config, 2);
+    // W (300 × 300) packed into 8-column panels: 300 × 304 values; one helper's 512 KiB + 5 KiB scratch
+    expect(two.bytes - one.bytes).toBe(4 * 300 * 304 + 4 * (256 * 512 + 256 * 5 + 40));
+    expect(two.description).toBe(
+      `${one.description} + the weights packed for 2 threads + 1 helper scratch`,
+    );
+    const threaded = await createThreadedCore({ threads: 2 });
+    try {
+      await sweep(options, { threaded });
+      const used = threaded.core.memory.buffer.byteLength;
+      expect(used).toBeLessThan(two.bytes + 4 * 2 ** 20);
+      // the packed copy was made: more than the buffers and one W
+      expect(used).toBeGreaterThan(one.bytes + 300 * 300 * 4);
+    } finally {
+      await threaded.close();
+    }
   });
 });

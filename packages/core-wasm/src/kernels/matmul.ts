@@ -109,6 +109,7 @@ export function gemmProduct(
     alpha,
     scratch,
     transA ? rows : depth,
+    0,
   );
 }
 
