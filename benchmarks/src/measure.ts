@@ -69,3 +69,66 @@ export async function timeRuns(
     samplesMs: latency.samples ? [...latency.samples] : [],
   };
 }
+
+/** The latency statistics of `samplesMs` (at least one), as tinybench reports them. */
+export function timingOf(samplesMs: readonly number[]): Timing {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median =
+    sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return {
+    medianMs: median,
+    meanMs: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
+    minMs: sorted[0] as number,
+    maxMs: sorted[sorted.length - 1] as number,
+    samples: sorted.length,
+    samplesMs: [...samplesMs],
+  };
+}
+
+/**
+ * Times several runs of the same work (one engine on 1 thread and on N) in alternating rounds, each
+ * after its first, validated run: on a machine shared with other work, a slow spell then lands on
+ * every run alike instead of on whichever was being timed, and the ratio of their medians measures
+ * the runs, not the spells. Rounds alternate the order (A B, B A, …). The sampling rules are
+ * `timeRuns`': fast runs get `warmupRuns` warm-up rounds, then at least `minSamples` rounds and
+ * `timeMs` per run; slow ones (a first run above `timeMs`) `slowSamples` rounds.
+ */
+export async function timeAlternating(
+  runs: readonly (() => unknown)[],
+  firsts: readonly FirstRun[],
+  settings: BenchSettings,
+): Promise<Timing[]> {
+  const slow = firsts.some((first) => first.ms > settings.timeMs);
+  const call = async (i: number): Promise<number> => {
+    const start = performance.now();
+    const value = (runs[i] as () => unknown)();
+    if (value instanceof Promise) await value;
+    return performance.now() - start;
+  };
+  const order = (round: number) =>
+    round % 2 === 0 ? runs.map((_, i) => i) : runs.map((_, i) => runs.length - 1 - i);
+  if (!slow) {
+    const start = performance.now();
+    for (
+      let round = 0;
+      round < settings.warmupRuns || performance.now() - start < settings.warmupMs * runs.length;
+      round++
+    ) {
+      for (const i of order(round)) await call(i);
+    }
+  }
+  const samples: number[][] = runs.map(() => []);
+  const rounds = slow ? settings.slowSamples : settings.minSamples;
+  const start = performance.now();
+  for (
+    let round = 0;
+    round < rounds || (!slow && performance.now() - start < settings.timeMs * runs.length);
+    round++
+  ) {
+    for (const i of order(round)) (samples[i] as number[]).push(await call(i));
+  }
+  return samples.map(timingOf);
+}

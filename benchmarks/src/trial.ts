@@ -1,6 +1,6 @@
 import type { EngineName, Prepared } from './engine.js';
 import { formatMs } from './format.js';
-import { runOnce, timeRuns } from './measure.js';
+import { type FirstRun, runOnce, type Timing, timeAlternating, timeRuns } from './measure.js';
 import { type BenchCase, type BenchResult, erroredResult, timedResult } from './results.js';
 import type { SuiteContext } from './suite.js';
 
@@ -36,6 +36,76 @@ export async function trial<T>(
   }
   log(progressLine(result));
   return result;
+}
+
+/** One side of a paired trial: how to prepare the engine, what its output must pass, its threads. */
+export interface TrialSide<T> {
+  prepare: () => Prepared<T> | Promise<Prepared<T>>;
+  validate: (output: T) => void;
+  threads: number;
+}
+
+/**
+ * One engine on one case in several ways (on 1 thread and on every core): each side prepared, run
+ * once and validated, in order (a later side may be checked against an earlier one's output), then
+ * the sides that passed timed in alternating rounds (`timeAlternating`), so that their ratio is not
+ * the machine's load at two different times. A side that fails becomes an errored result; the
+ * others are still timed.
+ */
+export async function pairedTrial<T>(
+  work: BenchCase,
+  engine: EngineName,
+  sides: readonly TrialSide<T>[],
+  { settings, log }: SuiteContext,
+): Promise<BenchResult[]> {
+  const results: (BenchResult | undefined)[] = sides.map(() => undefined);
+  const live: { index: number; prepared: Prepared<T>; run: () => unknown; first: FirstRun }[] = [];
+  const dispose = (prepared: Prepared<T> | undefined) => {
+    try {
+      prepared?.dispose();
+    } catch {
+      // A failed dispose must not hide the result.
+    }
+  };
+  for (const [index, side] of sides.entries()) {
+    let prepared: Prepared<T> | undefined;
+    try {
+      prepared = await side.prepare();
+      const run = prepared.run.bind(prepared);
+      const first = await runOnce(run);
+      side.validate(prepared.output());
+      live.push({ index, prepared, run, first });
+    } catch (error) {
+      results[index] = erroredResult(work, engine, error, side.threads);
+      dispose(prepared);
+    }
+  }
+  try {
+    if (!live.length) return results as BenchResult[];
+    const timings = await timeAlternating(
+      live.map((side) => side.run),
+      live.map((side) => side.first),
+      settings,
+    );
+    for (const [i, { index }] of live.entries()) {
+      results[index] = timedResult(
+        work,
+        engine,
+        timings[i] as Timing,
+        undefined,
+        (sides[index] as TrialSide<T>).threads,
+      );
+    }
+  } catch (error) {
+    for (const { index } of live) {
+      results[index] = erroredResult(work, engine, error, (sides[index] as TrialSide<T>).threads);
+    }
+  } finally {
+    for (const { prepared } of live) dispose(prepared);
+  }
+  const done = results as BenchResult[];
+  for (const result of done) log(progressLine(result));
+  return done;
 }
 
 /** "matmul 256x256x256 tfjs-wasm: 0.81 ms (median of 180, mean 0.85 ms)" or the error. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Prepared } from '../src/engine.js';
+import { timeAlternating, timingOf } from '../src/measure.js';
 import { quickSettings } from '../src/settings.js';
 import { componentWork } from '../src/suites/components.js';
-import { trial } from '../src/trial.js';
+import { pairedTrial, trial } from '../src/trial.js';
 import { ValidationError } from '../src/validation-error.js';
 
 const work = componentWork('relu', 4);
@@ -48,5 +49,99 @@ describe('trial()', () => {
     };
     const result = await trial(work, 'tfjs-wasm', broken, () => {}, context);
     expect(result.error).toBe('backend "wasm" failed to initialize');
+  });
+});
+
+describe('timeAlternating()', () => {
+  it('alternates the order every round (A B, B A, …) after the warm-up, the same count for each run', async () => {
+    const calls: string[] = [];
+    const runs = ['A', 'B'].map((name) => () => {
+      calls.push(name);
+    });
+    const fast = { ms: 0, async: false };
+    const timings = await timeAlternating(runs, [fast, fast], {
+      ...settings,
+      warmupRuns: 1,
+      minSamples: 4,
+      timeMs: 0,
+    });
+    // one warm-up round, then four timed ones
+    expect(calls.join('')).toBe('AB' + 'AB' + 'BA' + 'AB' + 'BA');
+    expect(timings.map((t) => t.samples)).toEqual([4, 4]);
+  });
+
+  it('gives slow runs (a first run above timeMs) slowSamples rounds and no warm-up', async () => {
+    let calls = 0;
+    const run = async () => {
+      calls++;
+    };
+    const timings = await timeAlternating(
+      [run, run],
+      [
+        { ms: 5, async: true },
+        { ms: 0, async: true },
+      ],
+      { ...settings, timeMs: 1, slowSamples: 3, warmupRuns: 5 },
+    );
+    expect(calls).toBe(6);
+    expect(timings.map((t) => t.samples)).toEqual([3, 3]);
+  });
+});
+
+describe('timingOf()', () => {
+  it('gives the median (the mean of the middle two for an even count), mean, min and max', () => {
+    expect(timingOf([4, 1, 3, 2])).toMatchObject({
+      medianMs: 2.5,
+      meanMs: 2.5,
+      minMs: 1,
+      maxMs: 4,
+      samples: 4,
+    });
+    expect(timingOf([5, 1, 3]).medianMs).toBe(3);
+  });
+});
+
+describe('pairedTrial()', () => {
+  it('validates the sides in order, then times both with their threads', async () => {
+    const seen: number[] = [];
+    const results = await pairedTrial(
+      work,
+      'initscope',
+      [
+        { prepare: () => prepared([1]), validate: () => seen.push(1), threads: 1 },
+        { prepare: () => prepared([2]), validate: () => seen.push(2), threads: 2 },
+      ],
+      context,
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(results.map((r) => [r.threads, r.error, r.samples >= 2])).toEqual([
+      [1, undefined, true],
+      [2, undefined, true],
+    ]);
+  });
+
+  it('records a side that fails as an error and still times the other', async () => {
+    const results = await pairedTrial(
+      work,
+      'initscope',
+      [
+        { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
+        {
+          prepare: () => prepared([2]),
+          validate: () => {
+            throw new ValidationError('the threaded runs differ from the 1-thread runs');
+          },
+          threads: 2,
+        },
+      ],
+      context,
+    );
+    expect(results[0]?.error).toBeUndefined();
+    expect(results[0]?.samples).toBeGreaterThanOrEqual(2);
+    expect(results[1]).toMatchObject({
+      threads: 2,
+      median_ms: null,
+      error: 'the threaded runs differ from the 1-thread runs',
+    });
   });
 });

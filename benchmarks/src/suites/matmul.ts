@@ -27,7 +27,7 @@ import {
 } from '../results.js';
 import { benchSeed, naiveMaxFlop, wanted } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
-import { progressLine, trial } from '../trial.js';
+import { pairedTrial, progressLine, trial } from '../trial.js';
 import { allCores } from './sweep.js';
 
 // Dimension legend: a is (M, K), b is (K, N), out = a·b is (M, N), f32, row-major.
@@ -167,35 +167,31 @@ async function runMatmulShapes(
         out.skipped.push({ suite, case: work.case, engine, reason });
         continue;
       }
-      const result = await trial(
-        work,
-        engine,
-        () => prepareFor[engine](inputs, delivery),
-        (c) => checkMatmul(inputs.a, inputs.b, c, m, k, n),
-        context,
-      );
-      if (result.gflops !== undefined) {
-        bestGflops.set(engine, Math.max(result.gflops, rate ?? 0));
-      }
-      out.results.push(result);
-      if (
-        engine === 'initscope' &&
-        delivery === 'kernel' &&
-        allCores > 1 &&
-        runsThreaded(m, k, n)
-      ) {
-        // The same product on every core: chunks of out's rows taken by the threads in turn.
-        out.results.push(
-          await trial(
+      const check = (c: Float32Array) => checkMatmul(inputs.a, inputs.b, c, m, k, n);
+      const prepare = () => prepareFor[engine](inputs, delivery);
+      const threaded =
+        engine === 'initscope' && delivery === 'kernel' && allCores > 1 && runsThreaded(m, k, n);
+      // With threads, the same product on every core too (chunks of out's rows taken by the
+      // threads in turn), timed in alternating rounds with the 1-thread row.
+      const [result, ...more] = threaded
+        ? await pairedTrial(
             work,
             engine,
-            () => initscope.prepareThreadedMatmul(inputs, allCores),
-            (c) => checkMatmul(inputs.a, inputs.b, c, m, k, n),
+            [
+              { prepare, validate: check, threads: 1 },
+              {
+                prepare: () => initscope.prepareThreadedMatmul(inputs, allCores),
+                validate: check,
+                threads: allCores,
+              },
+            ],
             context,
-            allCores,
-          ),
-        );
+          )
+        : [await trial(work, engine, prepare, check, context)];
+      if (result?.gflops !== undefined) {
+        bestGflops.set(engine, Math.max(result.gflops, rate ?? 0));
       }
+      out.results.push(...(result ? [result] : []), ...more);
     }
     if (numpyDir) {
       await writeF32(numpyDir, `${work.case}.a.f32`, inputs.a);

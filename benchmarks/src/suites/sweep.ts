@@ -28,7 +28,7 @@ import { benchSeed, wanted } from '../settings.js';
 import { emptyOutput, type SuiteContext, type SuiteOutput } from '../suite.js';
 import { checkSweep, checkSweepShape } from '../sweep-check.js';
 import type { SweepRuns } from '../sweep-runs.js';
-import { progressLine, trial } from '../trial.js';
+import { pairedTrial, progressLine, trial } from '../trial.js';
 import { ValidationError } from '../validation-error.js';
 
 /**
@@ -210,28 +210,30 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
         out.skipped.push({ suite: 'sweep', case: work.case, engine, reason: prepare });
         continue;
       }
-      const result = await trial(
-        work,
-        engine,
-        () => prepare(benchSeed),
-        validate(name, engine),
-        context,
-      );
-      out.results.push(result);
       if (engine === 'initscope' && name !== 'book-independent' && allCores > 1) {
-        // The same case on every core, through the CLI's worker pool.
+        // The same case on every core too, through the CLI's worker pool, timed in alternating
+        // rounds with the 1-thread row.
         const seeds = name === 'seeds' ? seedsCaseSeeds : 1;
         out.results.push(
-          await trial(
+          ...(await pairedTrial(
             work,
             engine,
-            () => initscope.prepareThreadedSweep(benchSeed, seeds, allCores),
-            validate(name, engine),
+            [
+              { prepare: () => prepare(benchSeed), validate: validate(name, engine), threads: 1 },
+              {
+                prepare: () => initscope.prepareThreadedSweep(benchSeed, seeds, allCores),
+                validate: validate(name, engine),
+                threads: allCores,
+              },
+            ],
             context,
-            allCores,
-          ),
+          )),
         );
+        continue;
       }
+      out.results.push(
+        await trial(work, engine, () => prepare(benchSeed), validate(name, engine), context),
+      );
     }
     if (name === 'seeds') continue;
     await numpySweep(context, out, work, (engine, runs) => validate(name, engine)(runs));

@@ -38,7 +38,7 @@ import {
   trainWork,
   zeroFraction,
 } from '../train-book.js';
-import { progressLine, trial } from '../trial.js';
+import { pairedTrial, progressLine, type TrialSide, trial } from '../trial.js';
 import { ValidationError } from '../validation-error.js';
 import { allCores } from './sweep.js';
 
@@ -106,31 +106,33 @@ export async function runTrainSuite(context: SuiteContext): Promise<SuiteOutput>
   out.cases.push(work);
   log(`train ${work.case}: ${work.napkin} (${trainIterationsEnv}=${config.iterations})`);
   let reference: TrainOutcome | undefined;
+  const alone: TrialSide<TrainOutcome> = {
+    prepare: () => initscope.prepareTrain(data, config),
+    validate: (outcome) => {
+      checkTrainShape('initscope', outcome, config);
+      reference = outcome;
+    },
+    threads: 1,
+  };
+  // With threads, the same training on every core too, through the CLI's worker pool (the same
+  // bits as 1 thread), timed in alternating rounds with the 1-thread row.
   out.results.push(
-    await trial(
-      work,
-      'initscope',
-      () => initscope.prepareTrain(data, config),
-      (outcome) => {
-        checkTrainShape('initscope', outcome, config);
-        reference = outcome;
-      },
-      context,
-    ),
+    ...(allCores > 1
+      ? await pairedTrial(
+          work,
+          'initscope',
+          [
+            alone,
+            {
+              prepare: () => initscope.prepareThreadedTrain(data, config, allCores),
+              validate: (outcome) => checkSameTraining(outcome, reference),
+              threads: allCores,
+            },
+          ],
+          context,
+        )
+      : [await trial(work, 'initscope', alone.prepare, alone.validate, context)]),
   );
-  if (allCores > 1) {
-    // The same training on every core, through the CLI's worker pool: the same bits as 1 thread.
-    out.results.push(
-      await trial(
-        work,
-        'initscope',
-        () => initscope.prepareThreadedTrain(data, config, allCores),
-        (outcome) => checkSameTraining(outcome, reference),
-        context,
-        allCores,
-      ),
-    );
-  }
   const inputs = trainInputs(await initscope.benchCore(), config, data);
   for (const [engine, variant] of [
     ['tfjs-wasm', 'minimize'],
