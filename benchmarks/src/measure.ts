@@ -88,47 +88,66 @@ export function timingOf(samplesMs: readonly number[]): Timing {
   };
 }
 
+/** Share of `timeMs` one block of runs of a fast task takes in `timeAlternating`. */
+export const blockShare = 0.25;
+
 /**
- * Times several runs of the same work (one engine on 1 thread and on N) in alternating rounds, each
+ * Times several runs of the same work (one engine on 1 thread and on N) in alternating blocks, each
  * after its first, validated run: on a machine shared with other work, a slow spell then lands on
  * every run alike instead of on whichever was being timed, and the ratio of their medians measures
- * the runs, not the spells. Rounds alternate the order (A B, B A, …). The sampling rules are
- * `timeRuns`': fast runs get `warmupRuns` warm-up rounds, then at least `minSamples` rounds and
- * `timeMs` per run; slow ones (a first run above `timeMs`) `slowSamples` rounds.
+ * the runs, not the spells. A block is as many runs as fill `blockShare` of `timeMs` (one, for runs
+ * longer than that), so what one run leaves to the next (garbage collected by V8's background
+ * threads while the other run wants every core) reaches only a block's first sample. Blocks
+ * alternate the order (A B, B A, …). The sampling rules are `timeRuns`': fast runs get warm-up
+ * blocks (`warmupRuns` runs and `warmupMs` each), then at least `minSamples` samples and `timeMs`
+ * each; slow ones (a first run above `timeMs`) `slowSamples` blocks of one.
  */
 export async function timeAlternating(
   runs: readonly (() => unknown)[],
   firsts: readonly FirstRun[],
   settings: BenchSettings,
 ): Promise<Timing[]> {
+  if (!runs.length) return [];
   const slow = firsts.some((first) => first.ms > settings.timeMs);
+  const perBlock = firsts.map((first) =>
+    slow ? 1 : Math.max(1, Math.floor((settings.timeMs * blockShare) / Math.max(first.ms, 1e-3))),
+  );
   const call = async (i: number): Promise<number> => {
     const start = performance.now();
     const value = (runs[i] as () => unknown)();
     if (value instanceof Promise) await value;
     return performance.now() - start;
   };
-  const order = (round: number) =>
-    round % 2 === 0 ? runs.map((_, i) => i) : runs.map((_, i) => runs.length - 1 - i);
-  if (!slow) {
-    const start = performance.now();
-    for (
-      let round = 0;
-      round < settings.warmupRuns || performance.now() - start < settings.warmupMs * runs.length;
-      round++
-    ) {
-      for (const i of order(round)) await call(i);
-    }
-  }
+  const order = (block: number) =>
+    block % 2 === 0 ? runs.map((_, i) => i) : runs.map((_, i) => runs.length - 1 - i);
   const samples: number[][] = runs.map(() => []);
-  const rounds = slow ? settings.slowSamples : settings.minSamples;
-  const start = performance.now();
-  for (
-    let round = 0;
-    round < rounds || (!slow && performance.now() - start < settings.timeMs * runs.length);
-    round++
-  ) {
-    for (const i of order(round)) (samples[i] as number[]).push(await call(i));
+  const timeBlocks = async (
+    done: (block: number, spent: number) => boolean,
+    keep: boolean,
+  ): Promise<void> => {
+    const start = performance.now();
+    for (let block = 0; !done(block, performance.now() - start); block++) {
+      for (const i of order(block)) {
+        for (let r = 0; r < (perBlock[i] as number); r++) {
+          const ms = await call(i);
+          if (keep) (samples[i] as number[]).push(ms);
+        }
+      }
+    }
+  };
+  if (!slow) {
+    await timeBlocks(
+      (block, spent) =>
+        block * Math.min(...perBlock) >= settings.warmupRuns &&
+        spent >= settings.warmupMs * runs.length,
+      false,
+    );
   }
+  const least = slow ? settings.slowSamples : settings.minSamples;
+  await timeBlocks(
+    (_, spent) =>
+      samples.every((s) => s.length >= least) && (slow || spent >= settings.timeMs * runs.length),
+    true,
+  );
   return samples.map(timingOf);
 }

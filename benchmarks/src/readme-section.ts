@@ -183,7 +183,7 @@ function threadsTable(document: ResultsDocument): string[] {
     `On ${scaling[0]?.threads} threads: initscope through its worker pool (\`--threads\`: runs, seeds and ` +
       'training runs spread over workers) or its threaded products (row strips on every core), the same ' +
       'bits as on 1 thread (each row is validated against the 1-thread output); NumPy with as many BLAS threads. ' +
-      "initscope's two rows are timed in alternating rounds (1 thread, all cores; all cores, 1 thread; …), so a " +
+      "initscope's two rows are timed in alternating blocks (1 thread, all cores; all cores, 1 thread; …), so a " +
       'slow spell of the shared machine falls on both. ' +
       '"vs 1 thread" is initscope\'s 1-thread median over its threaded one, in brackets its 95% interval.',
     '',

@@ -48,7 +48,7 @@ export interface TrialSide<T> {
 /**
  * One engine on one case in several ways (on 1 thread and on every core): each side prepared, run
  * once and validated, in order (a later side may be checked against an earlier one's output), then
- * the sides that passed timed in alternating rounds (`timeAlternating`), so that their ratio is not
+ * the sides that passed timed in alternating blocks (`timeAlternating`), so that their ratio is not
  * the machine's load at two different times. A side that fails becomes an errored result; the
  * others are still timed.
  */

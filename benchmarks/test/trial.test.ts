@@ -70,6 +70,24 @@ describe('timeAlternating()', () => {
     expect(timings.map((t) => t.samples)).toEqual([4, 4]);
   });
 
+  it("times fast runs in blocks of a quarter of timeMs, so carry-over reaches only a block's first run", async () => {
+    const calls: string[] = [];
+    const runs = ['A', 'B'].map((name) => () => {
+      calls.push(name);
+    });
+    const timings = await timeAlternating(
+      runs,
+      [
+        { ms: 5, async: false },
+        { ms: 12, async: false },
+      ],
+      { ...settings, warmupRuns: 0, warmupMs: 0, minSamples: 1, timeMs: 40 },
+    );
+    // blocks of ⌊10 / 5⌋ = 2 runs of A and ⌊10 / 12⌋ → 1 of B, order alternating; 80 ms in all
+    expect(calls.slice(0, 9).join('')).toBe('AAB' + 'BAA' + 'AAB');
+    expect(timings[0]?.samples).toBe(2 * (timings[1]?.samples as number));
+  });
+
   it('gives slow runs (a first run above timeMs) slowSamples rounds and no warm-up', async () => {
     let calls = 0;
     const run = async () => {
