@@ -91,16 +91,23 @@ export function timingOf(samplesMs: readonly number[]): Timing {
 /** Share of `timeMs` one block of runs of a fast task takes in `timeAlternating`. */
 export const blockShare = 0.25;
 
+/** Runs per block for runs whose warm-up medians are `medianMs`: `blockShare` of `timeMs`, at least one. */
+export function blockSizes(medianMs: readonly number[], settings: BenchSettings): number[] {
+  return medianMs.map((ms) =>
+    Math.max(1, Math.floor((settings.timeMs * blockShare) / Math.max(ms, 1e-3))),
+  );
+}
+
 /**
  * Times several runs of the same work (one engine on 1 thread and on N) in alternating blocks, each
  * after its first, validated run: on a machine shared with other work, a slow spell then lands on
  * every run alike instead of on whichever was being timed, and the ratio of their medians measures
- * the runs, not the spells. A block is as many runs as fill `blockShare` of `timeMs` (one, for runs
- * longer than that), so what one run leaves to the next (garbage collected by V8's background
- * threads while the other run wants every core) reaches only a block's first sample. Blocks
- * alternate the order (A B, B A, …). The sampling rules are `timeRuns`': fast runs get warm-up
- * blocks (`warmupRuns` runs and `warmupMs` each), then at least `minSamples` samples and `timeMs`
- * each; slow ones (a first run above `timeMs`) `slowSamples` blocks of one.
+ * the runs, not the spells. Fast runs first warm up, alternating one run at a time (`warmupRuns`
+ * each, and `warmupMs`); then a block is as many runs as their warm-up median says fill
+ * `blockShare` of `timeMs`, so that what one run leaves to the next (garbage that V8's background
+ * threads collect while the other run wants every core) reaches only a block's first sample.
+ * Blocks alternate the order (A B, B A, …) until each run has `minSamples` samples and `timeMs`.
+ * Slow runs (a first run above `timeMs`) get no warm-up and `slowSamples` blocks of one.
  */
 export async function timeAlternating(
   runs: readonly (() => unknown)[],
@@ -109,9 +116,6 @@ export async function timeAlternating(
 ): Promise<Timing[]> {
   if (!runs.length) return [];
   const slow = firsts.some((first) => first.ms > settings.timeMs);
-  const perBlock = firsts.map((first) =>
-    slow ? 1 : Math.max(1, Math.floor((settings.timeMs * blockShare) / Math.max(first.ms, 1e-3))),
-  );
   const call = async (i: number): Promise<number> => {
     const start = performance.now();
     const value = (runs[i] as () => unknown)();
@@ -120,34 +124,41 @@ export async function timeAlternating(
   };
   const order = (block: number) =>
     block % 2 === 0 ? runs.map((_, i) => i) : runs.map((_, i) => runs.length - 1 - i);
-  const samples: number[][] = runs.map(() => []);
   const timeBlocks = async (
-    done: (block: number, spent: number) => boolean,
-    keep: boolean,
-  ): Promise<void> => {
+    perBlock: readonly number[],
+    done: (samples: readonly number[][], spent: number) => boolean,
+  ): Promise<number[][]> => {
+    const samples: number[][] = runs.map(() => []);
     const start = performance.now();
-    for (let block = 0; !done(block, performance.now() - start); block++) {
+    for (let block = 0; !done(samples, performance.now() - start); block++) {
       for (const i of order(block)) {
         for (let r = 0; r < (perBlock[i] as number); r++) {
-          const ms = await call(i);
-          if (keep) (samples[i] as number[]).push(ms);
+          (samples[i] as number[]).push(await call(i));
         }
       }
     }
+    return samples;
   };
+  const ones = runs.map(() => 1);
+  let perBlock = ones;
   if (!slow) {
-    await timeBlocks(
-      (block, spent) =>
-        block * Math.min(...perBlock) >= settings.warmupRuns &&
+    const warm = await timeBlocks(
+      ones,
+      (samples, spent) =>
+        samples.every((s) => s.length >= settings.warmupRuns) &&
         spent >= settings.warmupMs * runs.length,
-      false,
+    );
+    perBlock = blockSizes(
+      // no warm-up runs (warmupRuns 0): blocks of one
+      warm.map((s) => (s.length ? timingOf(s).medianMs : Number.POSITIVE_INFINITY)),
+      settings,
     );
   }
   const least = slow ? settings.slowSamples : settings.minSamples;
-  await timeBlocks(
-    (_, spent) =>
+  const samples = await timeBlocks(
+    perBlock,
+    (samples, spent) =>
       samples.every((s) => s.length >= least) && (slow || spent >= settings.timeMs * runs.length),
-    true,
   );
   return samples.map(timingOf);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prepared } from '../src/engine.js';
-import { timeAlternating, timingOf } from '../src/measure.js';
+import { blockSizes, timeAlternating, timingOf } from '../src/measure.js';
 import { quickSettings } from '../src/settings.js';
 import { componentWork } from '../src/suites/components.js';
 import { pairedTrial, trial } from '../src/trial.js';
@@ -70,22 +70,25 @@ describe('timeAlternating()', () => {
     expect(timings.map((t) => t.samples)).toEqual([4, 4]);
   });
 
-  it("times fast runs in blocks of a quarter of timeMs, so carry-over reaches only a block's first run", async () => {
+  it('sizes blocks from the warm-up medians: a quarter of timeMs each, at least one run', () => {
+    const full = { ...settings, timeMs: 1500 };
+    // 375 ms per block: 5 runs of 70 ms, 9 of 40 ms, one of 500 ms
+    expect(blockSizes([70, 40, 500], full)).toEqual([5, 9, 1]);
+  });
+
+  it('runs whole blocks in alternating order after a one-at-a-time warm-up (A B, B A)', async () => {
     const calls: string[] = [];
     const runs = ['A', 'B'].map((name) => () => {
       calls.push(name);
     });
-    const timings = await timeAlternating(
-      runs,
-      [
-        { ms: 5, async: false },
-        { ms: 12, async: false },
-      ],
-      { ...settings, warmupRuns: 0, warmupMs: 0, minSamples: 1, timeMs: 40 },
-    );
-    // blocks of ⌊10 / 5⌋ = 2 runs of A and ⌊10 / 12⌋ → 1 of B, order alternating; 80 ms in all
-    expect(calls.slice(0, 9).join('')).toBe('AAB' + 'BAA' + 'AAB');
-    expect(timings[0]?.samples).toBe(2 * (timings[1]?.samples as number));
+    const fast = { ms: 0, async: false };
+    // no-op runs: blocks of many; one block each is more than minSamples and timeMs
+    await timeAlternating(runs, [fast, fast], { ...settings, warmupRuns: 2, timeMs: 0.5 });
+    const warm = calls.slice(0, 4).join('');
+    expect(warm).toBe('ABBA');
+    const timed = calls.slice(4).join('');
+    // block 0: A's block then B's; block 1: B's then A's; … (no-op runs: blocks of many)
+    expect(timed).toMatch(/^A{2,}B{2,}(B{2,}A{2,}A{2,}B{2,})*(B{2,}A{2,})?$/);
   });
 
   it('gives slow runs (a first run above timeMs) slowSamples rounds and no warm-up', async () => {

@@ -172,7 +172,7 @@ async function runMatmulShapes(
       const threaded =
         engine === 'initscope' && delivery === 'kernel' && allCores > 1 && runsThreaded(m, k, n);
       // With threads, the same product on every core too (chunks of out's rows taken by the
-      // threads in turn), timed in alternating rounds with the 1-thread row.
+      // threads in turn), timed in alternating blocks with the 1-thread row.
       const [result, ...more] = threaded
         ? await pairedTrial(
             work,

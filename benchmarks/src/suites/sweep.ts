@@ -212,7 +212,7 @@ export async function runSweepSuite(context: SuiteContext): Promise<SuiteOutput>
       }
       if (engine === 'initscope' && name !== 'book-independent' && allCores > 1) {
         // The same case on every core too, through the CLI's worker pool, timed in alternating
-        // rounds with the 1-thread row.
+        // blocks with the 1-thread row.
         const seeds = name === 'seeds' ? seedsCaseSeeds : 1;
         out.results.push(
           ...(await pairedTrial(

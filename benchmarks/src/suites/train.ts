@@ -115,7 +115,7 @@ export async function runTrainSuite(context: SuiteContext): Promise<SuiteOutput>
     threads: 1,
   };
   // With threads, the same training on every core too, through the CLI's worker pool (the same
-  // bits as 1 thread), timed in alternating rounds with the 1-thread row.
+  // bits as 1 thread), timed in alternating blocks with the 1-thread row.
   out.results.push(
     ...(allCores > 1
       ? await pairedTrial(
