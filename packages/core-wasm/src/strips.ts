@@ -16,7 +16,7 @@ export const minChunkTiles = 8;
 
 /**
  * Chunks per thread when b is packed ahead. Measured on 2 threads (min and median of 18 products,
- * 1024³ and 4096 × 1024 × 1024, on a shared machine): 32 beat 4 by 5–10% in the median, where a
+ * 1024³ and 4096 × 1024 × 1024, two sessions on a shared machine): 32 beat 4 by 5–12% in the median, where a
  * thread slowed by other work leaves less of its last chunk to the other.
  */
 export const packedChunksPerThread = 32;

@@ -210,16 +210,13 @@ class Network {
           for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
         }
         b.array.fill(0);
-      } else {
-        const snapshot = init as Snapshot;
-        w.array.set(snapshot.w[l - 1] as Float32Array);
-        b.array.set(snapshot.b[l - 1] as Float32Array);
       }
       this.w.push(w);
       this.b.push(b);
       this.gw.push(core.alloc(fanIn * fanOut));
       this.gb.push(core.alloc(fanOut));
     }
+    if (!initializer) this.load(init as Snapshot);
     const slots = config.optimizer === 'sgd' ? 0 : config.optimizer === 'adam' ? 2 : 1;
     for (const p of [...this.w, ...this.b]) {
       this.state.push(
@@ -230,6 +227,12 @@ class Network {
         }),
       );
     }
+  }
+
+  /** Sets every W and b to a snapshot's (of a network of the same widths). */
+  load(snapshot: Snapshot): void {
+    for (const [l, w] of this.w.entries()) w.array.set(snapshot.w[l] as Float32Array);
+    for (const [l, b] of this.b.entries()) b.array.set(snapshot.b[l] as Float32Array);
   }
 
   /** Applies one optimizer step to every parameter with the gradients in gw, gb. */
@@ -483,11 +486,16 @@ export async function evaluateSnapshots(
   snapshots: readonly Snapshot[],
   core?: Core,
 ): Promise<TrainEval[]> {
+  const [first] = snapshots;
+  if (!first) return [];
   const c = core ?? (await loadCore());
   const evalBuf = new Buffers(c, config.widths, evalChunk);
-  return snapshots.map((snapshot) =>
-    evaluation(new Network(c, config, snapshot), evalBuf, data, snapshot.iteration),
-  );
+  // one network, loaded with each snapshot in turn
+  const net = new Network(c, config, first);
+  return snapshots.map((snapshot) => {
+    net.load(snapshot);
+    return evaluation(net, evalBuf, data, snapshot.iteration);
+  });
 }
 
 /** A deferred run with its evaluations: the run `train()` returns. */
