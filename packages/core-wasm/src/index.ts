@@ -49,4 +49,5 @@ export {
   maxThreads,
   ThreadedCore,
 } from './threaded.js';
+export { helperScratchBytes, packedWeightsBytes } from './threaded-memory.js';
 export type { WasmBytes, WasmInstance, WasmMemory, WasmModule } from './wasm-types.js';

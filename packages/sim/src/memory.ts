@@ -1,3 +1,4 @@
+import { helperScratchBytes, packedWeightsBytes } from '@initscope/core-wasm';
 import { ConfigError, type FieldLabel, plainLabel } from './fields.js';
 
 /** Bytes WebAssembly (wasm32) can address. */
@@ -6,8 +7,23 @@ export const wasmAddressableBytes = 2 ** 32;
 /** Bytes of WebAssembly memory a run may plan on: 4 GiB less room for the module and scratch space. */
 export const wasmUsableBytes = wasmAddressableBytes - 64 * 2 ** 20;
 
+/**
+ * Largest matrix (values) a sweep keeps for all its runs (the input X, the standard weight draws,
+ * layer 1's X·W): anything larger is drawn or computed again per run, with the same values.
+ */
+export const sharedLimit = 16 * 2 ** 20;
+
+/** Most values all shared matrices of a sweep may hold together (128 MiB). */
+export const sharedBudget = 32 * 2 ** 20;
+
 /** What a run's memory depends on. */
-export type MemoryShape = { samples: number; widths: readonly number[]; gradients: boolean };
+export type MemoryShape = {
+  samples: number;
+  widths: readonly number[];
+  gradients: boolean;
+  /** Above 0: the run holds a bias vector. */
+  biasStd?: number;
+};
 
 /**
  * The f32 buffer sizes of a run, in values: one layer's values (samples × the widest layer) and the
@@ -25,36 +41,54 @@ export function bufferSizes(config: Pick<MemoryShape, 'samples' | 'widths'>): {
   return { layerValues: samples * Math.max(...widths), weightValues };
 }
 
-/** The f32 buffers one run holds at once, in values; everything else is statistics. */
-function runBuffers(config: MemoryShape): { values: number; description: string } {
+/**
+ * Whether a sweep of several runs keeps X (and other matrices its runs share) in its own buffers:
+ * only when every layer and weight matrix is at most {@link sharedLimit} values. A larger run draws X
+ * into its first layer buffer.
+ */
+export function keepsInput(config: Pick<MemoryShape, 'samples' | 'widths'>): boolean {
   const { layerValues, weightValues } = bufferSizes(config);
-  if (!config.gradients) {
-    // The input, two layer buffers (in, out) and one weight matrix.
-    return {
-      values: 3 * layerValues + weightValues,
-      description: 'input + 2 layer buffers + weights',
-    };
-  }
-  // The backward pass keeps every layer's pre-activations, plus δ, the back-propagated product,
-  // the input, one activation buffer, one weight matrix and one weight-gradient matrix.
-  const layers = config.widths.length - 1;
-  return {
-    values: (layers + 4) * layerValues + 2 * weightValues,
-    description: `input + ${layers} pre-activation buffers + 3 work buffers + weights and their gradient`,
-  };
+  return layerValues <= sharedLimit && weightValues <= sharedLimit;
 }
 
-/** Columns of core-wasm's matmul panels: a packed b is padded to a multiple of this many columns. */
-const panelColumns = 8;
-
-/** Bytes of packing scratch each helper thread of a ThreadedCore holds (core-wasm `matmulScratchBytes`: 256 × 512 + 256 × 5 + 5 × 8 f32). */
-const helperScratchBytes = 4 * (256 * 512 + 256 * 5 + 5 * 8);
+/**
+ * The f32 buffers one run holds at once, in values, as `Workspace` allocates them; everything else
+ * is statistics. X is counted when the sweep may keep it (several runs, small matrices: see
+ * {@link keepsInput}), so the figure is exact for the large runs the memory check is about.
+ */
+function runBuffers(config: MemoryShape): { values: number; description: string } {
+  const { samples, widths } = config;
+  const { layerValues, weightValues } = bufferSizes(config);
+  const input = keepsInput(config) ? samples * (widths[0] as number) : 0;
+  const bias = (config.biasStd ?? 0) > 0 ? Math.max(...widths) : 0;
+  const parts = [
+    ...(input ? ['input'] : []),
+    '2 layer buffers',
+    'weights',
+    ...(bias ? ['biases'] : []),
+  ];
+  let values = input + 2 * layerValues + weightValues + bias;
+  if (config.gradients) {
+    // The backward pass keeps every layer's pre-activations, plus δ, the back-propagated product
+    // and the weight gradient.
+    const layers = widths.length - 1;
+    for (let l = 1; l < widths.length; l++) values += samples * (widths[l] as number);
+    values += 2 * layerValues + weightValues;
+    parts.push(
+      `${layers} pre-activation buffers`,
+      '2 gradient work buffers',
+      'the weight gradient',
+    );
+  }
+  const description = parts.join(' + ') + (input ? '' : '; X is drawn into a layer buffer');
+  return { values, description };
+}
 
 /**
- * Bytes of WASM memory one run needs (its f32 buffers) and what they hold, e.g. `input + 2 layer
- * buffers + weights`. With `productThreads` > 1 (a ThreadedCore sharing each product), also the
- * weights packed ahead for the threads (the largest W or Wᵀ, padded to whole panels) and each
- * helper thread's packing scratch.
+ * Bytes of WASM memory one run needs (its f32 buffers) and what they hold, e.g. `2 layer buffers
+ * + weights; X is drawn into a layer buffer`. With `productThreads` > 1 (a ThreadedCore sharing each
+ * product), also the weights packed ahead for the threads (the largest W or Wᵀ, padded to whole
+ * panels) and each helper thread's packing scratch.
  */
 export function runMemory(
   config: MemoryShape,
@@ -62,16 +96,15 @@ export function runMemory(
 ): { bytes: number; description: string } {
   const { values, description } = runBuffers(config);
   if (productThreads <= 1) return { bytes: 4 * values, description };
-  const padded = (n: number) => Math.ceil(n / panelColumns) * panelColumns;
   let packed = 0;
   for (let l = 1; l < config.widths.length; l++) {
     const fanIn = config.widths[l - 1] as number;
     const fanOut = config.widths[l] as number;
-    packed = Math.max(packed, fanIn * padded(fanOut), fanOut * padded(fanIn));
+    packed = Math.max(packed, packedWeightsBytes(fanIn, fanOut), packedWeightsBytes(fanOut, fanIn));
   }
   const helpers = productThreads - 1;
   return {
-    bytes: 4 * (values + packed) + helpers * helperScratchBytes,
+    bytes: 4 * values + packed + helpers * helperScratchBytes,
     description: `${description} + the weights packed for ${productThreads} threads + ${helpers} helper scratch`,
   };
 }

@@ -1,16 +1,7 @@
 import type { Core, F32Block } from '@initscope/core-wasm';
 import type { ResolvedSweepConfig } from './config.js';
-import { bufferSizes } from './memory.js';
+import { bufferSizes, keepsInput, sharedBudget } from './memory.js';
 import { inputStream } from './streams.js';
-
-/**
- * Largest matrix (values) a sweep keeps for all its runs (the input X, the standard weight draws,
- * layer 1's X·W): anything larger is drawn or computed again per run, with the same values.
- */
-export const sharedLimit = 16 * 2 ** 20;
-
-/** Most values all shared matrices of a sweep may hold together (128 MiB). */
-export const sharedBudget = 32 * 2 ** 20;
 
 /**
  * The buffers a sweep needs, allocated once and reused by every run (sized by `bufferSizes`, counted by `runBuffers` in memory.ts):
@@ -42,7 +33,7 @@ export class Workspace {
     this.#config = config;
     const { samples, widths } = config;
     const { layerValues, weightValues } = bufferSizes(config);
-    this.#share = runs > 1 && layerValues <= sharedLimit && weightValues <= sharedLimit;
+    this.#share = runs > 1 && keepsInput(config);
     this.input = this.#share ? this.#alloc(samples * (widths[0] as number)) : undefined;
     this.layers = [this.#alloc(layerValues), this.#alloc(layerValues)];
     this.weights = this.#alloc(weightValues);

@@ -145,10 +145,10 @@ describe('resolveSweepConfig()', () => {
 
   it('refuses a run that cannot fit in WebAssembly memory, with the amounts', () => {
     expect(messageOf({ samples: 10_000_000, width: 65_536 })).toBe(
-      'Run too large: --samples 10000000 × width 65536 needs 7340.2 GiB of WebAssembly memory (input + 2 layer buffers + weights); at most 3.9 GiB is addressable. Reduce --samples or the width.',
+      'Run too large: --samples 10000000 × width 65536 needs 4898.8 GiB of WebAssembly memory (2 layer buffers + weights; X is drawn into a layer buffer); at most 3.9 GiB is addressable. Reduce --samples or the width.',
     );
     expect(messageOf({ samples: 1e6, width: 2000, gradients: true })).toBe(
-      'Run too large: --samples 1000000 × width 2000 needs 67.1 GiB of WebAssembly memory (input + 5 pre-activation buffers + 3 work buffers + weights and their gradient); at most 3.9 GiB is addressable. Reduce --samples or the width, or drop --gradients.',
+      'Run too large: --samples 1000000 × width 2000 needs 67.1 GiB of WebAssembly memory (2 layer buffers + weights + 5 pre-activation buffers + 2 gradient work buffers + the weight gradient; X is drawn into a layer buffer); at most 3.9 GiB is addressable. Reduce --samples or the width, or drop --gradients.',
     );
   });
 

@@ -1,6 +1,8 @@
 import { createThreadedCore, loadCore } from '@initscope/core-wasm';
 import { describe, expect, it } from 'vitest';
 import { resolveSweepConfig, runMemory, sweep } from '../src/index.js';
+import { sharedLimit } from '../src/memory.js';
+import { Workspace } from '../src/workspace.js';
 
 /** WebAssembly memory a fresh core holds after one run of `options`. */
 async function memoryAfter(options: Parameters<typeof sweep>[0]): Promise<number> {
@@ -20,6 +22,29 @@ describe('memory', () => {
     expect(deep).toBeLessThan(estimate + 4 * 2 ** 20);
     // A single run draws X into the first layer buffer: two (samples, width) f32 buffers and W.
     expect(deep).toBeGreaterThanOrEqual(2 * 2000 * 256 * 4 + 256 * 256 * 4);
+  });
+
+  it('counts exactly what a run too large to share holds: no separate X, two layer buffers and W', async () => {
+    // 17,000 × 1000 values per layer: above the sharing limit, so X is drawn into a layer buffer
+    const config = resolveSweepConfig({
+      activations: ['tanh', 'relu'],
+      inits: ['xavier', 'he'],
+      samples: 17_000,
+      width: 1000,
+      layers: 3,
+    });
+    expect(17_000 * 1000).toBeGreaterThan(sharedLimit);
+    const estimate = runMemory(config);
+    expect(estimate.bytes).toBe(4 * (2 * 17_000 * 1000 + 1000 * 1000));
+    expect(estimate.description).toBe('2 layer buffers + weights; X is drawn into a layer buffer');
+    const core = await loadCore();
+    const before = core.memory.buffer.byteLength;
+    const space = new Workspace(core, config, 4);
+    expect(space.input).toBeUndefined();
+    const grown = core.memory.buffer.byteLength - before;
+    // memory grows in 64 KiB pages: at most one page and the heap's alignment above the buffers
+    expect(grown).toBeGreaterThanOrEqual(estimate.bytes - 2 ** 20);
+    expect(grown).toBeLessThan(estimate.bytes + 2 ** 20);
   });
 
   it('grows with depth only when the backward pass keeps every pre-activation', async () => {
