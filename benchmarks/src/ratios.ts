@@ -8,7 +8,7 @@ import {
 import { baselineEngine, type EngineName } from './engine.js';
 import { uint32Source } from './random.js';
 import type { BenchResult, Ratio, Scaling, SuiteName } from './results.js';
-import { samplesOf } from './timing-samples.js';
+import { probeSamplesOf, samplesOf } from './timing-samples.js';
 
 export type { Ratio } from './results.js';
 
@@ -113,9 +113,29 @@ export const intervalNote =
   `medians over both engines' timing samples in this run (noise within the run, not between runs).`;
 
 /**
+ * The bootstrap interval of median(one) / median(many), seeded by `key`; undefined below
+ * {@link minIntervalSamples} samples on either side.
+ */
+function speedupInterval(
+  one: readonly number[] | undefined,
+  many: readonly number[] | undefined,
+  key: string,
+  threads: number,
+): [number, number] | undefined {
+  if (!one || !many || one.length < minIntervalSamples || many.length < minIntervalSamples) {
+    return undefined;
+  }
+  return intervalOfReplicates(
+    bootstrapMedians(one, defaultReplicates, uint32Source(seedOf(`${key}/1`))),
+    bootstrapMedians(many, defaultReplicates, uint32Source(seedOf(`${key}/${threads}`))),
+  );
+}
+
+/**
  * initscope on more threads against itself on one, per case: its 1-thread median over its
  * N-thread median (above 1: the threads help), with the bootstrap interval when both rows have
- * enough samples.
+ * enough samples; and, when the threaded row was probed, the machine probe's speedup in the same
+ * blocks.
  */
 export function scaling(results: readonly BenchResult[]): Scaling[] {
   const out: Scaling[] = [];
@@ -131,20 +151,12 @@ export function scaling(results: readonly BenchResult[]): Scaling[] {
     );
     if (!one || many.median_ms <= 0) continue;
     const speedup = (one.median_ms as number) / many.median_ms;
-    const a = samplesOf(one);
-    const b = samplesOf(many);
-    let interval: [number, number] | undefined;
-    if (a && b && a.length >= minIntervalSamples && b.length >= minIntervalSamples) {
-      const key = `${many.suite}/${many.case}/${baselineEngine}`;
-      interval = intervalOfReplicates(
-        bootstrapMedians(a, defaultReplicates, uint32Source(seedOf(`${key}/1`))),
-        bootstrapMedians(b, defaultReplicates, uint32Source(seedOf(`${key}/${many.threads}`))),
-      );
-    }
+    const key = `${many.suite}/${many.case}/${baselineEngine}`;
+    const interval = speedupInterval(samplesOf(one), samplesOf(many), key, many.threads);
     const label =
       `${baselineEngine} ${many.threads} threads ${formatSpeedup(speedup)}× 1 thread` +
       (interval ? ` (${formatInterval(interval)})` : '');
-    out.push({
+    const row: Scaling = {
       suite: many.suite,
       case: many.case,
       engine: baselineEngine,
@@ -152,7 +164,16 @@ export function scaling(results: readonly BenchResult[]): Scaling[] {
       speedup,
       ...(interval ? { interval } : {}),
       label,
-    });
+    };
+    const probe = many.machine_probe;
+    if (probe && probe.all_ms > 0) {
+      row.machine = probe.one_ms / probe.all_ms;
+      row.label += `; machine probe ${formatSpeedup(row.machine)}×`;
+      const [oneProbe, allProbe] = probeSamplesOf(many) ?? [];
+      const machineInterval = speedupInterval(oneProbe, allProbe, `${key}/probe`, many.threads);
+      if (machineInterval) row.machine_interval = machineInterval;
+    }
+    out.push(row);
   }
   return out;
 }

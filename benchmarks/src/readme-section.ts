@@ -185,10 +185,14 @@ function threadsTable(document: ResultsDocument): string[] {
       'bits as on 1 thread (each row is validated against the 1-thread output); NumPy with as many BLAS threads. ' +
       "initscope's two rows are timed in alternating blocks (1 thread, all cores; all cores, 1 thread; …), so a " +
       'slow spell of the shared machine falls on both. ' +
-      '"vs 1 thread" is initscope\'s 1-thread median over its threaded one, in brackets its 95% interval.',
+      '"vs 1 thread" is initscope\'s 1-thread median over its threaded one, in brackets its 95% interval. ' +
+      '"Machine probe" is what the machine gave in the same blocks: a product that stays in one core\'s ' +
+      "caches (128³, initscope's 1-thread kernel, each thread its own data), run on 1 worker thread and " +
+      'spread over as many as the row, the same products on both; its ratio is the most any threaded code ' +
+      'could gain while the case was timed.',
     '',
-    '| suite / case | initscope, 1 thread | initscope, threads | vs 1 thread | fastest peer, same threads | vs that peer |',
-    '|---|---|---|---|---|---|',
+    '| suite / case | initscope, 1 thread | initscope, threads | vs 1 thread | machine probe | fastest peer, same threads | vs that peer |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const scale of scaling) {
     const work = document.cases.find((c) => c.suite === scale.suite && c.case === scale.case);
@@ -210,6 +214,9 @@ function threadsTable(document: ResultsDocument): string[] {
       ms(one),
       `${ms(many)} (${scale.threads} threads)`,
       `**${formatSpeedup(scale.speedup)}×${scale.interval ? ` (${formatInterval(scale.interval)})` : ''}**`,
+      scale.machine !== undefined
+        ? `${formatSpeedup(scale.machine)}×${scale.machine_interval ? ` (${formatInterval(scale.machine_interval)})` : ''}`
+        : '—',
       peer && peerResult ? `${peer.engine} ${ms(peerResult)}` : '—',
       peer ? ratioText(peer) : '—',
     ];

@@ -76,6 +76,23 @@ export interface BenchResult {
   bare_median_ms?: number;
   /** Why the run failed (validation or a thrown error). */
   error?: string;
+  /**
+   * initscope's threaded rows: the machine probe (probe.ts), timed in the same alternating blocks as
+   * this row and its 1-thread row. `speedup` in the scaling rows is its `one_ms / all_ms`.
+   */
+  machine_probe?: MachineProbeTiming;
+}
+
+/** The machine probe beside a threaded row: the same products on 1 worker and spread over `threads`. */
+export interface MachineProbeTiming {
+  /** Products in one run (of 128 × 128 × 128, initscope's 1-thread kernel, each thread its own data). */
+  products: number;
+  /** Median of the runs on one worker thread. */
+  one_ms: number;
+  /** Median of the runs spread over the row's threads at once. */
+  all_ms: number;
+  /** Timed runs of each. */
+  samples: number;
 }
 
 /** An engine deliberately not run on a case, with the printed reason. */
@@ -123,6 +140,13 @@ export interface Scaling {
   speedup: number;
   /** 95% bootstrap interval of `speedup` (absent below 5 samples per row). */
   interval?: [number, number];
+  /**
+   * The machine probe's speedup in the same blocks (probe.ts): what threads could gain on this
+   * machine while the case was timed, for work that shares nothing. Absent when not probed.
+   */
+  machine?: number;
+  /** 95% bootstrap interval of `machine`. */
+  machine_interval?: [number, number];
   /** E.g. "initscope 2 threads 1.9× 1 thread (1.8–2.0)". */
   label: string;
 }

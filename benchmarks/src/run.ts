@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { machine } from './machine.js';
+import { benchProbe } from './probe.js';
 import { ratios, scaling } from './ratios.js';
 import type { ResultsDocument } from './results.js';
 import { benchOnly, benchSettings, wanted } from './settings.js';
@@ -29,6 +30,8 @@ export interface RunOptions {
   log?: Log;
   /** Suites or `suite/case`s to run. @default read from `BENCH_ONLY` (unset: all) */
   only?: readonly string[];
+  /** The machine probe beside threaded rows; `false`: none. @default probe.ts `benchProbe` */
+  probe?: SuiteContext['probe'] | false;
 }
 
 /** Runs every suite and assembles the results document; a suite that throws is logged, not fatal. */
@@ -36,7 +39,13 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<ResultsDo
   const settings = options.settings ?? benchSettings();
   const log = options.log ?? console.log;
   const only = options.only ?? benchOnly();
-  const context: SuiteContext = { settings, log, ...(only ? { only } : {}) };
+  const probe = options.probe === false ? undefined : (options.probe ?? benchProbe);
+  const context: SuiteContext = {
+    settings,
+    log,
+    ...(only ? { only } : {}),
+    ...(probe ? { probe } : {}),
+  };
   const all = emptyOutput();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0] as number;

@@ -1,3 +1,4 @@
+import type { Probe } from './probe.js';
 import type { BenchCase, BenchResult, Peers, Skip } from './results.js';
 import type { BenchSettings } from './settings.js';
 
@@ -10,6 +11,8 @@ export interface SuiteContext {
   log: Log;
   /** `BENCH_ONLY`'s suites and cases (see settings.ts); undefined: every case. */
   only?: readonly string[];
+  /** The machine probe on that many threads, timed beside threaded rows (`pairedTrial`); none: not probed. */
+  probe?: (threads: number) => Promise<Probe>;
 }
 
 /** What every suite hands back: its cases' napkin math, one result per timed (case, engine), and skips. */

@@ -12,3 +12,21 @@ export function keepSamples(result: object, samplesMs: readonly number[]): void 
 export function samplesOf(result: object): readonly number[] | undefined {
   return kept.get(result);
 }
+
+const probes = new WeakMap<object, readonly [readonly number[], readonly number[]]>();
+
+/** Remembers the machine probe's timing samples (ms, 1 thread and all cores) beside `result`. */
+export function keepProbeSamples(
+  result: object,
+  one: readonly number[],
+  all: readonly number[],
+): void {
+  probes.set(result, [one, all]);
+}
+
+/** The machine probe's timing samples (ms, 1 thread and all cores) beside `result`, if kept. */
+export function probeSamplesOf(
+  result: object,
+): readonly [readonly number[], readonly number[]] | undefined {
+  return probes.get(result);
+}

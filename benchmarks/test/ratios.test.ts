@@ -7,10 +7,11 @@ import {
   ratios,
   scaling,
 } from '../src/ratios.js';
-import { timedResult } from '../src/results.js';
+import { type BenchResult, timedResult } from '../src/results.js';
 import { benchOnly, wanted } from '../src/settings.js';
 import { componentWork } from '../src/suites/components.js';
 import { formatTable } from '../src/table.js';
+import { keepProbeSamples } from '../src/timing-samples.js';
 import { sampleDocument } from './fixtures.js';
 
 const work = componentWork('relu', 10);
@@ -98,6 +99,24 @@ describe('threads in ratios and scaling()', () => {
     expect(s?.interval?.[0]).toBeLessThanOrEqual(2);
     expect(s?.interval?.[1]).toBeGreaterThanOrEqual(2);
     expect(scaling(results.slice(1))).toEqual([]);
+    expect(s?.machine).toBeUndefined();
+  });
+
+  it('adds the machine probe timed beside the threaded row: its speedup and interval', () => {
+    const threaded = timedResult(
+      work,
+      'initscope',
+      timing(2, [2, 2.1, 1.9, 2, 2.05]),
+      undefined,
+      2,
+    );
+    threaded.machine_probe = { products: 100, one_ms: 60, all_ms: 40, samples: 5 };
+    keepProbeSamples(threaded, [60, 61, 59, 60, 62], [40, 41, 39, 40, 42]);
+    const [s] = scaling([results[0] as BenchResult, threaded]);
+    expect(s?.machine).toBe(1.5);
+    expect(s?.machine_interval?.[0]).toBeLessThanOrEqual(1.5);
+    expect(s?.machine_interval?.[1]).toBeGreaterThanOrEqual(1.5);
+    expect(s?.label).toMatch(/; machine probe 1\.5×$/);
   });
 
   it('BENCH_ONLY picks suites and cases', () => {

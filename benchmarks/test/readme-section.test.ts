@@ -44,10 +44,9 @@ describe('performanceSection() with threaded rows', () => {
     samples: 3,
   });
   // the threaded rows come first: the main table must still quote the 1-thread ones
-  document.results.unshift(
-    timedResult(matmul, 'initscope', timing(0.25), undefined, 2),
-    timedResult(matmul, 'tfjs-wasm', timing(0.3), undefined, 2),
-  );
+  const threaded = timedResult(matmul, 'initscope', timing(0.25), undefined, 2);
+  threaded.machine_probe = { products: 400, one_ms: 50, all_ms: 26, samples: 3 };
+  document.results.unshift(threaded, timedResult(matmul, 'tfjs-wasm', timing(0.3), undefined, 2));
   document.ratios = ratios(document.results);
   document.scaling = scaling(document.results);
   const section = performanceSection(document);
@@ -63,8 +62,12 @@ describe('performanceSection() with threaded rows', () => {
 
   it('gives initscope on every core against 1 thread and against the peer on as many threads', () => {
     expect(section).toContain(
-      '| `matmul` / `1000x100x100` | 0.500 ms | 0.250 ms (2 threads) | **2.0×** | tfjs-wasm 0.300 ms | 1.2× |',
+      '| `matmul` / `1000x100x100` | 0.500 ms | 0.250 ms (2 threads) | **2.0×** | 1.9× | tfjs-wasm 0.300 ms | 1.2× |',
     );
+  });
+
+  it('says what the machine probe is', () => {
+    expect(section).toContain('"Machine probe" is what the machine gave in the same blocks');
   });
 
   it('has no threads table without threaded rows', () => {

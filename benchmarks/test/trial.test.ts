@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Prepared } from '../src/engine.js';
 import { blockSizes, timeAlternating, timingOf } from '../src/measure.js';
+import type { Probe } from '../src/probe.js';
 import { quickSettings } from '../src/settings.js';
 import { componentWork } from '../src/suites/components.js';
-import { pairedTrial, trial } from '../src/trial.js';
+import { pairedTrial, probeRunMs, trial } from '../src/trial.js';
 import { ValidationError } from '../src/validation-error.js';
 
 const work = componentWork('relu', 4);
@@ -164,5 +165,71 @@ describe('pairedTrial()', () => {
       median_ms: null,
       error: 'the threaded runs differ from the 1-thread runs',
     });
+  });
+
+  it('times the machine probe in the same blocks and puts its medians on the threaded row', async () => {
+    const calls: string[] = [];
+    const sized: number[] = [];
+    const probe: Probe = {
+      threads: 2,
+      products: 8,
+      calibrate: async (ms) => {
+        sized.push(ms);
+        return 8;
+      },
+      one: async () => {
+        calls.push('probe 1');
+      },
+      all: async () => {
+        calls.push('probe 2');
+      },
+    };
+    const started: number[] = [];
+    const results = await pairedTrial(
+      work,
+      'initscope',
+      [
+        { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
+        { prepare: () => prepared([2]), validate: () => {}, threads: 2 },
+      ],
+      {
+        ...context,
+        probe: async (threads) => {
+          started.push(threads);
+          return probe;
+        },
+      },
+    );
+    expect(started).toEqual([2]);
+    // the sides' first runs take well under the floor: the probe's 1-thread run is sized to it
+    expect(sized).toEqual([probeRunMs.min]);
+    expect(calls.filter((c) => c === 'probe 1').length).toBeGreaterThanOrEqual(3);
+    expect(calls.filter((c) => c === 'probe 2').length).toBeGreaterThanOrEqual(3);
+    expect(results[0]?.machine_probe).toBeUndefined();
+    expect(results[1]?.machine_probe).toMatchObject({ products: 8 });
+    expect(results[1]?.machine_probe?.samples).toBeGreaterThanOrEqual(2);
+    expect(results[1]?.machine_probe?.one_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times the rows without the probe when it cannot start, and says so', async () => {
+    const results = await pairedTrial(
+      work,
+      'initscope',
+      [
+        { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
+        { prepare: () => prepared([2]), validate: () => {}, threads: 2 },
+      ],
+      {
+        ...context,
+        probe: async () => {
+          throw new Error('no worker threads here');
+        },
+      },
+    );
+    expect(results.map((r) => [r.error, r.machine_probe])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(lines).toContain('components relu: machine probe unavailable: no worker threads here');
   });
 });
