@@ -16,7 +16,7 @@ import { saturationFraction, saturationZone } from './saturation.js';
 import { distributionSpec, quantileBins } from './specs/distribution.js';
 import { histogramGridSpec } from './specs/histogram-grid.js';
 import { type LayerPoint, perLayerSpec } from './specs/per-layer.js';
-import { envelopeSpec, stdBandSpec } from './specs/seed-bands.js';
+import { envelopeSpec, envelopeText, stdBandSpec } from './specs/seed-bands.js';
 import { chartConfig, type SpecContext } from './specs/theme.js';
 import { type Verdict, verdict, verdictKinds } from './verdict.js';
 import { verdictCell } from './verdict-cell.js';
@@ -93,6 +93,8 @@ function activationCharts(
   /** Deep runs: the quantile bands of every layer of every run. */
   distribution?: PageChart;
   summaries: PageChart[];
+  /** `--seeds K`: the histogram envelopes, a grid as wide as the histogram grid, below the summaries. */
+  envelope?: PageChart;
   gradients?: GradientCharts;
   approximate: boolean;
 } {
@@ -212,6 +214,7 @@ function activationCharts(
     });
   }
   const seeds = results.config.seeds;
+  let envelope: PageChart | undefined;
   if (seeds !== undefined) {
     summaries.push({
       id: `${id}-seed-std`,
@@ -219,14 +222,14 @@ function activationCharts(
       description: m.seedStdText,
       spec: withConfig(stdBandSpec(completed, layers, m.stdAxis, context)),
     });
-    const envelope = envelopeSpec(completed, context);
-    if (envelope) {
-      summaries.push({
+    const envelopeChart = envelopeSpec(completed, layers, context);
+    if (envelopeChart) {
+      envelope = {
         id: `${id}-seed-histograms`,
         title: m.seedEnvelopeTitle(activation, seeds),
-        description: m.seedEnvelopeText,
-        spec: withConfig(envelope),
-      });
+        description: envelopeText(layers, m),
+        spec: withConfig(envelopeChart),
+      };
     }
   }
   const gradients = gradientCharts(activation, id, completed, layers, context);
@@ -234,6 +237,7 @@ function activationCharts(
     figure,
     ...(distribution ? { distribution } : {}),
     summaries,
+    ...(envelope ? { envelope } : {}),
     ...(gradients ? { gradients } : {}),
     approximate: panels.some((panel) => panel.approximate),
   };
@@ -440,7 +444,7 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
     entries.push(
       `<li>${link(verdictsId, m.verdictsTitle(group.activation))}<ul>${runLinks}</ul></li>`,
     );
-    for (const chart of built.summaries) {
+    for (const chart of built.envelope ? [...built.summaries, built.envelope] : built.summaries) {
       charts.push(chart);
       entries.push(`<li>${link(chart.id, chart.title)}</li>`);
     }
@@ -457,13 +461,15 @@ export function renderReport(results: Results, options: ReportOptions = {}): str
     }
     toc.push(`<li>${link(group.id, group.activation)}<ul>${entries.join('')}</ul></li>`);
     const summaries = built.summaries.map((chart) => chartBlock(chart)).join('\n');
+    // the envelope grid takes the page's width, as the histogram grid does, not a half column
+    const envelope = built.envelope ? `\n${chartBlock(built.envelope)}` : '';
     sections.push(`<section class="activation" id="${group.id}">
 <h2>${escapeHtml(group.activation)}</h2>
 ${figureRow}
 ${errors}
 <h3 id="${verdictsId}">${escapeHtml(m.verdictsTitle(group.activation))}</h3>
 ${verdictTable(m, group, results.config.seeds)}
-<div class="charts-row">${summaries}</div>${gradients ? `\n${gradients}` : ''}
+<div class="charts-row">${summaries}</div>${envelope}${gradients ? `\n${gradients}` : ''}
 </section>`);
   }
 

@@ -1,6 +1,11 @@
+import type { CompletedRun } from '@initscope/results';
 import { sweep } from '@initscope/sim';
 import { describe, expect, it } from 'vitest';
+import { gridLayers } from '../src/grid-layers.js';
+import { messagesFor } from '../src/i18n/tables.js';
 import { renderReport, seedVerdictCounts, verdict } from '../src/index.js';
+import { panelWidth } from '../src/specs/histogram-grid.js';
+import { envelopeSpec } from '../src/specs/seed-bands.js';
 
 describe('seed bands in the report', () => {
   it('counts each seed’s verdict with the verdict rules, per run, in verdictKinds order', async () => {
@@ -45,5 +50,52 @@ describe('seed bands in the report', () => {
     );
     expect(plain).not.toContain('over 3 seeds');
     expect(plain).not.toContain('seeds</td>');
+  });
+
+  it('lays the envelopes out as the histogram grid: its layers, panel width and a page-wide block', async () => {
+    const results = await sweep({
+      activations: 'sigmoid',
+      inits: 'xavier,he',
+      layers: 20,
+      width: 20,
+      samples: 40,
+      range: '0,1',
+      seeds: 2,
+    });
+    const runs = results.runs as CompletedRun[];
+    const context = { messages: messagesFor('en'), inits: ['xavier', 'he'] };
+    const spec = envelopeSpec(runs, 20, context) as {
+      facet: { column: { sort: string[] } };
+      spec: { width: number };
+    };
+    const shown = gridLayers(20);
+    expect(spec.facet.column.sort).toEqual(shown.map((layer) => `${layer}-layer`));
+    expect(spec.spec.width).toBe(panelWidth(shown.length));
+    const html = renderReport(results);
+    expect(html).toContain(
+      '20 layers: as the histogram grid, the envelopes show layers 1, 2, 5, 10, 20',
+    );
+    // its own block after the half-column charts, not one of them
+    expect(html).toMatch(/<\/figure><\/div>\n<figure class="chart" id="sigmoid-seed-histograms">/);
+  });
+
+  it('keeps a cell without an envelope in its place, empty', async () => {
+    const results = await sweep({
+      activations: 'sigmoid',
+      inits: 'xavier,he',
+      layers: 3,
+      width: 20,
+      samples: 40,
+      range: '0,1',
+      seeds: 2,
+    });
+    const runs = results.runs as CompletedRun[];
+    delete runs[1]?.layers[0]?.band?.histogram;
+    const context = { messages: messagesFor('en'), inits: ['xavier', 'he'] };
+    const spec = envelopeSpec(runs, 3, context) as {
+      data: { values: { init: string; column: string; median: number | null }[] };
+    };
+    const cell = spec.data.values.filter((v) => v.init === 'he' && v.column === '1-layer');
+    expect(cell).toEqual([expect.objectContaining({ median: null })]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Results } from '@initscope/results';
 import { messagesFor } from '../i18n/tables.js';
 import type { Lang } from '../lang.js';
-import { envelopeSpec, stdBandSpec } from '../specs/seed-bands.js';
+import { envelopeSpec, envelopeText, stdBandSpec } from '../specs/seed-bands.js';
 import { chartConfig, type SpecContext } from '../specs/theme.js';
 import { type VerdictKind, verdict } from '../verdict.js';
 import { verdictCellText } from '../verdict-cell.js';
@@ -72,7 +72,7 @@ export function explorerRunView(results: Results, lang: Lang): ExplorerRunView {
       );
       if (completed.length === 0) continue;
       const layers = Math.max(results.config.layers, ...completed.map((run) => run.layers.length));
-      const envelope = envelopeSpec(completed, context);
+      const envelope = envelopeSpec(completed, layers, context);
       bands.push({
         activation,
         std: {
@@ -83,7 +83,7 @@ export function explorerRunView(results: Results, lang: Lang): ExplorerRunView {
         envelope: envelope
           ? {
               title: m.seedEnvelopeTitle(activation, seeds),
-              description: m.seedEnvelopeText,
+              description: envelopeText(layers, m),
               spec: withConfig(envelope),
             }
           : null,

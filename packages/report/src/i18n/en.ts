@@ -63,6 +63,8 @@ export const en: Messages = {
   seedEnvelopeTitle: (a, k) => `${a}: histogram envelopes over ${k} seeds`,
   seedEnvelopeText:
     'Per bin, the median count over seeds (line) and the 10–90 % range of the counts (band), on the first seed’s bins. Layers whose range comes from each seed’s own data (ReLU 0,max) have no common bins and are left out; give --range for them.',
+  seedEnvelopeLayersNote: (shown, layers) =>
+    `${layers} layers: as the histogram grid, the envelopes show layers ${shown.join(', ')}; the std chart over seeds above covers every layer.`,
   inSeeds: (n, k) => `in ${n}/${k} seeds`,
 
   readFigure: (layers) => [

@@ -71,6 +71,8 @@ export const ja: Messages = {
   seedEnvelopeTitle: (a, k) => `${a}: ${k} 個のシードでのヒストグラムの包絡`,
   seedEnvelopeText:
     'ビンごとに、シードをまたいだ度数の中央値（線）と 10–90 % の範囲（帯）。最初のシードのビンで描きます。範囲が各シードのデータで決まる層（ReLU の 0,max）は共通のビンがないため省きます。--range を指定してください。',
+  seedEnvelopeLayersNote: (shown, layers) =>
+    `${layers} 層のうち、ヒストグラムと同じく ${shown.join(', ')} 層目の包絡を表示しています。上のシードでの標準偏差のグラフはすべての層を示します。`,
   inSeeds: (n, k) => `${k} 個中 ${n} 個のシード`,
 
   readFigure: (layers) => [

@@ -70,6 +70,8 @@ export interface Messages {
   seedStdText: string;
   seedEnvelopeTitle: (activation: string, seeds: number) => string;
   seedEnvelopeText: string;
+  /** Deep runs: the envelopes show the histogram grid's layers `shown`; the std chart covers every layer. */
+  seedEnvelopeLayersNote: (shown: readonly number[], layers: number) => string;
   /** "in k/K seeds" after a verdict. */
   inSeeds: (count: number, seeds: number) => string;
 

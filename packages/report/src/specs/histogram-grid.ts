@@ -1,6 +1,7 @@
 import { formatCount, formatNumber, formatPercent } from '../format.js';
 import { gridLayers } from '../grid-layers.js';
 import type { Panel } from '../histogram-panels.js';
+import type { Messages } from '../i18n/messages.js';
 import {
   compactNumberExpr,
   initColor,
@@ -53,13 +54,71 @@ const fitFloor = 1e-4;
 export const labelGap = 4;
 
 /** Height of one histogram panel, px. */
-const panelHeight = 74;
+export const panelHeight = 74;
 /** Height of one line of a panel's notes, px. */
 const noteLine = 11;
 
-/** Panel width for `layers` columns: the book's five fit beside the text, deeper stacks get narrower panels. */
-function panelWidth(layers: number): number {
-  return Math.max(56, Math.min(110, Math.floor(560 / Math.max(1, layers))));
+/**
+ * Panel width for `columns` columns of a histogram grid: the book's five fit beside the text,
+ * deeper stacks get narrower panels (at most 8 columns of {@link gridLayers}: 56–110 px).
+ */
+export function panelWidth(columns: number): number {
+  return Math.max(56, Math.min(110, Math.floor(560 / Math.max(1, columns))));
+}
+
+/** The value (x) axis of a histogram panel: untitled, about three small compact labels. */
+export const panelValueAxis = {
+  title: null,
+  tickCount: 3,
+  labelFontSize: 8,
+  labelFlush: true,
+  labelOverlap: true,
+  labelSeparation: labelGap,
+  labelExpr: compactNumberExpr,
+};
+
+/** The count (y) axis of a histogram panel: untitled, about three small SI labels ("40k"). */
+export const panelCountAxis = {
+  title: null,
+  tickCount: 3,
+  tickMinStep: 1,
+  labelFontSize: 8,
+  labelOverlap: true,
+  labelSeparation: labelGap,
+  labelExpr: "format(datum.value, '~s')",
+};
+
+/**
+ * The facet of a histogram grid and its spacing: rows = `inits` (upright labels at the left),
+ * columns = `columns` in that order (layer labels, "1-layer"), from the fields `init` and `column`.
+ */
+export function gridFacet(
+  inits: readonly string[],
+  columns: readonly string[],
+  m: Messages,
+): { facet: object; spacing: object } {
+  return {
+    facet: {
+      row: {
+        field: 'init',
+        type: 'nominal',
+        sort: [...inits],
+        header: {
+          title: m.initializerAxis,
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelFontWeight: 'bold',
+        },
+      },
+      column: {
+        field: 'column',
+        type: 'ordinal',
+        sort: [...columns],
+        header: { title: null, labelFontWeight: 'bold' },
+      },
+    },
+    spacing: { row: 10, column: 6 },
+  };
 }
 
 /**
@@ -174,13 +233,7 @@ export function histogramGridSpec(
         ? { type: 'linear', domain: [0, options.yMax], clamp: true, nice: false }
         : { type: options.logCounts ? 'symlog' : 'linear' },
     axis: {
-      title: null,
-      tickCount: 3,
-      tickMinStep: 1,
-      labelFontSize: 8,
-      labelOverlap: true,
-      labelSeparation: labelGap,
-      labelExpr: "format(datum.value, '~s')",
+      ...panelCountAxis,
       ...(options.yMax !== undefined ? { values: [0, options.yMax / 2, options.yMax] } : {}),
     },
   };
@@ -239,26 +292,7 @@ export function histogramGridSpec(
   });
   return {
     data: { values },
-    facet: {
-      row: {
-        field: 'init',
-        type: 'nominal',
-        sort: inits,
-        header: {
-          title: m.initializerAxis,
-          labelAngle: 0,
-          labelAlign: 'left',
-          labelFontWeight: 'bold',
-        },
-      },
-      column: {
-        field: 'column',
-        type: 'ordinal',
-        sort: columns,
-        header: { title: null, labelFontWeight: 'bold' },
-      },
-    },
-    spacing: { row: 10, column: 6 },
+    ...gridFacet(inits, columns, m),
     resolve: { scale: { x: 'independent', y: 'independent' } },
     spec: {
       width,
@@ -272,15 +306,7 @@ export function histogramGridSpec(
               field: 'x0',
               type: 'quantitative',
               scale: { zero: false, nice: false },
-              axis: {
-                title: null,
-                tickCount: 3,
-                labelFontSize: 8,
-                labelFlush: true,
-                labelOverlap: true,
-                labelSeparation: labelGap,
-                labelExpr: compactNumberExpr,
-              },
+              axis: panelValueAxis,
             },
             x2: { field: 'x1' },
             y,

@@ -26,13 +26,32 @@ export interface PredictedLines {
 }
 
 /** Plot height of a per-layer chart, px. */
-const chartHeight = 190;
+export const chartHeight = 190;
 
 /** Lines closer than this at every layer (px) would hide one another. */
 const coincidentPx = 2;
 
-/** Plot width of a per-layer chart, px. */
-const chartWidth = 300;
+/** Plot width of a per-layer chart, px: with its axis and a legend below, it fits a half-page column. */
+export const chartWidth = 300;
+
+/** Legend of a per-layer chart: below the plot, three initializers a row, names whole. */
+export const lineLegend = { orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 0 };
+
+/** The x encoding of a per-layer chart: the layers 1…N, labelled at {@link layerTicks}. */
+export function layerX(layers: number, context: SpecContext): object {
+  return {
+    field: 'layer',
+    type: 'ordinal',
+    scale: { domain: Array.from({ length: layers }, (_, i) => i + 1) },
+    axis: {
+      title: context.messages.layerAxis,
+      labelAngle: 0,
+      values: layerTicks(layers),
+      labelOverlap: true,
+      labelSeparation: labelGap,
+    },
+  };
+}
 
 /** Longest and shortest dash of a coincident line, px. */
 const longestDash = 6;
@@ -140,29 +159,9 @@ export function perLayerSpec(
   const inits = [...new Set([...points, ...(predicted?.points ?? [])].map((point) => point.init))];
   const color = initColor(context, inits, true) as { legend: object };
   const encoding = {
-    x: {
-      field: 'layer',
-      type: 'ordinal',
-      scale: { domain: Array.from({ length: layers }, (_, i) => i + 1) },
-      axis: {
-        title: context.messages.layerAxis,
-        labelAngle: 0,
-        values: layerTicks(layers),
-        labelOverlap: true,
-        labelSeparation: labelGap,
-      },
-    },
+    x: layerX(layers, context),
     y: { field: 'value', type: 'quantitative', ...y },
-    color: {
-      ...color,
-      legend: {
-        ...color.legend,
-        orient: 'bottom',
-        direction: 'horizontal',
-        columns: 3,
-        labelLimit: 0,
-      },
-    },
+    color: { ...color, legend: { ...color.legend, ...lineLegend } },
     tooltip: [
       { field: 'init', type: 'nominal', title: context.messages.initializerAxis },
       { field: 'layer', type: 'ordinal', title: context.messages.layerAxis },
