@@ -1,4 +1,4 @@
-import { openPool, sweepTasks, trainOnOpenPool } from '@initscope/cli';
+import { openPool, sweepTasks, sweepWorkers, trainOnOpenPool } from '@initscope/cli';
 import {
   type Core,
   createThreadedCore,
@@ -219,7 +219,7 @@ export async function prepareThreadedSweep(
       dispose() {},
     };
   }
-  const pool = openPool(tasks.length);
+  const pool = openPool(sweepWorkers(tasks, threads));
   return {
     run: async () => {
       last = { runs: (await pool.run(tasks)).flat() };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { seedTasksPerThread } from '@initscope/cli';
 import {
   bookStd,
   bookSweep,
@@ -100,7 +101,7 @@ export function sweepEngineWork(name: SweepCase): Partial<Record<EngineName, str
       initscope:
         `${seedsCaseSeeds} × sweep(): every configuration for seeds ${benchSeed} … ${benchSeed + seedsCaseSeeds - 1} ` +
         `(initscope run --seeds ${seedsCaseSeeds}), ${seedsCaseSeeds} × ${counted(sharedSweepCounts())}; ` +
-        `with N threads the CLI's worker pool runs contiguous slices of the ${seedsCaseSeeds * runs} (seed, run) units, gathered in order (the same bits as 1 thread)`,
+        `with N threads the CLI's worker pool takes the ${seedsCaseSeeds * runs} (seed, run) units in tasks of whole seeds, ${seedTasksPerThread} per thread, as workers free up, gathered in order (the same bits as 1 thread)`,
     };
   }
   const work: Partial<Record<EngineName, string>> = {

@@ -22,6 +22,6 @@ export { phaseCommand } from './phase.js';
 export type { PoolHooks, WorkerPool } from './pool.js';
 export { openPool, runPool } from './pool.js';
 export { createProgram } from './program.js';
-export { runCommand, sweepTasks } from './run.js';
+export { runCommand, seedTasksPerThread, sweepTasks, sweepWorkers } from './run.js';
 export { trainOnOpenPool } from './train.js';
 export { interruptedExitCode, UsageError, usageExitCode } from './usage-error.js';

@@ -10,6 +10,7 @@ import {
   runMemory,
   type SweepOptions,
   type SweepTask,
+  sweepRunCount,
   sweepTask,
   sweepUnitCount,
   version,
@@ -75,10 +76,19 @@ function checkMachineMemory(
 }
 
 /**
- * The pool tasks of some (seed, run) units of the sweep on `threads` threads: contiguous slices
- * whose sizes differ by at most one, in unit order, one per worker (one task: compute in this
- * thread). With fewer units than threads, each task's products are split across the threads its
- * worker would leave idle (`productThreadsFor`: big runs only).
+ * Tasks per worker thread when a sweep has at least as many seeds as threads: the workers take
+ * them in turn, so one slowed by other work on the machine takes fewer (one task per worker waits
+ * for the slowest). Each task holds whole seeds, whose runs share X and the weight draws.
+ */
+export const seedTasksPerThread = 8;
+
+/**
+ * The pool tasks of some (seed, run) units of the sweep on `threads` threads, in unit order. With at
+ * least as many seeds as threads: contiguous groups of whole seeds, up to {@link seedTasksPerThread}
+ * per thread, whose sizes differ by at most one seed. Otherwise: contiguous slices of units whose
+ * sizes differ by at most one, one per worker (one task: compute in this thread); with fewer units
+ * than threads, each task's products are split across the threads its worker would leave idle
+ * (`productThreadsFor`: big runs only).
  */
 export function sweepTasks(
   config: ResolvedSweepConfig,
@@ -86,6 +96,22 @@ export function sweepTasks(
   threads: number,
 ): SweepTask[] {
   const options = canonicalOptions(config);
+  const runCount = sweepRunCount(config);
+  // the units' seeds, in order, each with its units (a shard may hold part of its first and last seed)
+  const seeds: number[][] = [];
+  for (const unit of units) {
+    const seed = Math.floor(unit / runCount);
+    const last = seeds.at(-1);
+    if (last && Math.floor((last[0] as number) / runCount) === seed) last.push(unit);
+    else seeds.push([unit]);
+  }
+  if (threads > 1 && seeds.length >= threads) {
+    return splitEvenly(seeds.length, threads * seedTasksPerThread).map((group) => ({
+      kind: 'sweep',
+      options,
+      units: group.flatMap((i) => seeds[i] as number[]),
+    }));
+  }
   const productThreads = productThreadsFor(config, units.length, threads);
   return splitEvenly(units.length, threads).map((slice) => ({
     kind: 'sweep',
@@ -95,9 +121,15 @@ export function sweepTasks(
   }));
 }
 
+/** Worker threads the tasks of {@link sweepTasks} keep busy: one per task, at most `threads`. */
+export function sweepWorkers(tasks: readonly SweepTask[], threads: number): number {
+  return Math.max(1, Math.min(threads, tasks.length));
+}
+
 /**
- * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous slices, one per
- * worker, gathered in unit order, so the runs are the same bits as in this thread (threads = 1).
+ * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous tasks
+ * (`sweepTasks`) that the workers take in turn, gathered in unit order, so the runs are the same bits
+ * as in this thread (threads = 1).
  */
 async function computeUnits(
   config: ResolvedSweepConfig,
@@ -115,7 +147,7 @@ async function computeUnits(
       ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
     });
   }
-  const parts = await runPool(tasks, tasks.length, {
+  const parts = await runPool(tasks, sweepWorkers(tasks, threads), {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
   });
@@ -144,11 +176,8 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   if (shard) checkShardFlags(flags);
   const all = Array.from({ length: sweepUnitCount(config) }, (_, i) => i);
   const units = shard ? shardUnits(all.length, shard) : all;
-  checkMachineMemory(
-    config,
-    Math.max(1, splitEvenly(units.length, threads).length),
-    productThreadsFor(config, units.length, threads),
-  );
+  const tasks = sweepTasks(config, units, threads);
+  checkMachineMemory(config, sweepWorkers(tasks, threads), tasks[0]?.productThreads ?? 1);
   const out = shard ? undefined : checkOutput('--out', flags.out);
   const jsonOut =
     flags.json === undefined ? undefined : checkOutput('--json', flags.json, out ? [out] : []);

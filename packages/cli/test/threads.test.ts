@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { resolveSweepConfig } from '@initscope/sim';
 import { describe, expect, it } from 'vitest';
 import { splitEvenly } from '../src/pool.js';
-import { sweepTasks } from '../src/run.js';
+import { seedTasksPerThread, sweepTasks } from '../src/run.js';
 import { cli, cliWith, tempDir, words } from './fixtures.js';
 
 /** Runs `initscope run <flags> --threads t` for each t and returns each JSON file's bytes. */
@@ -86,6 +86,31 @@ describe('initscope run --threads', () => {
     expect(sweepTasks(twoConfig, [0, 1], 4).map((task) => task.productThreads)).toEqual([2, 2]);
     const [d, e] = await jsonAt(two, [1, 4]);
     expect(d?.equals(e as Buffer)).toBe(true);
+  });
+
+  it('cuts a --seeds sweep into whole seeds, several tasks per thread, in unit order', () => {
+    const config = resolveSweepConfig({ seeds: 64 });
+    const units = Array.from({ length: 64 * 12 }, (_, i) => i);
+    const tasks = sweepTasks(config, units, 2);
+    expect(tasks).toHaveLength(2 * seedTasksPerThread);
+    expect(tasks.flatMap((task) => task.units)).toEqual(units);
+    for (const task of tasks) {
+      expect(task.units).toHaveLength(4 * 12);
+      expect((task.units[0] as number) % 12).toBe(0);
+    }
+    // a shard that starts and ends inside a seed: its part of each seed stays in one task
+    const shard = units.slice(30, 100);
+    const parts = sweepTasks(config, shard, 3);
+    expect(parts.flatMap((task) => task.units)).toEqual(shard);
+    expect(parts.map((task) => task.units.length)).toEqual([6, 12, 12, 12, 12, 12, 4]);
+    // fewer seeds than threads: one slice of units per worker, as for a single seed
+    const book = resolveSweepConfig({});
+    expect(sweepTasks(book, units.slice(0, 12), 2).map((task) => task.units.length)).toEqual([
+      6, 6,
+    ]);
+    expect(sweepTasks(config, units.slice(0, 24), 3).map((task) => task.units.length)).toEqual([
+      8, 8, 8,
+    ]);
   });
 
   it('keeps small runs on one thread each (starting helper threads would cost more than they save)', () => {
