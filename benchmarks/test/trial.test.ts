@@ -167,6 +167,12 @@ describe('pairedTrial()', () => {
     });
   });
 
+  /** Two sides that validate: 1 thread and 2. */
+  const oneAndTwo = [
+    { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
+    { prepare: () => prepared([2]), validate: () => {}, threads: 2 },
+  ];
+
   it('times the machine probe in the same blocks and puts its medians on the threaded row', async () => {
     const calls: string[] = [];
     const sized: number[] = [];
@@ -185,21 +191,13 @@ describe('pairedTrial()', () => {
       },
     };
     const started: number[] = [];
-    const results = await pairedTrial(
-      work,
-      'initscope',
-      [
-        { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
-        { prepare: () => prepared([2]), validate: () => {}, threads: 2 },
-      ],
-      {
-        ...context,
-        probe: async (threads) => {
-          started.push(threads);
-          return probe;
-        },
+    const results = await pairedTrial(work, 'initscope', oneAndTwo, {
+      ...context,
+      probe: async (threads) => {
+        started.push(threads);
+        return probe;
       },
-    );
+    });
     expect(started).toEqual([2]);
     // the sides' first runs take well under the floor: the probe's 1-thread run is sized to it
     expect(sized).toEqual([probeRunMs.min]);
@@ -212,20 +210,12 @@ describe('pairedTrial()', () => {
   });
 
   it('times the rows without the probe when it cannot start, and says so', async () => {
-    const results = await pairedTrial(
-      work,
-      'initscope',
-      [
-        { prepare: () => prepared([1]), validate: () => {}, threads: 1 },
-        { prepare: () => prepared([2]), validate: () => {}, threads: 2 },
-      ],
-      {
-        ...context,
-        probe: async () => {
-          throw new Error('no worker threads here');
-        },
+    const results = await pairedTrial(work, 'initscope', oneAndTwo, {
+      ...context,
+      probe: async () => {
+        throw new Error('no worker threads here');
       },
-    );
+    });
     expect(results.map((r) => [r.error, r.machine_probe])).toEqual([
       [undefined, undefined],
       [undefined, undefined],
