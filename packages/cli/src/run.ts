@@ -127,19 +127,18 @@ export function sweepWorkers(tasks: readonly SweepTask[], threads: number): numb
 }
 
 /**
- * Some (seed, run) units of the sweep on `threads` worker threads: cut into contiguous tasks
- * (`sweepTasks`) that the workers take in turn, gathered in unit order, so the runs are the same bits
- * as in this thread (threads = 1).
+ * The sweep's tasks (`sweepTasks` of some (seed, run) units) on `threads` worker threads, which take
+ * them in turn; gathered in unit order, so the runs are the same bits as in this thread (one task).
  */
 async function computeUnits(
   config: ResolvedSweepConfig,
-  units: readonly number[],
+  tasks: readonly SweepTask[],
   threads: number,
   io: CommandIO,
   progress: Progress | undefined,
 ): Promise<RunResult[]> {
-  const tasks = sweepTasks(config, units, threads);
-  const total = units.length * config.layers * (config.gradients ? 2 : 1);
+  const units = tasks.reduce((sum, task) => sum + task.units.length, 0);
+  const total = units * config.layers * (config.gradients ? 2 : 1);
   let done = 0;
   if (tasks.length <= 1) {
     return sweepTask(tasks[0] ?? { kind: 'sweep', options: canonicalOptions(config), units: [] }, {
@@ -147,7 +146,7 @@ async function computeUnits(
       ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
     });
   }
-  const parts = await runPool(tasks, sweepWorkers(tasks, threads), {
+  const parts = await runPool(tasks, threads, {
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onStep: () => progress.update(++done, total) } : {}),
   });
@@ -186,7 +185,7 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
     const progress = progressOf(io, flags.quiet === true, t);
     let runs: RunResult[];
     try {
-      runs = await computeUnits(config, units, threads, io, progress);
+      runs = await computeUnits(config, tasks, threads, io, progress);
     } finally {
       progress?.stop();
     }
@@ -211,7 +210,7 @@ export async function runCommand(flags: RunFlags, io: CommandIO): Promise<void> 
   const progress = progressOf(io, flags.quiet === true, t);
   let results: Results;
   try {
-    results = resultsOfUnits(config, await computeUnits(config, units, threads, io, progress));
+    results = resultsOfUnits(config, await computeUnits(config, tasks, threads, io, progress));
   } finally {
     progress?.stop();
   }
